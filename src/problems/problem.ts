@@ -1,0 +1,81 @@
+/**
+ * The `Problem` interface: an objective with its gradient, optional Hessian and Hessian-vector
+ * product, its optimal value, and the named constants the theory needs, each with its status.
+ *
+ * Vectors are Float64Array; a dense Hessian is row-major d x d. `grad` writes into a caller-owned
+ * buffer and returns f(x), so the GD loop allocates nothing per step.
+ */
+
+/** How a constant is known: exactly, as a proved upper/lower bound, or only numerically. */
+export type ConstantStatus = 'exact' | 'valid bound' | 'estimate';
+
+export interface NamedConstant {
+  readonly value: number;
+  readonly status: ConstantStatus;
+  /** Where the value comes from (a closed form, a digest's table row, a numerical fit). */
+  readonly note?: string;
+}
+
+/**
+ * The constants of the theory, wherever known for an instance:
+ * L (smoothness), mu (PL or strong convexity: ||grad||^2 >= 2 mu (f - f*)), L0/L1 ((L0,L1)-smoothness),
+ * H0/H1 ((H0,H1)-smoothness), rho/K0/Krho ((rho,K0,Krho)-smoothness).
+ */
+export type ConstantName = 'L' | 'mu' | 'L0' | 'L1' | 'H0' | 'H1' | 'rho' | 'K0' | 'Krho';
+export type ProblemConstants = Partial<Record<ConstantName, NamedConstant>>;
+
+export interface Problem {
+  /** Family and instance, e.g. `cosh(H0=1,H1=1)`. */
+  readonly name: string;
+  readonly dim: number;
+  /** The instance's parameters, as the family received them. */
+  readonly params: Readonly<Record<string, number>>;
+  f(x: Float64Array): number;
+  /** Writes grad f(x) into `out` and returns f(x). */
+  grad(x: Float64Array, out: Float64Array): number;
+  /**
+   * f(x) - f*, computed without cancellation where the family can (e.g. cosh(w) - 1 as
+   * 2 sinh(w/2)^2). When absent, callers use f(x) - fStar.
+   */
+  gap?(x: Float64Array): number;
+  /** Dense Hessian, row-major d x d, written into `out` when given. */
+  hess?(x: Float64Array, out?: Float64Array): Float64Array;
+  /** Writes (Hess f(x)) v into `out`. */
+  hvp?(x: Float64Array, v: Float64Array, out: Float64Array): void;
+  /** inf f (attained or not). */
+  readonly fStar: number;
+  /** A minimizer, when one exists and is known. */
+  readonly xStar?: Float64Array;
+  readonly constants: ProblemConstants;
+}
+
+/** A problem that is an average of `samples` terms, for minibatch gradients. */
+export interface FiniteSumProblem extends Problem {
+  readonly samples: number;
+  /**
+   * Writes the gradient of the average of the terms listed in `indices[0..count)` into `out` and
+   * returns that average's value.
+   */
+  gradBatch(x: Float64Array, indices: Int32Array, count: number, out: Float64Array): number;
+}
+
+export function isFiniteSum(problem: Problem): problem is FiniteSumProblem {
+  return typeof (problem as Partial<FiniteSumProblem>).gradBatch === 'function';
+}
+
+/** f(x) - f*, through the family's cancellation-free `gap` when it has one. */
+export function gapAt(problem: Problem, x: Float64Array): number {
+  return problem.gap ? problem.gap(x) : problem.f(x) - problem.fStar;
+}
+
+export function exact(value: number, note?: string): NamedConstant {
+  return note === undefined ? { value, status: 'exact' } : { value, status: 'exact', note };
+}
+
+export function validBound(value: number, note?: string): NamedConstant {
+  return note === undefined ? { value, status: 'valid bound' } : { value, status: 'valid bound', note };
+}
+
+export function estimate(value: number, note?: string): NamedConstant {
+  return note === undefined ? { value, status: 'estimate' } : { value, status: 'estimate', note };
+}
