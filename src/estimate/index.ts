@@ -1,0 +1,19 @@
+/** The estimate module's public surface: smoothness along paths, local PL ratios, curvature-envelope fits. */
+export { hessianNormAlongPath, localSmoothnessAlongPath, sharpnessAlongPath } from './smoothness.js';
+export { localPLRatio, minLocalPLRatio, type LocalPLRatios } from './pl.js';
+export {
+  MIN_ESTIMATED_RHO,
+  estimateRho,
+  fitH0H1Envelope,
+  fitRhoEnvelope,
+  h0h1Frontier,
+  smallestH1ForH0,
+  smallestKrhoForK0,
+  type CurvaturePair,
+  type EnvelopeFitOptions,
+  type EnvelopeFitReport,
+  type H0H1,
+  type H0H1Fit,
+  type RhoFit,
+  type RhoFitOptions,
+} from './envelope.js';

@@ -1,0 +1,8 @@
+/** Number formatting shared by schedule labels, report tables and figures. */
+
+const SIGNIFICANT_DIGITS = 6;
+
+/** A number with at most 6 significant digits and no trailing zeros: 0.1, 0.333333, 1e-7, 12. */
+export function formatNumber(value: number): string {
+  return String(Number(value.toPrecision(SIGNIFICANT_DIGITS)));
+}
