@@ -8,8 +8,9 @@ import { largestEigenvalue } from '../linalg/spectral.js';
 import type { Problem } from '../problems/problem.js';
 import type { Schedule, StepState } from '../schedules/schedule.js';
 import { InputError } from '../util/errors.js';
-import { requireDimension, requireInteger, requirePositive, requireVector } from '../util/validate.js';
-import type { Divergence, StopReason, Trajectory } from './trajectory.js';
+import { requireDimension, requireInteger, requireVector } from '../util/validate.js';
+import { StopRules } from './stopRules.js';
+import type { Trajectory } from './trajectory.js';
 
 /** A stochastic gradient: writes the direction for x into `out`, given the exact gradient there. */
 export interface GradientOracle {
@@ -36,17 +37,12 @@ export interface RunOptions {
   readonly oracle?: GradientOracle;
 }
 
-const DEFAULT_BLOW_UP_FACTOR = 1e12;
-const DEFAULT_MAX_ABS_COORDINATE = 1e10;
-
 export function run(problem: Problem, schedule: Schedule, x0: ArrayLike<number>, options: RunOptions): Trajectory {
   const dim = requireDimension('problem dimension', problem.dim);
   const x = requireVector('x0', x0, dim);
-  const maxSteps = requireInteger('maxSteps', options.maxSteps, 0);
+  const rules = new StopRules(options);
+  const { maxSteps } = rules;
   const iterateEvery = requireInteger('iterateEvery', options.iterateEvery ?? 0, 0);
-  const blowUpFactor = requirePositive('blowUpFactor', options.blowUpFactor ?? DEFAULT_BLOW_UP_FACTOR);
-  const maxAbsCoordinate = requirePositive('maxAbsCoordinate', options.maxAbsCoordinate ?? DEFAULT_MAX_ABS_COORDINATE);
-  const targetGap = options.targetGap ?? -Infinity;
   const xStar = problem.xStar;
   if (options.recordDistance && !xStar) {
     throw new InputError(`recordDistance needs a known minimizer, and ${problem.name} has none`);
@@ -65,18 +61,13 @@ export function run(problem: Problem, schedule: Schedule, x0: ArrayLike<number>,
   const state = { x, grad: direction, f: 0, gap: 0, gradNorm: 0, problem };
   const stepState: StepState = state;
 
-  let stop: StopReason = 'budget';
-  let divergence: Divergence | undefined;
-  let gapLimit = Infinity;
   let t = 0;
   for (; ; t++) {
     const f = problem.grad(x, exactGradient);
     const gapT = problem.gap ? problem.gap(x) : f - problem.fStar;
     const gNorm = norm2(exactGradient);
     const xMax = normInf(x);
-    if (!Number.isFinite(f) || !Number.isFinite(gapT) || !Number.isFinite(gNorm) || !Number.isFinite(xMax)) {
-      divergence = { step: t, reason: 'non-finite' };
-      stop = 'diverged';
+    if (!rules.acceptsFinite(t, f, gapT, gNorm, xMax)) {
       t--;
       break;
     }
@@ -84,31 +75,17 @@ export function run(problem: Problem, schedule: Schedule, x0: ArrayLike<number>,
     gradNorm[t] = gNorm;
     if (sharpness) sharpness[t] = largestEigenvalue(problem, x);
     if (dist && xStar) dist[t] = distance(x, xStar);
-    if (t === 0) gapLimit = blowUpFactor * Math.max(1, gapT);
-    if (gapT > gapLimit || xMax > maxAbsCoordinate) {
-      divergence = { step: t, reason: 'blow-up' };
-      stop = 'diverged';
-      break;
-    }
-    if (gapT <= targetGap) {
-      stop = 'target';
-      break;
-    }
-    if (t === maxSteps) break;
+    if (rules.endsAt(t, gapT, xMax)) break;
     if (iterateEvery > 0 && t % iterateEvery === 0) iterates.push({ step: t, x: Float64Array.from(x) });
     if (options.oracle) {
       options.oracle.direction(x, exactGradient, direction);
-    } else if (gNorm === 0) {
-      stop = 'stationary';
+    } else if (gNorm === 0 && rules.stationary()) {
       break;
     }
     state.f = f;
     state.gap = gapT;
     state.gradNorm = gNorm;
-    const eta = schedule(t, stepState);
-    if (!Number.isFinite(eta) || eta < 0) {
-      throw new InputError(`schedule ${schedule.label} gave step size ${eta} at t=${t}; steps must be finite and >= 0`);
-    }
+    const eta = checkedStep(schedule, t, stepState);
     stepSize[t] = eta;
     previous.set(x);
     axpy(-eta, direction, x);
@@ -116,7 +93,7 @@ export function run(problem: Problem, schedule: Schedule, x0: ArrayLike<number>,
 
   if (t < 0) throw new InputError(`${problem.name} is not finite at x0`);
   const steps = t;
-  const xFinal = Float64Array.from(divergence?.reason === 'non-finite' ? previous : x);
+  const xFinal = Float64Array.from(rules.divergence?.reason === 'non-finite' ? previous : x);
   if (iterates[iterates.length - 1]?.step !== steps) iterates.push({ step: steps, x: xFinal });
   return {
     problem: problem.name,
@@ -129,7 +106,16 @@ export function run(problem: Problem, schedule: Schedule, x0: ArrayLike<number>,
     ...(dist ? { distance: dist.subarray(0, steps + 1) } : {}),
     iterates,
     xFinal,
-    stop,
-    ...(divergence ? { divergence } : {}),
+    stop: rules.reason,
+    ...(rules.divergence ? { divergence: rules.divergence } : {}),
   };
+}
+
+/** eta_t from the schedule, which must be finite and non-negative. */
+export function checkedStep(schedule: Schedule, t: number, state: StepState): number {
+  const eta = schedule(t, state);
+  if (!Number.isFinite(eta) || eta < 0) {
+    throw new InputError(`schedule ${schedule.label} gave step size ${eta} at t=${t}; steps must be finite and >= 0`);
+  }
+  return eta;
 }

@@ -6,6 +6,23 @@
  * buffer and returns f(x), so the GD loop allocates nothing per step.
  */
 
+import type { BigNumber, MathJsInstance } from 'mathjs';
+
+/**
+ * The same objective in mathjs BigNumber arithmetic (decimal.js underneath) at a fixed number of
+ * significant digits, used to replay a counterexample when certifying it.
+ */
+export interface HighPrecisionModel {
+  readonly digits: number;
+  /** The mathjs instance configured with { number: 'BigNumber', precision: digits }. */
+  readonly math: MathJsInstance;
+  readonly fStar: BigNumber;
+  f(x: readonly BigNumber[]): BigNumber;
+  grad(x: readonly BigNumber[]): BigNumber[];
+  /** f(x) - f*, without cancellation where the family can; defaults to f(x) - fStar. */
+  gap?(x: readonly BigNumber[]): BigNumber;
+}
+
 /** How a constant is known: exactly, as a proved upper/lower bound, or only numerically. */
 export type ConstantStatus = 'exact' | 'valid bound' | 'estimate';
 
@@ -47,6 +64,8 @@ export interface Problem {
   /** A minimizer, when one exists and is known. */
   readonly xStar?: Float64Array;
   readonly constants: ProblemConstants;
+  /** The objective at `digits` significant digits, when the family can be evaluated in BigNumber. */
+  highPrecision?(digits: number): HighPrecisionModel;
 }
 
 /** A problem that is an average of `samples` terms, for minibatch gradients. */

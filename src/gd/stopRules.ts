@@ -1,0 +1,54 @@
+/**
+ * The stopping rules shared by the float64 runner and the high-precision replay: divergence
+ * (non-finite values, or a gap or coordinate beyond the run's limits), the target gap, the step
+ * budget, and an exactly zero gradient.
+ */
+import { requireInteger, requirePositive } from '../util/validate.js';
+import type { RunOptions } from './run.js';
+import type { Divergence, StopReason } from './trajectory.js';
+
+const DEFAULT_BLOW_UP_FACTOR = 1e12;
+const DEFAULT_MAX_ABS_COORDINATE = 1e10;
+
+export class StopRules {
+  readonly maxSteps: number;
+  private readonly blowUpFactor: number;
+  private readonly maxAbsCoordinate: number;
+  private readonly targetGap: number;
+  private gapLimit = Infinity;
+  reason: StopReason = 'budget';
+  divergence: Divergence | undefined;
+
+  constructor(options: RunOptions) {
+    this.maxSteps = requireInteger('maxSteps', options.maxSteps, 0);
+    this.blowUpFactor = requirePositive('blowUpFactor', options.blowUpFactor ?? DEFAULT_BLOW_UP_FACTOR);
+    this.maxAbsCoordinate = requirePositive('maxAbsCoordinate', options.maxAbsCoordinate ?? DEFAULT_MAX_ABS_COORDINATE);
+    this.targetGap = options.targetGap ?? -Infinity;
+  }
+
+  /** Whether x_t may be recorded: false when its values are not finite (the run stops before it). */
+  acceptsFinite(t: number, f: number, gap: number, gradNorm: number, xMax: number): boolean {
+    if (Number.isFinite(f) && Number.isFinite(gap) && Number.isFinite(gradNorm) && Number.isFinite(xMax)) return true;
+    this.stop('diverged', { step: t, reason: 'non-finite' });
+    return false;
+  }
+
+  /** Whether the run ends at the recorded x_t (blow-up, target reached, budget spent). */
+  endsAt(t: number, gap: number, xMax: number): boolean {
+    if (t === 0) this.gapLimit = this.blowUpFactor * Math.max(1, gap);
+    if (gap > this.gapLimit || xMax > this.maxAbsCoordinate) return this.stop('diverged', { step: t, reason: 'blow-up' });
+    if (gap <= this.targetGap) return this.stop('target');
+    return t === this.maxSteps;
+  }
+
+  /** Records a stop at an exactly zero gradient (deterministic runs only). */
+  stationary(): true {
+    return this.stop('stationary');
+  }
+
+  private stop(reason: StopReason, divergence?: Divergence): true {
+    this.reason = reason;
+    this.divergence = divergence;
+    return true;
+  }
+}
