@@ -1,0 +1,499 @@
+/**
+ * Linear networks f(W_1, ..., W_L) = l(W_L ... W_1): a loss l of the end-to-end matrix
+ * P = W_L ... W_1 (m x n) composed with L >= 2 weight matrices (local-pl-linear-nets.md §1,
+ * large-lr-impossibility.md §3.3 E3, E3'). This module owns the `ProductLoss` interface, the
+ * built-in squared and whitened losses, one implementation of f, its gradient, its exact
+ * Hessian-vector product (forward and backward passes of the product and their directional
+ * derivatives) and dense Hessian for every depth, and the closed-form optimal value.
+ *
+ * Packing (layers.ts): x = W_1 row-major, then W_2, ..., then W_L, with layer widths
+ * [n, d_1, ..., d_{L-1}, m] and W_l of shape d_l x d_{l-1}. For two layers: W_1 (h x n), then
+ * W_2 (m x h).
+ *
+ * Constants. f itself has no global L and no global PL constant (local-pl-linear-nets.md §3.1), so
+ * a net's `constants` is empty. The loss's own constants, the digest's K (smoothness of l) and mu
+ * (PL constant of l), are in `net.loss.constants` as L and mu: they are l's, not f's.
+ */
+import { Matrix, SingularValueDecomposition } from 'ml-matrix';
+import { gemm } from '../linalg/kernels.js';
+import { InputError } from '../util/errors.js';
+import { requireDimension, requireMatrix } from '../util/validate.js';
+import {
+  denseHessianFromHvp,
+  gatherColumns,
+  layerOffsets,
+  readLayers,
+  writeLayers,
+  type MatrixRows,
+} from './layers.js';
+import type { FiniteSumProblem, NamedConstant, Problem, ProblemConstants } from './problem.js';
+import { exact } from './problem.js';
+
+/** The infimum of a product loss over matrices of bounded rank, and how it is known. */
+export interface ProductLossMinimum {
+  /** inf { l(P) : rank P <= rank }, with its status and provenance. */
+  readonly value: NamedConstant;
+  /** A P attaining it, when known. */
+  readonly minimizer?: Float64Array;
+  /** l(P) - value computed without cancellation, when the loss can. */
+  readonly gap?: (P: Float64Array) => number;
+}
+
+/**
+ * A loss l of the end-to-end matrix P (outputDim x inputDim, row-major). Its methods write into
+ * caller-owned buffers and allocate nothing.
+ */
+export interface ProductLoss {
+  readonly name: string;
+  readonly inputDim: number;
+  readonly outputDim: number;
+  readonly params: Readonly<Record<string, number>>;
+  value(P: Float64Array): number;
+  /** Writes grad l(P) into `out` and returns l(P). */
+  grad(P: Float64Array, out: Float64Array): number;
+  /** Writes the second derivative of l at P along dP, (D^2 l(P))[dP], into `out`. */
+  hvp(P: Float64Array, dP: Float64Array, out: Float64Array): void;
+  /** The infimum over products of rank <= rank (a net's bottleneck width bounds its rank). */
+  minimumOverRank(rank: number): ProductLossMinimum;
+  /** l's own constants: L (the local-PL digest's K) and mu (PL constant of l). Not f's. */
+  readonly constants: ProblemConstants;
+}
+
+/** A product loss that is an average of `samples` terms, for minibatch gradients. */
+export interface FiniteSumProductLoss extends ProductLoss {
+  readonly samples: number;
+  /** Writes the gradient in P of the average of terms indices[0..count) into `out`; returns that average. */
+  gradBatch(P: Float64Array, indices: Int32Array, count: number, out: Float64Array): number;
+}
+
+export interface LinearNetProblem extends Problem {
+  /** [n, d_1, ..., d_{L-1}, m]: the packing of x (layers.ts). */
+  readonly layerWidths: readonly number[];
+  readonly loss: ProductLoss;
+  /** How fStar is known: its value, status and provenance. */
+  readonly fStarInfo: NamedConstant;
+}
+
+export type FiniteSumLinearNetProblem = LinearNetProblem & FiniteSumProblem;
+
+export interface LinearNetOptions<Loss extends ProductLoss = ProductLoss> {
+  readonly inputDim: number;
+  readonly outputDim: number;
+  /** Hidden widths d_1, ..., d_{L-1}: at least one. */
+  readonly widths: readonly number[];
+  readonly loss: Loss;
+}
+
+/**
+ * l(P) = 1/2 ||Y - P X||_F^2 for data X (n x N, samples as columns) and Y (m x N), the canonical
+ * loss of local-pl-linear-nets.md §1. As a finite sum, l = (1/N) sum_j l_j with
+ * l_j = (N/2) ||P x_j - y_j||^2, so a minibatch gradient over all samples is the full gradient.
+ *
+ * Constants of l (exact up to float64 rounding, from an SVD of X): L = lambda_max(X X^T) (the
+ * digest's K) and mu = the smallest nonzero eigenvalue of X X^T (numerical rank by the SVD's
+ * threshold); mu is absent when X = 0. Minimum over rank <= k: reduced-rank regression,
+ * the best rank-k approximation of Y V_X (X = U_X S_X V_X^T) mapped back by S_X^{-1} U_X^T; when k
+ * is at least the rank of Y X^+ this is l* = 1/2 ||Y (I - X^+ X)||_F^2 at P* = Y X^+, and the gap
+ * l(P) - l* = 1/2 ||(P - P*) X||_F^2 is computed without cancellation.
+ */
+export function squaredLoss(X: MatrixRows, Y: MatrixRows): FiniteSumProductLoss {
+  const inputs = requireMatrix('X', X);
+  const targets = requireMatrix('Y', Y);
+  const n = inputs.rows;
+  const m = targets.rows;
+  const samples = inputs.cols;
+  if (targets.cols !== samples) {
+    throw new InputError(`Y must have ${samples} columns (one per sample, like X), got ${targets.cols}`);
+  }
+  const x = inputs.data;
+  const y = targets.data;
+  const gram = new Float64Array(n * n);
+  gemm(n, n, samples, 1, x, false, x, true, 0, gram);
+  const residual = new Float64Array(m * samples);
+  const batchInputs = new Float64Array(n * samples);
+  const batchTargets = new Float64Array(m * samples);
+
+  /** residual <- P X - Y over `cols` columns of (inputs, targets); returns 1/2 ||residual||^2. */
+  function fillResidual(P: Float64Array, cols: number, inputsData: Float64Array, targetsData: Float64Array): number {
+    gemm(m, cols, n, 1, P, false, inputsData, false, 0, residual);
+    let sum = 0;
+    for (let i = 0; i < m * cols; i++) {
+      const r = residual[i] - targetsData[i];
+      residual[i] = r;
+      sum += r * r;
+    }
+    return 0.5 * sum;
+  }
+
+  const svdX = new SingularValueDecomposition(Matrix.from1DArray(n, samples, x), { autoTranspose: true });
+  const rankX = svdX.rank;
+  const sigmaX = svdX.diagonal;
+  const constants: ProblemConstants = {
+    L: exact(sigmaX[0] ** 2, "local-pl-linear-nets.md §1: K = lambda_max(X X^T), smoothness of l (not of f); SVD of X"),
+    ...(rankX > 0
+      ? { mu: exact(sigmaX[rankX - 1] ** 2, 'local-pl-linear-nets.md §1: smallest nonzero eigenvalue of X X^T, PL constant of l (not of f); SVD of X') }
+      : {}),
+  };
+
+  /**
+   * P X depends on P only through P U_X S_X, so the best P of rank <= k maps the best rank-k fit
+   * of Y V_X (m x rank X, a truncated SVD) back by S_X^{-1} U_X^T.
+   */
+  function reducedRankRegression(rank: number): { minimizer: Float64Array; truncated: boolean } {
+    if (rankX === 0) return { minimizer: new Float64Array(m * n), truncated: false };
+    const kept = range(rankX);
+    const projected = Matrix.from1DArray(m, samples, y).mmul(svdX.rightSingularVectors.subMatrixColumn(kept));
+    const { approximation, truncated } = bestRankApproximation(projected, rank);
+    const inverseScaling = Matrix.diag(sigmaX.slice(0, rankX).map((s) => 1 / s));
+    const backToP = inverseScaling.mmul(svdX.leftSingularVectors.subMatrixColumn(kept).transpose());
+    return { minimizer: toArray(approximation.mmul(backToP)), truncated };
+  }
+
+  const loss: FiniteSumProductLoss = {
+    name: `squared(n=${n},m=${m},N=${samples})`,
+    inputDim: n,
+    outputDim: m,
+    params: { samples },
+    samples,
+    constants,
+    value: (P) => fillResidual(P, samples, x, y),
+    grad(P, out) {
+      const value = fillResidual(P, samples, x, y);
+      gemm(m, n, samples, 1, residual, false, x, true, 0, out);
+      return value;
+    },
+    hvp(_P, dP, out) {
+      gemm(m, n, n, 1, dP, false, gram, false, 0, out);
+    },
+    gradBatch(P, indices, count, out) {
+      gatherColumns(x, n, samples, indices, count, batchInputs);
+      gatherColumns(y, m, samples, indices, count, batchTargets);
+      const scale = samples / count;
+      const value = fillResidual(P, count, batchInputs, batchTargets);
+      gemm(m, n, count, scale, residual, false, batchInputs, true, 0, out);
+      return scale * value;
+    },
+    minimumOverRank(rank) {
+      const { minimizer, truncated } = reducedRankRegression(rank);
+      const value = loss.value(minimizer);
+      if (truncated) {
+        return {
+          value: exact(value, `inf over rank <= ${rank} products: reduced-rank regression (Eckart-Young on Y V_X)`),
+          minimizer,
+        };
+      }
+      const difference = new Float64Array(m * n);
+      return {
+        value: exact(value, 'l* = 1/2 ||Y (I - X^+ X)||_F^2 at P* = Y X^+ (local-pl-linear-nets.md §1)'),
+        minimizer,
+        gap(P) {
+          for (let i = 0; i < m * n; i++) difference[i] = P[i] - minimizer[i];
+          gemm(m, samples, n, 1, difference, false, x, false, 0, residual);
+          let sum = 0;
+          for (let i = 0; i < m * samples; i++) sum += residual[i] * residual[i];
+          return 0.5 * sum;
+        },
+      };
+    },
+  };
+  return loss;
+}
+
+/**
+ * l(P) = 1/2 ||P - Phi||_F^2: the whitened loss of large-lr-impossibility.md §3.3 E3 and E3'
+ * (equal up to a constant to the squared loss with (1/N) X X^T = I and Phi = (1/N) Y X^T).
+ * Constants of l: L = mu = 1 (its Hessian is the identity). Minimum over rank <= k:
+ * 1/2 sum_{i>k} sigma_i(Phi)^2 at the truncated SVD of Phi (Eckart-Young); 0 at Phi when
+ * k >= rank Phi.
+ */
+export function whitenedLoss(Phi: MatrixRows): ProductLoss {
+  const target = requireMatrix('Phi', Phi);
+  const m = target.rows;
+  const n = target.cols;
+  const phi = target.data;
+  const loss: ProductLoss = {
+    name: `whitened(m=${m},n=${n})`,
+    inputDim: n,
+    outputDim: m,
+    params: {},
+    constants: {
+      L: exact(1, 'large-lr-impossibility.md §3.3 E3: Hessian of l is the identity, so l (not f) is 1-smooth'),
+      mu: exact(1, 'large-lr-impossibility.md §3.3 E3: l (not f) is 1-strongly convex, hence 1-PL'),
+    },
+    value(P) {
+      let sum = 0;
+      for (let i = 0; i < m * n; i++) sum += (P[i] - phi[i]) ** 2;
+      return 0.5 * sum;
+    },
+    grad(P, out) {
+      let sum = 0;
+      for (let i = 0; i < m * n; i++) {
+        const d = P[i] - phi[i];
+        out[i] = d;
+        sum += d * d;
+      }
+      return 0.5 * sum;
+    },
+    hvp(_P, dP, out) {
+      out.set(dP);
+    },
+    minimumOverRank(rank) {
+      const { approximation, truncated } = bestRankApproximation(Matrix.from1DArray(m, n, phi), rank);
+      if (!truncated) return { value: exact(0, 'attained at P = Phi'), minimizer: Float64Array.from(phi) };
+      const minimizer = toArray(approximation);
+      return {
+        value: exact(loss.value(minimizer), `inf over rank <= ${rank}: 1/2 sum_{i>${rank}} sigma_i(Phi)^2 (Eckart-Young)`),
+        minimizer,
+      };
+    },
+  };
+  return loss;
+}
+
+/**
+ * f = l(W_L ... W_1) with hidden widths `widths` (L = widths.length + 1 layers).
+ *
+ * Known: fStar = inf over products of rank <= min(widths) of l (`loss.minimumOverRank`), e.g.
+ * l* exactly when the bottleneck width is at least the rank of a minimizer of l (always when
+ * min(widths) >= min(m, n)); xStar = the balanced factorization (`balancedFactorization`) of that
+ * minimizer, one point of a manifold of minimizers. f has no global constants (see the module
+ * comment); l's are in `loss.constants`. A finite-sum loss makes a finite-sum problem.
+ */
+export function linearNetWithLoss(options: LinearNetOptions<FiniteSumProductLoss>): FiniteSumLinearNetProblem;
+export function linearNetWithLoss(options: LinearNetOptions): LinearNetProblem;
+export function linearNetWithLoss(options: LinearNetOptions): LinearNetProblem {
+  const inputDim = requireDimension('inputDim', options.inputDim);
+  const outputDim = requireDimension('outputDim', options.outputDim);
+  const { widths, loss } = options;
+  if (!Array.isArray(widths) || widths.length === 0) {
+    throw new InputError('widths must be a non-empty array of hidden widths');
+  }
+  widths.forEach((width, i) => requireDimension(`widths[${i}]`, width));
+  if (loss === null || typeof loss !== 'object' || typeof loss.grad !== 'function') {
+    throw new InputError('loss must be a ProductLoss');
+  }
+  if (loss.inputDim !== inputDim) {
+    throw new InputError(`inputDim must equal the loss's input dimension ${loss.inputDim}, got ${inputDim}`);
+  }
+  if (loss.outputDim !== outputDim) {
+    throw new InputError(`outputDim must equal the loss's output dimension ${loss.outputDim}, got ${outputDim}`);
+  }
+  return buildLinearNet([inputDim, ...widths, outputDim], loss);
+}
+
+/**
+ * f(W_1, W_2) = 1/2 ||W_2 W_1 X - Y||_F^2 with W_1 (hidden x n), W_2 (m x hidden); X is n x N with
+ * samples as columns, Y is m x N. The two-layer case of `deepLinearNet`; see `squaredLoss` for
+ * the constants of l and `linearNetWithLoss` for fStar and xStar.
+ */
+export function twoLayerLinearNet(options: {
+  readonly X: MatrixRows;
+  readonly Y: MatrixRows;
+  readonly hidden: number;
+}): FiniteSumLinearNetProblem {
+  return deepLinearNet({ X: options.X, Y: options.Y, widths: [requireDimension('hidden', options.hidden)] });
+}
+
+/**
+ * f(W_1, ..., W_L) = 1/2 ||W_L ... W_1 X - Y||_F^2 with hidden widths `widths` (L - 1 of them);
+ * see `squaredLoss` for the constants of l and `linearNetWithLoss` for fStar and xStar.
+ */
+export function deepLinearNet(options: {
+  readonly X: MatrixRows;
+  readonly Y: MatrixRows;
+  readonly widths: readonly number[];
+}): FiniteSumLinearNetProblem {
+  const loss = squaredLoss(options.X, options.Y);
+  return linearNetWithLoss({ inputDim: loss.inputDim, outputDim: loss.outputDim, widths: options.widths, loss });
+}
+
+/**
+ * Packed weights (layers.ts) of the balanced factorization of P (m x n, row-major) through layer
+ * widths [n, d_1, ..., m]: with P = U S V^T, W_1 = E S^(1/L) V^T, W_l = E S^(1/L) E^T,
+ * W_L = U S^(1/L) E^T (E an identity block), so W_{l+1}^T W_{l+1} = W_l W_l^T. For a whitened
+ * loss these are the minimizers of least sharpness (large-lr-impossibility.md §3.3 E3').
+ * Needs rank P <= every hidden width.
+ */
+export function balancedFactorization(layerWidths: readonly number[], P: Float64Array): Float64Array {
+  if (!Array.isArray(layerWidths) || layerWidths.length < 3) {
+    throw new InputError('layerWidths must list the input, at least one hidden and the output width');
+  }
+  layerWidths.forEach((width, i) => requireDimension(`layerWidths[${i}]`, width));
+  const depth = layerWidths.length - 1;
+  const n = layerWidths[0];
+  const m = layerWidths[depth];
+  if (P.length !== m * n) throw new InputError(`P must have ${m} x ${n} entries, got ${P.length}`);
+  const svd = new SingularValueDecomposition(Matrix.from1DArray(m, n, P), { autoTranspose: true });
+  const bottleneck = Math.min(...layerWidths.slice(1, depth));
+  if (svd.rank > bottleneck) {
+    throw new InputError(`P has rank ${svd.rank}, more than the smallest hidden width ${bottleneck}`);
+  }
+  const kept = Math.min(bottleneck, svd.diagonal.length);
+  const root = svd.diagonal.slice(0, kept).map((s) => s ** (1 / depth));
+  const left = svd.leftSingularVectors;
+  const right = svd.rightSingularVectors;
+  const offsets = layerOffsets(layerWidths);
+  const x = new Float64Array(offsets[depth]);
+  for (let l = 0; l < depth; l++) {
+    const rows = layerWidths[l + 1];
+    const cols = layerWidths[l];
+    for (let k = 0; k < kept; k++) {
+      // Row side: U for the last layer, else the identity block; column side: V for the first.
+      for (let r = 0; r < rows; r++) {
+        const rowFactor = l === depth - 1 ? left.get(r, k) : r === k ? 1 : 0;
+        if (rowFactor === 0) continue;
+        for (let c = 0; c < cols; c++) {
+          const colFactor = l === 0 ? right.get(c, k) : c === k ? 1 : 0;
+          x[offsets[l] + r * cols + c] += rowFactor * root[k] * colFactor;
+        }
+      }
+    }
+  }
+  return x;
+}
+
+function buildLinearNet(layerWidths: number[], loss: ProductLoss): LinearNetProblem {
+  const depth = layerWidths.length - 1;
+  const n = layerWidths[0];
+  const offsets = layerOffsets(layerWidths);
+  const dim = offsets[depth];
+  const layerSize = (l: number) => layerWidths[l + 1] * layerWidths[l];
+  const rowsBy = (l: number) => new Float64Array(layerWidths[l + 1] * n);
+
+  const weights = layerWidths.slice(1).map((_, l) => new Float64Array(layerSize(l)));
+  const directions = layerWidths.slice(1).map((_, l) => new Float64Array(layerSize(l)));
+  const layerOut = layerWidths.slice(1).map((_, l) => new Float64Array(layerSize(l)));
+  // products[l] = W_{l+1} ... W_1 (d_{l+1} x n), dProducts its derivative along the direction;
+  // the first is W_1 itself. back[l] = (W_L ... W_{l+2})^T grad l(P), dBack its derivative.
+  const products = weights.map((w, l) => (l === 0 ? w : rowsBy(l)));
+  const dProducts = directions.map((v, l) => (l === 0 ? v : rowsBy(l)));
+  const back = weights.map((_, l) => rowsBy(l));
+  const dBack = weights.map((_, l) => rowsBy(l));
+  const P = products[depth - 1];
+  const dP = dProducts[depth - 1];
+  const lossGrad = back[depth - 1];
+
+  /** Loads x and computes the products; returns P. */
+  function forward(x: Float64Array): Float64Array {
+    readLayers(x, offsets, weights);
+    for (let l = 1; l < depth; l++) {
+      gemm(layerWidths[l + 1], n, layerWidths[l], 1, weights[l], false, products[l - 1], false, 0, products[l]);
+    }
+    return P;
+  }
+
+  /** Loads v and computes the derivatives of the products along it (after `forward`). */
+  function tangentForward(v: Float64Array): void {
+    readLayers(v, offsets, directions);
+    for (let l = 1; l < depth; l++) {
+      const rows = layerWidths[l + 1];
+      const inner = layerWidths[l];
+      gemm(rows, n, inner, 1, directions[l], false, products[l - 1], false, 0, dProducts[l]);
+      gemm(rows, n, inner, 1, weights[l], false, dProducts[l - 1], false, 1, dProducts[l]);
+    }
+  }
+
+  /** grad W_l = back[l] products[l-1]^T (back[0] for W_1), from lossGrad = grad l(P). */
+  function backward(out: Float64Array): void {
+    for (let l = depth - 1; l >= 0; l--) {
+      const rows = layerWidths[l + 1];
+      const cols = layerWidths[l];
+      if (l === 0) {
+        layerOut[0].set(back[0]);
+        break;
+      }
+      gemm(rows, cols, n, 1, back[l], false, products[l - 1], true, 0, layerOut[l]);
+      gemm(cols, n, rows, 1, weights[l], true, back[l], false, 0, back[l - 1]);
+    }
+    writeLayers(layerOut, offsets, out);
+  }
+
+  /** The derivative of `backward` along the direction, from lossGrad and its derivative dBack[L-1]. */
+  function tangentBackward(out: Float64Array): void {
+    for (let l = depth - 1; l >= 0; l--) {
+      const rows = layerWidths[l + 1];
+      const cols = layerWidths[l];
+      if (l === 0) {
+        layerOut[0].set(dBack[0]);
+        break;
+      }
+      gemm(rows, cols, n, 1, dBack[l], false, products[l - 1], true, 0, layerOut[l]);
+      gemm(rows, cols, n, 1, back[l], false, dProducts[l - 1], true, 1, layerOut[l]);
+      gemm(cols, n, rows, 1, weights[l], true, back[l], false, 0, back[l - 1]);
+      gemm(cols, n, rows, 1, directions[l], true, back[l], false, 0, dBack[l - 1]);
+      gemm(cols, n, rows, 1, weights[l], true, dBack[l], false, 1, dBack[l - 1]);
+    }
+    writeLayers(layerOut, offsets, out);
+  }
+
+  function grad(x: Float64Array, out: Float64Array): number {
+    const value = loss.grad(forward(x), lossGrad);
+    backward(out);
+    return value;
+  }
+
+  function hvp(x: Float64Array, v: Float64Array, out: Float64Array): void {
+    forward(x);
+    tangentForward(v);
+    loss.grad(P, lossGrad);
+    loss.hvp(P, dP, dBack[depth - 1]);
+    tangentBackward(out);
+  }
+
+  const bottleneck = Math.min(...layerWidths.slice(1, depth));
+  const minimum = loss.minimumOverRank(bottleneck);
+  const lossGap = minimum.gap;
+  const widthParams = Object.fromEntries(layerWidths.slice(1, depth).map((w, l) => [`width${l + 1}`, w]));
+  const net: LinearNetProblem = {
+    name: `linearNet(${layerWidths.join('-')},${loss.name})`,
+    dim,
+    params: { inputDim: n, outputDim: layerWidths[depth], depth, ...widthParams, ...loss.params },
+    layerWidths,
+    loss,
+    f: (x) => loss.value(forward(x)),
+    grad,
+    ...(lossGap ? { gap: (x: Float64Array) => lossGap(forward(x)) } : {}),
+    hess: (x, out) => denseHessianFromHvp(dim, hvp, x, out),
+    hvp,
+    fStar: minimum.value.value,
+    fStarInfo: minimum.value,
+    ...(minimum.minimizer ? { xStar: balancedFactorization(layerWidths, minimum.minimizer) } : {}),
+    constants: {},
+  };
+  if (!isFiniteSumLoss(loss)) return net;
+  const finiteSum: FiniteSumLinearNetProblem = {
+    ...net,
+    samples: loss.samples,
+    gradBatch(x, indices, count, out) {
+      const value = loss.gradBatch(forward(x), indices, count, lossGrad);
+      backward(out);
+      return value;
+    },
+  };
+  return finiteSum;
+}
+
+function isFiniteSumLoss(loss: ProductLoss): loss is FiniteSumProductLoss {
+  return typeof (loss as Partial<FiniteSumProductLoss>).gradBatch === 'function';
+}
+
+/**
+ * The best approximation of M of rank <= rank (truncated SVD, Eckart-Young); `truncated` is false,
+ * and M returned as is, when M's numerical rank is already <= rank.
+ */
+function bestRankApproximation(M: Matrix, rank: number): { approximation: Matrix; truncated: boolean } {
+  if (M.columns === 0) return { approximation: M, truncated: false };
+  const svd = new SingularValueDecomposition(M, { autoTranspose: true });
+  if (svd.rank <= rank) return { approximation: M, truncated: false };
+  const left = svd.leftSingularVectors.subMatrixColumn(range(rank));
+  const right = svd.rightSingularVectors.subMatrixColumn(range(rank));
+  return { approximation: left.mmul(Matrix.diag(svd.diagonal.slice(0, rank))).mmul(right.transpose()), truncated: true };
+}
+
+function range(count: number): number[] {
+  return Array.from({ length: count }, (_, i) => i);
+}
+
+function toArray(M: Matrix): Float64Array {
+  return Float64Array.from(M.to1DArray());
+}
