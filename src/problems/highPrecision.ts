@@ -7,12 +7,16 @@ import { requireInteger } from '../util/validate.js';
 
 const instances = new Map<number, MathJsInstance>();
 
-/** mathjs configured for BigNumber arithmetic at `digits` significant digits (cached per precision). */
+/**
+ * mathjs configured for BigNumber arithmetic at `digits` significant digits (cached per precision),
+ * in `predictable` mode: sqrt(-1) and log(-1) are NaN rather than complex, so a replay that leaves
+ * the domain is reported as non-finite.
+ */
 export function bigMath(digits: number): MathJsInstance {
   requireInteger('digits', digits, 16);
   let math = instances.get(digits);
   if (!math) {
-    math = create(all, { number: 'BigNumber', precision: digits });
+    math = create(all, { number: 'BigNumber', precision: digits, predictable: true });
     instances.set(digits, math);
   }
   return math;
