@@ -83,7 +83,7 @@ export function isFiniteSum(problem: Problem): problem is FiniteSumProblem {
 }
 
 /** f(x) - f*, through the family's cancellation-free `gap` when it has one. */
-export function gapAt(problem: Problem, x: Float64Array): number {
+export function gapOf(problem: Problem, x: Float64Array): number {
   return problem.gap ? problem.gap(x) : problem.f(x) - problem.fStar;
 }
 

@@ -10,7 +10,9 @@ import { dot, gemm, matTvec, matvec, subInto } from '../linalg/kernels.js';
 import { InputError } from '../util/errors.js';
 import { Rng } from '../util/random.js';
 import { requireDimension, requireFinite, requireMatrix, requireNonNegative, requireVector } from '../util/validate.js';
-import { exact, type FiniteSumProblem, type Problem, type ProblemConstants } from './problem.js';
+import type { BigNumber } from 'mathjs';
+import { bigMath, toBig, toBigVector } from './highPrecision.js';
+import { exact, type FiniteSumProblem, type HighPrecisionModel, type Problem, type ProblemConstants } from './problem.js';
 
 export interface QuadraticOptions {
   /** The spectrum of A, each >= 0 (zeros allowed: rank-deficient A). Its length is the dimension. */
@@ -247,6 +249,42 @@ function quadraticProblem(spec: {
     fStar: offset,
     xStar: Float64Array.from(center),
     constants: spec.constants,
+    highPrecision: (digits) => quadraticHighPrecision(matrix, center, offset, digits),
+  };
+}
+
+/** The same quadratic in BigNumber arithmetic, its float64 entries read as decimals. */
+function quadraticHighPrecision(
+  matrix: Float64Array,
+  center: Float64Array,
+  offset: number,
+  digits: number,
+): HighPrecisionModel {
+  const math = bigMath(digits);
+  const dim = center.length;
+  const entries = toBigVector(math, matrix);
+  const c = toBigVector(math, center);
+  const zero = toBig(math, 0);
+  const fStar = toBig(math, offset);
+  /** M (x - c), and 1/2 (x-c)^T M (x-c). */
+  const evaluate = (x: readonly BigNumber[]): { gradient: BigNumber[]; form: BigNumber } => {
+    const difference = x.map((xi, i) => xi.minus(c[i]));
+    const gradient = difference.map((_, i) => {
+      let s = zero;
+      for (let j = 0; j < dim; j++) s = s.plus(entries[i * dim + j].times(difference[j]));
+      return s;
+    });
+    let form = zero;
+    for (let i = 0; i < dim; i++) form = form.plus(difference[i].times(gradient[i]));
+    return { gradient, form: form.div(2) };
+  };
+  return {
+    digits,
+    math,
+    fStar,
+    f: (x) => evaluate(x).form.plus(fStar),
+    grad: (x) => evaluate(x).gradient,
+    gap: (x) => evaluate(x).form,
   };
 }
 

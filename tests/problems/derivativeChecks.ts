@@ -4,7 +4,7 @@
  * ||Hess f|| <= bound(gap) over a set of points.
  */
 import { symmetricSpectralNorm } from '../../src/linalg/dense.js';
-import { gapAt, type Problem } from '../../src/problems/problem.js';
+import { gapOf, type Problem } from '../../src/problems/problem.js';
 import { Rng } from '../../src/util/random.js';
 import { gradientError, hessianError, hvpError } from '../helpers/finiteDifferences.js';
 
@@ -46,7 +46,7 @@ export function worstCurvatureExcess(problem: Problem, points: readonly Float64A
   if (!problem.hess) throw new Error(`${problem.name} has no Hessian`);
   let worst = -Infinity;
   for (const x of points) {
-    const limit = bound(gapAt(problem, x));
+    const limit = bound(gapOf(problem, x));
     worst = Math.max(worst, (symmetricSpectralNorm(problem.hess(x), problem.dim) - limit) / limit);
   }
   return worst;

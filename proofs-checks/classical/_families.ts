@@ -1,0 +1,57 @@
+/**
+ * Families shared by the classical claims: 1-D Huber functions of any core width (the O1 worst case
+ * is one of them, the search has to find it), and quadratics with a seeded spectrum in [L/kappa, L],
+ * optionally rank-deficient, started from a seeded Gaussian point, with step h/L.
+ */
+import { constant, family, gapOf, huber, integer, logUniform, quadratic, Rng, uniform, type Instance } from '../../src/index.js';
+
+export const smoothConvexHuber = family({
+  name: 'huber(L, tau = tauRatio R) from x0 = R, step h/L',
+  box: { L: logUniform(0.1, 10), R: logUniform(0.1, 10), N: integer(1, 100), h: uniform(0.05, 1), tauRatio: logUniform(1e-3, 1) },
+  instance: ({ L, R, N, h, tauRatio }) => ({
+    problem: huber({ L, tau: tauRatio * R }),
+    x0: [R],
+    schedule: constant(h / L),
+    horizon: N,
+  }),
+});
+
+/** Eigenvalues L, L/kappa and d - 2 log-uniform in between, then `zeros` of them set to 0 (keeping L). */
+export function seededSpectrum(d: number, zeros: number, kappa: number, L: number, seed: number): number[] {
+  const rng = new Rng(seed);
+  const spectrum = Array.from({ length: d }, (_, i) => (i === 0 ? L : i === d - 1 ? L / kappa : L / kappa ** rng.uniform()));
+  for (let i = 0; i < Math.min(zeros, d - 1); i++) spectrum[d - 1 - i] = 0;
+  return spectrum;
+}
+
+export interface QuadraticInstance extends Instance {
+  readonly spectrum: readonly number[];
+  readonly gamma: number;
+  /** f(x_0) - f*. */
+  readonly initialGap: number;
+}
+
+/** Quadratics with spectrum `seededSpectrum`, rotated by the same seed, x0 ~ N(0, I), step h/L, horizon N. */
+export function quadraticFamily(hRange: { min: number; max: number }, options: { rankDeficient: boolean }) {
+  return family<QuadraticInstance>({
+    name: `quadratic(d, kappa, L, seed${options.rankDeficient ? ', zeros' : ''}) from x0 ~ N(0, I), step h/L`,
+    box: {
+      d: integer(1, 6),
+      ...(options.rankDeficient ? { zeros: integer(0, 3) } : {}),
+      seed: integer(0, 100_000),
+      kappa: logUniform(1, 1000),
+      L: logUniform(0.1, 10),
+      h: uniform(hRange.min, hRange.max),
+      N: integer(1, 200),
+    },
+    instance: ({ d, zeros = 0, seed, kappa, L, h, N }) => {
+      const spectrum = seededSpectrum(d, zeros, kappa, L, seed);
+      const problem = quadratic({ eigenvalues: spectrum, seed });
+      const x0 = new Rng(seed + 1).normalVector(d);
+      return { problem, x0, schedule: constant(h / L), horizon: N, spectrum, gamma: h / L, initialGap: gapOf(problem, Float64Array.from(x0)) };
+    },
+  });
+}
+
+/** The smallest positive eigenvalue: the PL constant of a quadratic (its strong convexity when none is 0). */
+export const smallestPositive = (spectrum: readonly number[]): number => Math.min(...spectrum.filter((l) => l > 0));

@@ -1,0 +1,97 @@
+/**
+ * The `Claim` type and `claim({...})`: an inequality from a paper, the family it quantifies over,
+ * the hypotheses each instance must meet, and the verdict we expect. A claim file's default export
+ * is built with `claim`; the search (src/search) tries to break it.
+ */
+import { InputError } from '../util/errors.js';
+import type { Family, Instance, Params } from './family.js';
+import type { Measure } from './measures.js';
+
+/** `upper`: the statement is lhs <= rhs; `lower`: lhs >= rhs. */
+export type ClaimKind = 'upper' | 'lower';
+
+/**
+ * Where a formula comes from: the paper's own text as read (`primary`), a restatement of it by
+ * someone else (`secondary`), or our own derivation (`derived`).
+ */
+export type Provenance = 'primary' | 'secondary' | 'derived';
+
+export interface ClaimSource {
+  /** Authors, year, title or identifier, e.g. `Alimisis, Islamov, Lucchi (2025), arXiv 2510.03164`. */
+  readonly reference: string;
+  /** The result's number in that version, e.g. `Theorem 4.3`. */
+  readonly result: string;
+  readonly version: string;
+  readonly provenance: Provenance;
+  /** The digest's tag, e.g. `[S-A]` or `[D]`. */
+  readonly tag?: string;
+}
+
+export interface Hypothesis<I extends Instance = Instance> {
+  readonly name: string;
+  holds(instance: I, params: Params): boolean;
+}
+
+/** The instance type is inferred from the family alone (`NoInfer` elsewhere). */
+export interface ClaimDefinition<I extends Instance = Instance> {
+  /** Stable identifier, e.g. `classical.O1`. Letters, digits, `.`, `-`, `_`. */
+  readonly id: string;
+  readonly title: string;
+  readonly source: ClaimSource;
+  readonly kind: ClaimKind;
+  readonly family: Family<I>;
+  readonly lhs: Measure<NoInfer<I>>;
+  /** The bound, as printed, evaluated at the instance. */
+  rhs(instance: NoInfer<I>, params: Params): number;
+  /** How the bound reads in a table, e.g. `L R^2 / (4Nh + 2)`. */
+  readonly rhsLabel: string;
+  readonly hypotheses?: ReadonlyArray<Hypothesis<NoInfer<I>>>;
+  /** The verdict we expect from the search; the test suite and the main job compare against it. */
+  readonly expected?: 'holds' | 'violated';
+  /**
+   * Scale of the normalized margin (lhs - rhs) / scale. Default: max(|lhs|, |rhs|), so margins are
+   * relative; give one when both sides can vanish together.
+   */
+  scale?(lhs: number, rhs: number, instance: NoInfer<I>): number;
+}
+
+export interface Claim<I extends Instance = Instance> extends ClaimDefinition<I> {
+  readonly hypotheses: ReadonlyArray<Hypothesis<I>>;
+  readonly expected: 'holds' | 'violated';
+  readonly [claimBrand]: true;
+}
+
+const claimBrand = Symbol.for('boundcheck.claim');
+
+const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+export function claim<I extends Instance>(definition: ClaimDefinition<I>): Claim<I> {
+  const where = `claim ${definition.id ?? '(no id)'}`;
+  if (typeof definition.id !== 'string' || !ID_PATTERN.test(definition.id)) {
+    throw new InputError(`claim id must match ${ID_PATTERN}, got ${JSON.stringify(definition.id)}`);
+  }
+  if (definition.kind !== 'upper' && definition.kind !== 'lower') {
+    throw new InputError(`${where}: kind must be 'upper' or 'lower', got ${JSON.stringify(definition.kind)}`);
+  }
+  const provenances: Provenance[] = ['primary', 'secondary', 'derived'];
+  if (!definition.source || !provenances.includes(definition.source.provenance)) {
+    throw new InputError(`${where}: source.provenance must be one of ${provenances.join(', ')}`);
+  }
+  if (!definition.family || typeof definition.family.instance !== 'function') {
+    throw new InputError(`${where}: family must be built with family({...})`);
+  }
+  if (!definition.lhs || typeof definition.lhs.evaluate !== 'function') {
+    throw new InputError(`${where}: lhs must be a measure (gapAt, firstHit, pointwise, ...)`);
+  }
+  if (typeof definition.rhs !== 'function') throw new InputError(`${where}: rhs must be a function of the instance`);
+  return {
+    ...definition,
+    hypotheses: definition.hypotheses ?? [],
+    expected: definition.expected ?? 'holds',
+    [claimBrand]: true,
+  };
+}
+
+export function isClaim(value: unknown): value is Claim {
+  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[claimBrand] === true;
+}

@@ -1,0 +1,91 @@
+/**
+ * Evaluation of a claim at one point of its family: build the instance, check the hypotheses,
+ * evaluate both sides, and turn them into a normalized margin (positive: the inequality fails).
+ * Errors in the claim's own code become one-line `InputError`s that name the claim and the point.
+ */
+import { run as runFloat64 } from '../gd/run.js';
+import { InputError } from '../util/errors.js';
+import type { Claim } from './claim.js';
+import type { Instance, Params } from './family.js';
+import type { MeasureValue, Runner, TrajectorySummary } from './measures.js';
+
+/**
+ * Normalized margins at or below this count as "holds" in float64. It absorbs the rounding of the
+ * inputs (a step h/L is not exactly h/L) that no replay can remove; the report states it.
+ */
+export const DEFAULT_TOLERANCE = 1e-9;
+
+export type InstanceStatus = 'holds' | 'violated' | 'diverged' | 'discarded';
+
+export interface Evaluation {
+  readonly params: Params;
+  readonly status: InstanceStatus;
+  readonly lhs: number;
+  readonly rhs: number;
+  /** (lhs - rhs) / scale for upper claims, (rhs - lhs) / scale for lower ones; -Infinity when discarded. */
+  readonly margin: number;
+  readonly censored?: boolean;
+  readonly failedHypothesis?: string;
+  readonly trajectory?: TrajectorySummary;
+}
+
+function formatParams(params: Params): string {
+  return Object.entries(params)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(', ');
+}
+
+function guarded<T>(claim: Claim, params: Params, what: string, action: () => T): T {
+  try {
+    return action();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new InputError(`claim ${claim.id}: ${what} threw at (${formatParams(params)}): ${message.split('\n')[0]}`);
+  }
+}
+
+function requireNumber(claim: Claim, params: Params, side: string, value: number): number {
+  if (typeof value !== 'number' || Number.isNaN(value)) {
+    throw new InputError(`claim ${claim.id}: ${side} returned ${String(value)} at (${formatParams(params)})`);
+  }
+  return value;
+}
+
+export function normalizedMargin<I extends Instance>(claim: Claim<I>, instance: I, lhs: number, rhs: number): number {
+  const difference = claim.kind === 'upper' ? lhs - rhs : rhs - lhs;
+  if (!Number.isFinite(difference)) return difference;
+  if (difference === 0) return 0;
+  const scale = claim.scale ? claim.scale(lhs, rhs, instance) : Math.max(Math.abs(lhs), Math.abs(rhs));
+  return difference / scale;
+}
+
+export function evaluateClaim<I extends Instance>(
+  claim: Claim<I>,
+  params: Params,
+  options: { run?: Runner; tolerance?: number } = {},
+): Evaluation {
+  const tolerance = options.tolerance ?? DEFAULT_TOLERANCE;
+  const instance = guarded(claim, params, 'the family', () => claim.family.instance(params));
+  for (const hypothesis of claim.hypotheses) {
+    const holds = guarded(claim, params, `hypothesis "${hypothesis.name}"`, () => hypothesis.holds(instance, params));
+    if (!holds) {
+      return { params, status: 'discarded', lhs: NaN, rhs: NaN, margin: -Infinity, failedHypothesis: hypothesis.name };
+    }
+  }
+  const rhs = requireNumber(claim, params, 'rhs', guarded(claim, params, 'rhs', () => claim.rhs(instance, params)));
+  const measured: MeasureValue = guarded(claim, params, 'lhs', () =>
+    claim.lhs.evaluate(instance, { kind: claim.kind, rhs, run: options.run ?? runFloat64 }),
+  );
+  const lhs = requireNumber(claim, params, 'lhs', measured.value);
+  const margin = normalizedMargin(claim, instance, lhs, rhs);
+  const status = measured.diverged && claim.kind === 'upper' ? 'diverged' : margin > tolerance ? 'violated' : 'holds';
+  return {
+    params,
+    status,
+    lhs,
+    rhs,
+    margin,
+    ...(measured.censored ? { censored: true } : {}),
+    ...(measured.trajectory ? { trajectory: measured.trajectory } : {}),
+  };
+}

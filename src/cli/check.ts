@@ -1,0 +1,79 @@
+/**
+ * `boundcheck check` and `boundcheck list`: the built-in claims of proofs-checks/, searched at a
+ * given budget and summarized in one table (id, source, provenance, verdict, worst margin or
+ * tightness, instances, time).
+ */
+import { fileURLToPath } from 'node:url';
+import { join, relative } from 'node:path';
+import { claimFilesIn, loadClaimFile } from '../claims/load.js';
+import { toJson, writeAtomically, type Report } from '../report/report.js';
+import { formatTable } from '../report/table.js';
+import { InputError } from '../util/errors.js';
+import { formatNumber } from '../util/format.js';
+import { loadTarget, searchTarget, type ClaimTarget } from './falsify.js';
+import type { CliValues } from './main.js';
+import { searchOptions } from './options.js';
+
+export const PROOFS_CHECKS = fileURLToPath(new URL('../../proofs-checks/', import.meta.url));
+
+export async function builtInTargets(): Promise<ClaimTarget[]> {
+  return Promise.all(claimFilesIn(PROOFS_CHECKS).map((file) => loadTarget(file)));
+}
+
+function marginCell(report: Report): string {
+  if (report.verdict === 'holds' && report.tightness !== null) return `tightness ${formatNumber(report.tightness)}`;
+  const point = report.counterexample ?? report.worst;
+  return point ? `margin ${formatNumber(point.margin)}` : '-';
+}
+
+export async function runCheck(ids: string[], values: CliValues): Promise<number> {
+  if (values.all && ids.length > 0) throw new InputError('check takes either --all or claim ids, not both');
+  const options = searchOptions(values);
+  const targets = await builtInTargets();
+  const known = new Set(targets.map((t) => t.claim.id));
+  const unknown = ids.filter((id) => !known.has(id));
+  if (unknown.length > 0) throw new InputError(`unknown claim id ${unknown.join(', ')}; see boundcheck list`);
+  const selected = ids.length > 0 ? targets.filter((t) => ids.includes(t.claim.id)) : targets;
+  const rows: string[][] = [];
+  let mismatches = 0;
+  for (const target of selected) {
+    const startedAt = Date.now();
+    const reportFile = values.json ? join(values.json, `${target.claim.id}.json`) : undefined;
+    const report = await searchTarget(target, options, reportFile ? { reportFile } : {});
+    const seconds = (Date.now() - startedAt) / 1000;
+    if (reportFile) writeAtomically(reportFile, toJson(report));
+    const matches = report.verdict === target.claim.expected;
+    if (!matches) mismatches++;
+    rows.push([
+      target.claim.id,
+      `${target.claim.source.result}, ${target.claim.source.reference}`,
+      `${target.claim.source.provenance}${target.claim.source.tag ? ` ${target.claim.source.tag}` : ''}`,
+      matches ? report.verdict : `${report.verdict} (expected ${target.claim.expected})`,
+      marginCell(report),
+      String(report.search.evaluations),
+      `${seconds.toFixed(1)}s`,
+    ]);
+  }
+  console.log(formatTable(['id', 'source', 'provenance', 'verdict', 'worst margin / tightness', 'instances', 'time'], rows));
+  console.log(`\n${selected.length} claims, seed ${options.seed}, budget ${options.budget} each; ${mismatches} verdicts differ from the expected ones.`);
+  console.log('A search can refute a bound, never prove it: "holds" means no violation was found within the budget.');
+  return mismatches === 0 ? 0 : 1;
+}
+
+export async function runList(): Promise<number> {
+  const rows: string[][] = [];
+  for (const file of claimFilesIn(PROOFS_CHECKS)) {
+    const loaded = await loadClaimFile(file);
+    const { claim } = loaded;
+    rows.push([
+      claim.id,
+      claim.title,
+      `${claim.source.result} (${claim.source.version})`,
+      claim.source.provenance,
+      claim.expected,
+      relative(process.cwd(), file),
+    ]);
+  }
+  console.log(formatTable(['id', 'title', 'result', 'provenance', 'expected', 'file'], rows));
+  return 0;
+}

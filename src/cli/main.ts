@@ -1,0 +1,85 @@
+/**
+ * The `boundcheck` command line: falsify, check, replay, list, merge and the demonstration. Exit
+ * codes: 0 no violation found within the budget, 1 certified violation (or, for `check`, a verdict
+ * other than the expected one), 2 bad input with a one-line reason and no report written.
+ */
+import { parseArgs } from 'node:util';
+import { InputError } from '../util/errors.js';
+import { runCheck, runList } from './check.js';
+import { runDemo } from './demo.js';
+import { runFalsify, runMerge } from './falsify.js';
+import { runReplay } from './replay.js';
+
+const USAGE = `usage:
+  boundcheck falsify CLAIM.ts [--budget N] [--seed S] [--time-limit SEC] [--json FILE]
+                              [--workers N] [--shard K/N] [--export NAME] [--record-time]
+  boundcheck check [--all | ID...] [--budget N] [--seed S] [--json DIR] [--workers N]
+  boundcheck replay REPORT.json
+  boundcheck merge PART.json... --json FILE
+  boundcheck list
+  boundcheck demo`;
+
+const OPTIONS = {
+  budget: { type: 'string' },
+  seed: { type: 'string' },
+  'time-limit': { type: 'string' },
+  json: { type: 'string' },
+  workers: { type: 'string' },
+  shard: { type: 'string' },
+  export: { type: 'string' },
+  'record-time': { type: 'boolean' },
+  all: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export type CliValues = ReturnType<typeof parse>['values'];
+
+function parse(args: string[]) {
+  try {
+    return parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new InputError((error as Error).message.split('\n')[0]);
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h') {
+    console.log(USAGE);
+    return command ? 0 : 2;
+  }
+  const { values, positionals } = parse(rest);
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  switch (command) {
+    case 'falsify':
+      return runFalsify(positionals, values);
+    case 'check':
+      return runCheck(positionals, values);
+    case 'replay':
+      return runReplay(positionals);
+    case 'merge':
+      return runMerge(positionals, values);
+    case 'list':
+      return runList();
+    case 'demo':
+      return runDemo();
+    default:
+      throw new InputError(`unknown command ${command}; commands: falsify, check, replay, merge, list, demo`);
+  }
+}
+
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (error) {
+  if (error instanceof InputError) {
+    console.error(`boundcheck: ${error.message}`);
+    process.exitCode = 2;
+  } else {
+    console.error(`boundcheck: internal error: ${error instanceof Error ? error.message : String(error)}`);
+    if (process.env.BOUNDCHECK_DEBUG) console.error(error);
+    process.exitCode = 3;
+  }
+}

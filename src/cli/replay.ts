@@ -1,0 +1,36 @@
+/**
+ * `boundcheck replay REPORT.json`: re-evaluates the report's counterexample from its claim file, in
+ * float64 and in high precision, and says whether it still violates the claim.
+ */
+import { readFileSync } from 'node:fs';
+import { evaluateClaim } from '../claims/evaluate.js';
+import { fromJson, type Report, REPORT_SCHEMA } from '../report/report.js';
+import { certify } from '../search/certify.js';
+import { InputError } from '../util/errors.js';
+import { loadTarget } from './falsify.js';
+
+export async function runReplay(positionals: string[]): Promise<number> {
+  if (positionals.length !== 1) throw new InputError('replay takes exactly one report file');
+  const [path] = positionals;
+  let report: Report;
+  try {
+    report = fromJson<Report>(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new InputError(`cannot read report ${path}: ${(error as Error).message.split('\n')[0]}`);
+  }
+  if (report?.schema !== REPORT_SCHEMA) throw new InputError(`${path} is not a boundcheck report (${REPORT_SCHEMA})`);
+  if (!report.counterexample) throw new InputError(`${path} has no counterexample to replay (verdict ${report.verdict})`);
+  if (!report.claim.file) throw new InputError(`${path} does not name its claim file`);
+  const target = await loadTarget(report.claim.file, report.claim.export);
+  const evaluation = evaluateClaim(target.claim, report.counterexample.params, { tolerance: report.tolerance });
+  console.log(`${target.claim.id} at ${JSON.stringify(report.counterexample.params)}`);
+  console.log(`  float64: lhs ${evaluation.lhs}, rhs ${evaluation.rhs}, margin ${evaluation.margin} (${evaluation.status})`);
+  if (evaluation.status !== report.counterexample.status) {
+    console.log('  the counterexample no longer violates the claim');
+    return 0;
+  }
+  const certificate = certify(target.claim, evaluation, report.tolerance);
+  for (const r of certificate.replays) console.log(`  ${r.digits} digits: lhs ${r.lhs}, margin ${r.margin} (${r.status})`);
+  console.log(`  ${certificate.status}: ${certificate.reason}`);
+  return certificate.status === 'certified' ? 1 : 0;
+}

@@ -1,0 +1,165 @@
+/**
+ * The JSON report of a search (schema `boundcheck-report/1`, documented in README.md): the claim
+ * and its source with provenance, the verdict, the worst margin, tightness, the certified
+ * counterexample with its replay command, seeds and budget. Written atomically; the same seed and
+ * budget give the same bytes (wall-clock time is left out unless asked for).
+ */
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, relative } from 'node:path';
+import type { Claim } from '../claims/claim.js';
+import type { Evaluation } from '../claims/evaluate.js';
+import type { Instance, Params } from '../claims/family.js';
+import type { TrajectorySummary } from '../claims/measures.js';
+import { CERTIFICATION_DIGITS, DIGITS_AGREEMENT, type Certificate } from '../search/certify.js';
+import type { SearchResult, Verdict } from '../search/falsify.js';
+
+export const REPORT_SCHEMA = 'boundcheck-report/1';
+
+export const EVIDENCE_NOTE =
+  'A search can refute a bound, never prove it: "holds" means no violation was found within the budget, which is evidence, not proof.';
+
+export interface PointReport {
+  readonly params: Params;
+  readonly status: Evaluation['status'];
+  readonly lhs: number;
+  readonly rhs: number;
+  readonly margin: number;
+  readonly censored?: boolean;
+  readonly trajectory?: TrajectorySummary;
+}
+
+export interface CounterexampleReport extends PointReport {
+  readonly x0?: number[];
+  readonly horizon?: number;
+  /** The point the search found before simplification. */
+  readonly found: PointReport;
+  readonly certificate: Certificate;
+  readonly fastCheck?: { readonly seed: number; readonly path: string };
+}
+
+export interface Report {
+  readonly schema: typeof REPORT_SCHEMA;
+  readonly claim: {
+    readonly id: string;
+    readonly title: string;
+    readonly kind: Claim['kind'];
+    readonly statement: string;
+    readonly family: string;
+    readonly box: Claim['family']['box'];
+    readonly hypotheses: string[];
+    readonly expected: Claim['expected'];
+    readonly file?: string;
+    /** The claim's export name in its file (`default`, or a broken twin's name). */
+    readonly export?: string;
+  };
+  readonly source: Claim['source'];
+  readonly verdict: Verdict;
+  readonly evidence: string;
+  readonly tolerance: number;
+  readonly certification: { readonly digits: readonly number[]; readonly lhsAgreement: number };
+  readonly search: {
+    readonly seed: number;
+    readonly budget: number;
+    readonly evaluations: number;
+    readonly discarded: number;
+    readonly discardedBy: Readonly<Record<string, number>>;
+    readonly stages: SearchResult['stages'];
+  };
+  readonly worst: PointReport | null;
+  readonly tightness: number | null;
+  readonly counterexample: CounterexampleReport | null;
+  readonly uncertified: ReadonlyArray<PointReport & { readonly certificate: Certificate }>;
+  readonly replay: string | null;
+  readonly timeSeconds?: number;
+}
+
+function point(e: Evaluation): PointReport {
+  return {
+    params: e.params,
+    status: e.status,
+    lhs: e.lhs,
+    rhs: e.rhs,
+    margin: e.margin,
+    ...(e.censored ? { censored: true } : {}),
+    ...(e.trajectory ? { trajectory: e.trajectory } : {}),
+  };
+}
+
+export function statementOf(claim: Claim<Instance>): string {
+  return `${claim.lhs.label} ${claim.kind === 'upper' ? '<=' : '>='} ${claim.rhsLabel}`;
+}
+
+export function buildReport(
+  claim: Claim<Instance>,
+  result: SearchResult,
+  options: { claimFile?: string; exportName?: string; reportFile?: string; timeSeconds?: number } = {},
+): Report {
+  const counterexample = result.counterexample;
+  let counterexampleReport: CounterexampleReport | null = null;
+  if (counterexample) {
+    const instance = claim.family.instance(counterexample.simplified.params);
+    counterexampleReport = {
+      ...point(counterexample.simplified),
+      ...(instance.x0 ? { x0: Array.from(instance.x0) } : {}),
+      ...(instance.horizon !== undefined ? { horizon: instance.horizon } : {}),
+      found: point(counterexample.found),
+      certificate: counterexample.certificate,
+      ...(counterexample.fastCheckPath ? { fastCheck: { seed: result.seed, path: counterexample.fastCheckPath } } : {}),
+    };
+  }
+  const claimFile = options.claimFile ? relative(process.cwd(), options.claimFile) : undefined;
+  return {
+    schema: REPORT_SCHEMA,
+    claim: {
+      id: claim.id,
+      title: claim.title,
+      kind: claim.kind,
+      statement: statementOf(claim),
+      family: claim.family.name,
+      box: claim.family.box,
+      hypotheses: claim.hypotheses.map((h) => h.name),
+      expected: claim.expected,
+      ...(claimFile ? { file: claimFile, export: options.exportName ?? 'default' } : {}),
+    },
+    source: claim.source,
+    verdict: result.verdict,
+    evidence: EVIDENCE_NOTE,
+    tolerance: result.tolerance,
+    certification: { digits: CERTIFICATION_DIGITS, lhsAgreement: DIGITS_AGREEMENT },
+    search: {
+      seed: result.seed,
+      budget: result.budget,
+      evaluations: result.evaluations,
+      discarded: result.discarded,
+      discardedBy: result.discardedBy,
+      stages: result.stages,
+    },
+    worst: result.worst ? point(result.worst) : null,
+    tightness: result.tightness ?? null,
+    counterexample: counterexampleReport,
+    uncertified: result.uncertified.map((u) => ({ ...point(u.evaluation), certificate: u.certificate })),
+    replay:
+      counterexampleReport && options.reportFile
+        ? `npx boundcheck replay ${relative(process.cwd(), options.reportFile)}`
+        : null,
+    ...(options.timeSeconds !== undefined ? { timeSeconds: options.timeSeconds } : {}),
+  };
+}
+
+/** JSON with non-finite numbers written as the strings "Infinity", "-Infinity", "NaN". */
+export function toJson(value: unknown): string {
+  return `${JSON.stringify(value, (_key, v) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v), 2)}\n`;
+}
+
+/** Reads numbers back from `toJson`'s strings. */
+export function fromJson<T>(text: string): T {
+  return JSON.parse(text, (_key, v) => (v === 'Infinity' ? Infinity : v === '-Infinity' ? -Infinity : v === 'NaN' ? NaN : v)) as T;
+}
+
+/** Writes `text` to `file` atomically: a temporary file in the same folder, then a rename. */
+export function writeAtomically(file: string, text: string): void {
+  mkdirSync(dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, text);
+  renameSync(temporary, file);
+}

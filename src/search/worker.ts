@@ -1,0 +1,24 @@
+/** Worker-thread entry: evaluates a chunk of points of one claim and posts the evaluations back. */
+import { parentPort, workerData } from 'node:worker_threads';
+import { evaluateClaim } from '../claims/evaluate.js';
+import { loadClaimFile } from '../claims/load.js';
+import { InputError } from '../util/errors.js';
+import type { WorkerJob, WorkerMessage } from './workers.js';
+
+const job = workerData as WorkerJob;
+const post = (message: WorkerMessage): void => parentPort?.postMessage(message);
+
+try {
+  const loaded = await loadClaimFile(job.claimFile);
+  const claim = job.exportName === 'default' ? loaded.claim : loaded.others[job.exportName];
+  if (!claim) throw new InputError(`claim file ${job.claimFile} has no claim export ${job.exportName}`);
+  const evaluations = [];
+  for (const params of job.points) {
+    if (job.deadline !== undefined && Date.now() > job.deadline) break;
+    evaluations.push(evaluateClaim(claim, params, { tolerance: job.tolerance }));
+    if (evaluations.length % 16 === 0) post({ kind: 'progress', done: evaluations.length });
+  }
+  post({ kind: 'result', evaluations });
+} catch (error) {
+  post({ kind: 'error', message: error instanceof Error ? error.message : String(error), input: error instanceof InputError });
+}
