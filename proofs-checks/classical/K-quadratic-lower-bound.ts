@@ -6,7 +6,8 @@
  * |1 - gamma lambda|; so f(x_t) - f* >= rho_min^(2t) (f(x_0) - f*) and
  * K(eps) >= log((f(x_0) - f*) / eps) / (-2 log rho_min).
  * Hypotheses: convex quadratic, step h/L with h in (0, 1]. The family: quadratics of dimension 1
- * to 6 with a seeded spectrum, x0 ~ N(0, I), eps = epsRatio (f(x_0) - f*).
+ * to 6 with a seeded spectrum (condition number up to 100), step h/L with h in [0.1, 1],
+ * x0 ~ N(0, I), eps = epsRatio (f(x_0) - f*).
  * Reference: a consequence of the closed form of GD on quadratics (classical-oracles.md O2).
  * Provenance: derived (our derivation; exact on 1-D quadratics).
  * Broken twin: stated too large, with the slowest rate rho_max in place of rho_min.
@@ -23,10 +24,10 @@ const rates = (instance: QuadraticInstance): number[] =>
   instance.spectrum.filter((l) => l > 0).map((l) => Math.abs(1 - instance.gamma * l));
 
 const family = mapFamily(
-  quadraticFamily({ min: 0.05, max: 1 }, { rankDeficient: false }),
+  quadraticFamily({ min: 0.1, max: 1 }, { rankDeficient: false, maxKappa: 100 }),
   'quadratic(d, kappa, L, seed), step h/L, eps = epsRatio (f(x_0) - f*)',
   (instance, { epsRatio }): FirstHitInstance => ({ ...instance, eps: epsRatio * instance.initialGap }),
-  { epsRatio: logUniform(1e-10, 1e-1) },
+  { epsRatio: logUniform(1e-8, 1e-1) },
 );
 
 const lowerBound = claim({
@@ -41,7 +42,7 @@ const lowerBound = claim({
   },
   kind: 'lower',
   family,
-  lhs: firstHit((instance: FirstHitInstance) => instance.eps),
+  lhs: firstHit((instance: FirstHitInstance) => instance.eps, { maxSteps: 20_000 }),
   rhs: (instance) => quadraticFirstHitLowerBound({ gap0: instance.initialGap, eps: instance.eps, rhoMin: Math.min(...rates(instance)) }),
   rhsLabel: 'log(gap0/eps) / (-2 log rho_min)',
   expected: 'holds',

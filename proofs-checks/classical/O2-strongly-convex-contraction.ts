@@ -42,6 +42,4 @@ export const twin = brokenTwin(O2, {
   mutation: 'exponent 2N -> 2N + 1',
   rhs: (instance, { N }) => rho(instance) ** (2 * N + 1) * instance.initialGap,
   rhsLabel: 'rho^(2N+1) (f(x_0) - f*)',
-  // Normalized by the bound itself: the twin's violation is a fraction 1 - rho of it.
-  scale: (_lhs, rhs) => rhs,
 });

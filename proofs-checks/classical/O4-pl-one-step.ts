@@ -41,5 +41,4 @@ export const twin = brokenTwin(O4, {
   mutation: '2(L - mu) -> 2(L - 2 mu)',
   rhs: (instance, { N }) => ((2 * (L(instance) - 2 * mu(instance))) / (2 * L(instance) + mu(instance))) ** N * instance.initialGap,
   rhsLabel: '(2(L - 2mu)/(2L + mu))^N (f(x_0) - f*)',
-  scale: (_lhs, rhs) => Math.abs(rhs),
 });

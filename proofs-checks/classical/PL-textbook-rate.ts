@@ -41,5 +41,4 @@ export const twin = brokenTwin(textbook, {
   mutation: '(1 - mu/L)^T -> (1 - 2 mu/L)^T',
   rhs: (instance, { N }) => Math.abs(1 - (2 * mu(instance)) / L(instance)) ** N * instance.initialGap,
   rhsLabel: '(1 - 2 mu/L)^T (f(x_0) - f*)',
-  scale: (_lhs, rhs) => rhs,
 });

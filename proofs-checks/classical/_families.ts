@@ -32,14 +32,17 @@ export interface QuadraticInstance extends Instance {
 }
 
 /** Quadratics with spectrum `seededSpectrum`, rotated by the same seed, x0 ~ N(0, I), step h/L, horizon N. */
-export function quadraticFamily(hRange: { min: number; max: number }, options: { rankDeficient: boolean }) {
+export function quadraticFamily(
+  hRange: { min: number; max: number },
+  options: { rankDeficient: boolean; maxKappa?: number },
+) {
   return family<QuadraticInstance>({
     name: `quadratic(d, kappa, L, seed${options.rankDeficient ? ', zeros' : ''}) from x0 ~ N(0, I), step h/L`,
     box: {
       d: integer(1, 6),
       ...(options.rankDeficient ? { zeros: integer(0, 3) } : {}),
       seed: integer(0, 100_000),
-      kappa: logUniform(1, 1000),
+      kappa: logUniform(1, options.maxKappa ?? 1000),
       L: logUniform(0.1, 10),
       h: uniform(hRange.min, hRange.max),
       N: integer(1, 200),

@@ -134,7 +134,7 @@ export function distanceAt<I extends Instance>(steps?: number): Measure<I> {
  * steps, and not reaching eps is a violation (value steps + 1, censored); for a lower claim
  * K >= rhs it goes to ceil(rhs) steps, and not reaching eps means the claim holds there. `maxSteps`
  * caps the run; a capped upper run that misses eps gives a censored value below the bound, which
- * never counts as a violation.
+ * never counts as a violation, and a capped lower run that misses eps counts as holding.
  */
 export function firstHit<I extends Instance>(
   eps: number | ((instance: I) => number),
@@ -158,7 +158,11 @@ export function firstHit<I extends Instance>(
       if (trajectory.stop === 'diverged') return { value: Infinity, diverged: true, trajectory: summary };
       // At an exactly stationary point GD never moves again: K is infinite, not censored.
       if (trajectory.stop === 'stationary') return { value: Infinity, trajectory: summary };
-      return { value: trajectory.steps + 1, censored: true, trajectory: summary };
+      // Not reached: K >= steps + 1. A capped lower-claim run cannot tell K from rhs, so it counts
+      // as holding (+Infinity); an upper-claim run is never a violation below its bound.
+      const capped = maxSteps < needed;
+      const value = capped && context.kind === 'lower' ? Infinity : trajectory.steps + 1;
+      return { value, censored: true, trajectory: summary };
     },
   };
 }

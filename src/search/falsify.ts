@@ -59,7 +59,7 @@ export interface SearchResult {
   };
   /** The evaluated point with the largest margin (closest to, or deepest into, a violation). */
   readonly worst?: Evaluation;
-  /** For claims that held everywhere: max lhs/rhs (upper) or rhs/lhs (lower) over the points; 1 is tight. */
+  /** For claims that held everywhere: max lhs/rhs (upper) or rhs/lhs (lower) over the points, capped at 1 (tight). */
   readonly tightness?: number;
   readonly counterexample?: Counterexample;
   /** Candidates that failed certification, with the reason. */
@@ -102,14 +102,24 @@ function outOfTime(options: Pick<SearchOptions, 'timeLimitSeconds'>, startedAt: 
   return options.timeLimitSeconds !== undefined && (Date.now() - startedAt) / 1000 > options.timeLimitSeconds;
 }
 
+/** Relative excess of lhs over rhs still read as "on the bound" when computing tightness. */
+const ROUNDING_SLACK = 1e-9;
+
 const isViolation = (e: Evaluation): boolean => e.status === 'violated' || e.status === 'diverged';
 
+/**
+ * max lhs/rhs (upper) or rhs/lhs (lower) over the points where the claim held, capped at 1 (a
+ * point on the bound up to rounding). Points clearly past a bound that still held (within the
+ * tolerance of the claim's scale, e.g. a bound of 1e-17 met by a gap of 1e-15) say nothing about
+ * tightness and are left out.
+ */
 function tightnessOf(claim: Claim<Instance>, evaluations: readonly Evaluation[]): number | undefined {
   let tightest: number | undefined;
   for (const e of evaluations) {
     if (e.status !== 'holds' || e.censored) continue;
     const ratio = claim.kind === 'upper' ? e.lhs / e.rhs : e.rhs / e.lhs;
-    if (Number.isFinite(ratio) && (tightest === undefined || ratio > tightest)) tightest = ratio;
+    if (!Number.isFinite(ratio) || ratio > 1 + ROUNDING_SLACK) continue;
+    if (tightest === undefined || ratio > tightest) tightest = Math.min(1, ratio);
   }
   return tightest;
 }

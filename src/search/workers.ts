@@ -36,9 +36,8 @@ export async function evaluateInWorkers(
       (points, k) =>
         new Promise<Evaluation[]>((resolvePromise, reject) => {
           if (points.length === 0) return resolvePromise([]);
-          const worker = new Worker(new URL('./worker.ts', import.meta.url), {
+          const worker = new Worker(new URL('./workerEntry.js', import.meta.url), {
             workerData: { ...job, points },
-            execArgv: ['--import', 'tsx'],
           });
           worker.on('message', (message: WorkerMessage) => {
             if (message.kind === 'progress') {

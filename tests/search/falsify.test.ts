@@ -1,0 +1,84 @@
+/**
+ * The falsifier on the classical claims: no false alarm on true bounds over thousands of instances,
+ * and every broken twin caught from a generic family and certified in high precision. Also the
+ * stages' bookkeeping and fast-check's replay of the random-stage failure.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { loadClaimFile, type LoadedClaims } from '../../src/claims/load.js';
+import { boxArbitrary } from '../../src/claims/family.js';
+import { evaluateClaim } from '../../src/claims/evaluate.js';
+import { falsify } from '../../src/search/falsify.js';
+
+const files = {
+  O1: 'proofs-checks/classical/O1-drori-teboulle.ts',
+  O2: 'proofs-checks/classical/O2-strongly-convex-contraction.ts',
+  O4: 'proofs-checks/classical/O4-pl-one-step.ts',
+  PL: 'proofs-checks/classical/PL-textbook-rate.ts',
+  K: 'proofs-checks/classical/K-quadratic-lower-bound.ts',
+};
+
+const load = (file: string): Promise<LoadedClaims> => loadClaimFile(file);
+
+describe('no false alarm: true classical bounds survive at least 2000 instances', () => {
+  for (const name of ['O1', 'O2', 'O4'] as const) {
+    it(name, async () => {
+      const { claim } = await load(files[name]);
+      const result = falsify(claim, { budget: 3400, seed: 11 });
+      console.log(`${claim.id}: ${result.evaluations} instances, worst margin ${result.worst?.margin}, tightness ${result.tightness}`);
+      expect(result.stages.random.evaluations).toBeGreaterThanOrEqual(2000);
+      expect(result.verdict).toBe('holds');
+      expect(result.uncertified).toEqual([]);
+      expect(result.worst!.margin).toBeLessThanOrEqual(result.tolerance);
+    });
+  }
+});
+
+describe('broken twins are caught from a generic family and certified', () => {
+  for (const name of ['O1', 'O2', 'PL', 'K'] as const) {
+    it(`${name} twin`, async () => {
+      const { others } = await load(files[name]);
+      const twin = others.twin;
+      const result = falsify(twin, { budget: 400, seed: 1 });
+      const certificate = result.counterexample?.certificate;
+      console.log(`${twin.id}: ${result.verdict}, margin ${result.counterexample?.simplified.margin}, ${certificate?.reason}`);
+      expect(result.verdict).toBe('violated');
+      expect(certificate?.status).toBe('certified');
+      expect(certificate?.replays.map((r) => r.digits)).toEqual([40, 80]);
+    });
+  }
+});
+
+describe('stages', () => {
+  it("fast-check's seed and path replay the random stage's failure", async () => {
+    const twin = (await load(files.O1)).others.twin;
+    const result = falsify(twin, { budget: 400, seed: 5 });
+    const path = result.counterexample?.fastCheckPath;
+    expect(path).toBeDefined();
+    const replayed = fc.check(
+      fc.property(boxArbitrary(twin.family.box), (params) => evaluateClaim(twin, params).status === 'holds'),
+      { seed: 5, path, endOnFailure: true },
+    );
+    expect(replayed.failed).toBe(true);
+    expect(replayed.counterexample?.[0]).toEqual(result.counterexample?.found.params);
+  });
+
+  it('the simplified counterexample is rounder and still violates', async () => {
+    const twin = (await load(files.O2)).others.twin;
+    const result = falsify(twin, { budget: 400, seed: 2 });
+    const { found, simplified } = result.counterexample!;
+    const digits = (v: number) => v.toPrecision(17).replace(/0+e|0+$/, '').length;
+    const total = (p: Record<string, number>) => Object.values(p).reduce((s, v) => s + digits(v), 0);
+    expect(total(simplified.params)).toBeLessThanOrEqual(total(found.params));
+    expect(simplified.status).toBe('violated');
+    expect(result.stages.simplify.evaluations).toBeGreaterThan(0);
+  });
+
+  it('the adversarial stage runs when the random stage finds nothing, and counts its evaluations', async () => {
+    const { claim } = await load(files.O1);
+    const result = falsify(claim, { budget: 500, seed: 3 });
+    expect(result.stages.adversarial.evaluations).toBeGreaterThan(0);
+    expect(result.evaluations).toBe(result.stages.random.evaluations + result.stages.adversarial.evaluations);
+    expect(result.evaluations).toBeLessThanOrEqual(500);
+  });
+});
