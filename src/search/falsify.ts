@@ -27,6 +27,8 @@ export interface SearchOptions {
   readonly onProgress?: (done: number, total: number) => void;
 }
 
+const isViolation = (e: Evaluation): boolean => e.status === 'violated' || e.status === 'diverged';
+
 /** How the budget splits: the adversarial stage gets this fraction. */
 const ADVERSARIAL_SHARE = 0.4;
 const ADVERSARIAL_STARTS = 4;
@@ -82,6 +84,10 @@ export function searchPoints(claim: Claim<Instance>, options: SearchOptions): Pa
   return randomStagePoints(claim, { seed: options.seed, numRuns: splitBudget(options).random });
 }
 
+/**
+ * Evaluates `points` in order, stopping after the first violation: the random stage ends there
+ * (fast-check stops at its first failure too), and the search goes on to simplify and certify it.
+ */
 export function evaluatePoints(
   claim: Claim<Instance>,
   points: readonly Params[],
@@ -92,10 +98,18 @@ export function evaluatePoints(
   const evaluations: Evaluation[] = [];
   for (const params of points) {
     if (outOfTime(options, startedAt)) break;
-    evaluations.push(evaluateClaim(claim, params, { tolerance }));
+    const evaluation = evaluateClaim(claim, params, { tolerance });
+    evaluations.push(evaluation);
     options.onProgress?.(evaluations.length, points.length);
+    if (isViolation(evaluation)) break;
   }
   return evaluations;
+}
+
+/** The prefix of evaluations made elsewhere (workers, shards) that `evaluatePoints` would have made. */
+export function untilFirstViolation(evaluations: readonly Evaluation[]): Evaluation[] {
+  const first = evaluations.findIndex(isViolation);
+  return first < 0 ? [...evaluations] : evaluations.slice(0, first + 1);
 }
 
 function outOfTime(options: Pick<SearchOptions, 'timeLimitSeconds'>, startedAt: number): boolean {
@@ -104,8 +118,6 @@ function outOfTime(options: Pick<SearchOptions, 'timeLimitSeconds'>, startedAt: 
 
 /** Relative excess of lhs over rhs still read as "on the bound" when computing tightness. */
 const ROUNDING_SLACK = 1e-9;
-
-const isViolation = (e: Evaluation): boolean => e.status === 'violated' || e.status === 'diverged';
 
 /**
  * max lhs/rhs (upper) or rhs/lhs (lower) over the points where the claim held, capped at 1 (a
@@ -139,7 +151,7 @@ export function falsify(
   requireInteger('seed', options.seed);
   const budgets = splitBudget(options);
   const evaluate = (params: Params): Evaluation => evaluateClaim(claim, params, { tolerance });
-  const points = presampled ?? evaluatePoints(claim, searchPoints(claim, options), options, startedAt);
+  const points = presampled ? untilFirstViolation(presampled) : evaluatePoints(claim, searchPoints(claim, options), options, startedAt);
 
   const random = randomStage(claim, { seed: options.seed, numRuns: points.length }, points, evaluate);
   const adversarial =

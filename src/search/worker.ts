@@ -15,8 +15,11 @@ try {
   const evaluations = [];
   for (const params of job.points) {
     if (job.deadline !== undefined && Date.now() > job.deadline) break;
-    evaluations.push(evaluateClaim(claim, params, { tolerance: job.tolerance }));
+    const evaluation = evaluateClaim(claim, params, { tolerance: job.tolerance });
+    evaluations.push(evaluation);
     if (evaluations.length % 16 === 0) post({ kind: 'progress', done: evaluations.length });
+    // The search keeps only the evaluations up to the first violation (see untilFirstViolation).
+    if (evaluation.status === 'violated' || evaluation.status === 'diverged') break;
   }
   post({ kind: 'result', evaluations });
 } catch (error) {

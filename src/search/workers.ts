@@ -55,7 +55,7 @@ export async function evaluateInWorkers(
         }),
     ),
   );
-  // Keep the longest prefix of the sample order: a chunk cut short by the deadline ends it.
+  // Keep the longest prefix of the sample order: a chunk cut short (deadline, violation) ends it.
   const prefix: Evaluation[] = [];
   for (let k = 0; k < workers; k++) {
     prefix.push(...results[k]);
