@@ -6,10 +6,10 @@
 import { fileURLToPath } from 'node:url';
 import { join, relative } from 'node:path';
 import { claimFilesIn, loadClaimFile } from '../claims/load.js';
+import { checkMarkdown, marginSummary } from '../report/markdown.js';
 import { toJson, writeAtomically, type Report } from '../report/report.js';
 import { formatTable } from '../report/table.js';
 import { InputError } from '../util/errors.js';
-import { formatNumber } from '../util/format.js';
 import { loadTarget, searchTarget, type ClaimTarget } from './falsify.js';
 import type { CliValues } from './main.js';
 import { searchOptions } from './options.js';
@@ -18,12 +18,6 @@ export const PROOFS_CHECKS = fileURLToPath(new URL('../../proofs-checks/', impor
 
 export async function builtInTargets(): Promise<ClaimTarget[]> {
   return Promise.all(claimFilesIn(PROOFS_CHECKS).map((file) => loadTarget(file)));
-}
-
-function marginCell(report: Report): string {
-  if (report.verdict === 'holds' && report.tightness !== null) return `tightness ${formatNumber(report.tightness)}`;
-  const point = report.counterexample ?? report.worst;
-  return point ? `margin ${formatNumber(point.margin)}` : '-';
 }
 
 export async function runCheck(ids: string[], values: CliValues): Promise<number> {
@@ -35,12 +29,14 @@ export async function runCheck(ids: string[], values: CliValues): Promise<number
   if (unknown.length > 0) throw new InputError(`unknown claim id ${unknown.join(', ')}; see boundcheck list`);
   const selected = ids.length > 0 ? targets.filter((t) => ids.includes(t.claim.id)) : targets;
   const rows: string[][] = [];
+  const reports: Report[] = [];
   let mismatches = 0;
   for (const target of selected) {
     const startedAt = Date.now();
-    const reportFile = values.json ? join(values.json, `${target.claim.id}.json`) : undefined;
+    const reportFile = values.out ? join(values.out, 'reports', `${target.claim.id}.json`) : undefined;
     const report = await searchTarget(target, options, reportFile ? { reportFile } : {});
     const seconds = (Date.now() - startedAt) / 1000;
+    reports.push(report);
     if (reportFile) writeAtomically(reportFile, toJson(report));
     const matches = report.verdict === target.claim.expected;
     if (!matches) mismatches++;
@@ -49,12 +45,23 @@ export async function runCheck(ids: string[], values: CliValues): Promise<number
       `${target.claim.source.result}, ${target.claim.source.reference}`,
       `${target.claim.source.provenance}${target.claim.source.tag ? ` ${target.claim.source.tag}` : ''}`,
       matches ? report.verdict : `${report.verdict} (expected ${target.claim.expected})`,
-      marginCell(report),
+      marginSummary(report),
       String(report.search.evaluations),
       `${seconds.toFixed(1)}s`,
     ]);
   }
-  console.log(formatTable(['id', 'source', 'provenance', 'verdict', 'worst margin / tightness', 'instances', 'time'], rows));
+  console.log(formatTable(['id', 'paper and result', 'provenance', 'verdict', 'worst margin / tightness', 'instances', 'time'], rows));
+  for (const report of reports.filter((r) => r.counterexample)) {
+    const c = report.counterexample!;
+    console.log(`\n${report.claim.id} violated at ${JSON.stringify(c.params)}: lhs ${c.lhs} vs rhs ${c.rhs} (${c.certificate.reason})`);
+    if (report.replay) console.log(`  replay: ${report.replay}`);
+  }
+  if (values.out) {
+    const settings = { seed: options.seed, budget: options.budget };
+    writeAtomically(join(values.out, 'report.json'), toJson({ schema: 'boundcheck-check/1', ...settings, claims: reports }));
+    writeAtomically(join(values.out, 'report.md'), checkMarkdown(reports, settings));
+    console.log(`\nwrote ${join(values.out, 'report.json')}, ${join(values.out, 'report.md')} and one report per claim in ${join(values.out, 'reports')}`);
+  }
   console.log(`\n${selected.length} claims, seed ${options.seed}, budget ${options.budget} each; ${mismatches} verdicts differ from the expected ones.`);
   console.log('A search can refute a bound, never prove it: "holds" means no violation was found within the budget.');
   return mismatches === 0 ? 0 : 1;

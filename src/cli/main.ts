@@ -13,7 +13,7 @@ import { runReplay } from './replay.js';
 const USAGE = `usage:
   boundcheck falsify CLAIM.ts [--budget N] [--seed S] [--time-limit SEC] [--json FILE]
                               [--workers N] [--shard K/N] [--export NAME] [--record-time]
-  boundcheck check [--all | ID...] [--budget N] [--seed S] [--json DIR] [--workers N]
+  boundcheck check [--all | ID...] [--budget N] [--seed S] [--out DIR] [--workers N]
   boundcheck replay REPORT.json
   boundcheck merge PART.json... --json FILE
   boundcheck list
@@ -24,6 +24,7 @@ const OPTIONS = {
   seed: { type: 'string' },
   'time-limit': { type: 'string' },
   json: { type: 'string' },
+  out: { type: 'string' },
   workers: { type: 'string' },
   shard: { type: 'string' },
   export: { type: 'string' },

@@ -1,7 +1,7 @@
 /**
- * The falsifier on the classical claims: no false alarm on true bounds over thousands of instances,
- * and every broken twin caught from a generic family and certified in high precision. Also the
- * stages' bookkeeping and fast-check's replay of the random-stage failure.
+ * The falsifier on the classical claims: no false alarm on true bounds over thousands of instances
+ * of families not picked to be easy, the stages' bookkeeping, and fast-check's replay of the
+ * random-stage failure. (That every broken twin is caught and certified: tests/proofsChecks.test.ts.)
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -30,21 +30,6 @@ describe('no false alarm: true classical bounds survive at least 2000 instances'
       expect(result.verdict).toBe('holds');
       expect(result.uncertified).toEqual([]);
       expect(result.worst!.margin).toBeLessThanOrEqual(result.tolerance);
-    });
-  }
-});
-
-describe('broken twins are caught from a generic family and certified', () => {
-  for (const name of ['O1', 'O2', 'PL', 'K'] as const) {
-    it(`${name} twin`, async () => {
-      const { others } = await load(files[name]);
-      const twin = others.twin;
-      const result = falsify(twin, { budget: 400, seed: 1 });
-      const certificate = result.counterexample?.certificate;
-      console.log(`${twin.id}: ${result.verdict}, margin ${result.counterexample?.simplified.margin}, ${certificate?.reason}`);
-      expect(result.verdict).toBe('violated');
-      expect(certificate?.status).toBe('certified');
-      expect(certificate?.replays.map((r) => r.digits)).toEqual([40, 80]);
     });
   }
 });

@@ -1,0 +1,78 @@
+/**
+ * The main job's human-readable report: the verdict table of every built-in claim, then each
+ * violated claim's certified counterexample with its replay command, and the candidates that did
+ * not survive certification. No wall-clock times, so the same seed gives the same file.
+ */
+import { formatNumber } from '../util/format.js';
+import { EVIDENCE_NOTE, type Report } from './report.js';
+
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|');
+}
+
+function params(p: Readonly<Record<string, number>>): string {
+  return Object.entries(p)
+    .map(([k, v]) => `${k}=${formatNumber(v)}`)
+    .join(', ');
+}
+
+/** The worst margin, or the tightness when the claim held. */
+export function marginSummary(report: Report): string {
+  if (report.verdict === 'holds' && report.tightness !== null) return `tightness ${formatNumber(report.tightness)}`;
+  const point = report.counterexample ?? report.worst;
+  return point ? `margin ${formatNumber(point.margin)}` : '-';
+}
+
+export function checkMarkdown(reports: readonly Report[], settings: { seed: number; budget: number }): string {
+  const lines = [
+    '# boundcheck: built-in claims',
+    '',
+    `Seed ${settings.seed}, budget ${settings.budget} evaluations per claim. ${EVIDENCE_NOTE}`,
+    '',
+    `Tolerance: normalized margins at or below ${reports[0]?.tolerance ?? '-'} count as holding. A violation is reported only when a replay in BigNumber arithmetic at ${reports[0]?.certification.digits.join(' and ') ?? '-'} significant digits keeps the margin's sign and leading digits.`,
+    '',
+    '| id | paper and result | provenance | statement | verdict (expected) | worst margin / tightness | instances |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+    ...reports.map((r) =>
+      [
+        r.claim.id,
+        `${r.source.reference}, ${r.source.result} (${r.source.version})`,
+        `${r.source.provenance}${r.source.tag ? ` ${r.source.tag}` : ''}`,
+        r.claim.statement,
+        `${r.verdict} (${r.claim.expected})`,
+        marginSummary(r),
+        String(r.search.evaluations),
+      ]
+        .map(cell)
+        .join(' | ')
+        .replace(/^/, '| ')
+        .replace(/$/, ' |'),
+    ),
+  ];
+  const violated = reports.filter((r) => r.counterexample);
+  if (violated.length > 0) {
+    lines.push('', '## Certified counterexamples', '');
+    for (const r of violated) {
+      const c = r.counterexample!;
+      lines.push(
+        `### ${r.claim.id}: ${r.claim.title}`,
+        '',
+        `- statement: \`${r.claim.statement}\` (${r.source.provenance}${r.source.tag ? ` ${r.source.tag}` : ''})`,
+        `- at ${params(c.params)}${c.x0 ? `, x0 = [${c.x0.map(formatNumber).join(', ')}]` : ''}${c.horizon !== undefined ? `, horizon ${c.horizon}` : ''}`,
+        `- lhs ${c.lhs}, rhs ${c.rhs}, normalized margin ${formatNumber(c.margin)}`,
+        `- certified by ${c.certificate.method}: ${c.certificate.reason}`,
+        ...(r.replay ? [`- replay: \`${r.replay}\``] : []),
+        '',
+      );
+    }
+  }
+  const inconclusive = reports.filter((r) => r.uncertified.length > 0);
+  if (inconclusive.length > 0) {
+    lines.push('## Inconclusive candidates', '');
+    for (const r of inconclusive) {
+      for (const u of r.uncertified) lines.push(`- ${r.claim.id} at ${params(u.params)}: ${u.certificate.reason}`);
+    }
+    lines.push('');
+  }
+  return `${lines.join('\n')}\n`;
+}
