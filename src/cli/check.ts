@@ -12,7 +12,9 @@ import { formatTable } from '../report/table.js';
 import { InputError } from '../util/errors.js';
 import { loadTarget, searchTarget, type ClaimTarget } from './falsify.js';
 import type { CliValues } from './main.js';
-import { searchOptions } from './options.js';
+import { checkInWorkers, type CheckedClaim } from './checkPool.js';
+import { searchOptions, type SearchCliOptions } from './options.js';
+import { progressBar } from './progress.js';
 
 export const PROOFS_CHECKS = fileURLToPath(new URL('../../proofs-checks/', import.meta.url));
 
@@ -28,15 +30,25 @@ export async function runCheck(ids: string[], values: CliValues): Promise<number
   const unknown = ids.filter((id) => !known.has(id));
   if (unknown.length > 0) throw new InputError(`unknown claim id ${unknown.join(', ')}; see boundcheck list`);
   const selected = ids.length > 0 ? targets.filter((t) => ids.includes(t.claim.id)) : targets;
+  if (selected.length === 0) throw new InputError('there are no claims to check');
+  const reportFileOf = (target: ClaimTarget): string | undefined =>
+    values.out ? join(values.out, 'reports', `${target.claim.id}.json`) : undefined;
+  const progress = progressBar('check');
+  let checked: CheckedClaim[];
+  try {
+    checked =
+      options.workers > 1
+        ? await checkInWorkers(selected, options, options.workers, reportFileOf, (done) => progress.update(done, selected.length))
+        : await checkHere(selected, options, reportFileOf, (done) => progress.update(done, selected.length));
+  } finally {
+    progress.stop();
+  }
+  const reports = checked.map((c) => c.report);
   const rows: string[][] = [];
-  const reports: Report[] = [];
   let mismatches = 0;
-  for (const target of selected) {
-    const startedAt = Date.now();
-    const reportFile = values.out ? join(values.out, 'reports', `${target.claim.id}.json`) : undefined;
-    const report = await searchTarget(target, options, reportFile ? { reportFile } : {});
-    const seconds = (Date.now() - startedAt) / 1000;
-    reports.push(report);
+  checked.forEach(({ report, seconds }, i) => {
+    const target = selected[i];
+    const reportFile = reportFileOf(target);
     if (reportFile) writeAtomically(reportFile, toJson(report));
     const matches = report.verdict === target.claim.expected;
     if (!matches) mismatches++;
@@ -49,7 +61,7 @@ export async function runCheck(ids: string[], values: CliValues): Promise<number
       String(report.search.evaluations),
       `${seconds.toFixed(1)}s`,
     ]);
-  }
+  });
   console.log(formatTable(['id', 'paper and result', 'provenance', 'verdict', 'worst margin / tightness', 'instances', 'time'], rows));
   for (const report of reports.filter((r) => r.counterexample)) {
     const c = report.counterexample!;
@@ -65,6 +77,24 @@ export async function runCheck(ids: string[], values: CliValues): Promise<number
   console.log(`\n${selected.length} claims, seed ${options.seed}, budget ${options.budget} each; ${mismatches} verdicts differ from the expected ones.`);
   console.log('A search can refute a bound, never prove it: "holds" means no violation was found within the budget.');
   return mismatches === 0 ? 0 : 1;
+}
+
+/** The claims searched one after the other in this thread. */
+async function checkHere(
+  targets: readonly ClaimTarget[],
+  options: SearchCliOptions,
+  reportFileOf: (target: ClaimTarget) => string | undefined,
+  onDone: (done: number) => void,
+): Promise<CheckedClaim[]> {
+  const checked: CheckedClaim[] = [];
+  for (const target of targets) {
+    const startedAt = Date.now();
+    const reportFile = reportFileOf(target);
+    const report = await searchTarget(target, { ...options, workers: 1 }, { quiet: true, ...(reportFile ? { reportFile } : {}) });
+    checked.push({ report, seconds: (Date.now() - startedAt) / 1000 });
+    onDone(checked.length);
+  }
+  return checked;
 }
 
 export async function runList(): Promise<number> {

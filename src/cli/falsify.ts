@@ -40,8 +40,9 @@ async function evaluateTargetPoints(
   points: readonly Params[],
   options: SearchCliOptions,
   startedAt: number,
+  showProgress = true,
 ): Promise<Evaluation[]> {
-  const progress = progressBar(target.claim.id);
+  const progress = showProgress ? progressBar(target.claim.id) : { update: () => {}, stop: () => {} };
   try {
     if (options.workers > 1) {
       return await evaluateInWorkers(
@@ -66,11 +67,11 @@ async function evaluateTargetPoints(
 export async function searchTarget(
   target: ClaimTarget,
   options: SearchCliOptions,
-  files: { reportFile?: string; recordTime?: boolean } = {},
+  files: { reportFile?: string; recordTime?: boolean; quiet?: boolean } = {},
 ): Promise<Report> {
   const startedAt = Date.now();
   const points = searchPoints(target.claim, options);
-  const presampled = await evaluateTargetPoints(target, points, options, startedAt);
+  const presampled = await evaluateTargetPoints(target, points, options, startedAt, !files.quiet);
   const result = falsify(target.claim, options, presampled);
   return buildReport(target.claim, result, {
     claimFile: target.file,

@@ -3,10 +3,10 @@
  * loads the claim file itself (through tsx) and evaluates a contiguous chunk; results come back in
  * sample order, so the search that follows is the same as with one thread.
  */
-import { Worker } from 'node:worker_threads';
 import type { Evaluation } from '../claims/evaluate.js';
 import type { Params } from '../claims/family.js';
 import { InputError } from '../util/errors.js';
+import { typescriptWorker } from '../util/workerThread.js';
 
 export interface WorkerJob {
   readonly claimFile: string;
@@ -36,9 +36,7 @@ export async function evaluateInWorkers(
       (points, k) =>
         new Promise<Evaluation[]>((resolvePromise, reject) => {
           if (points.length === 0) return resolvePromise([]);
-          const worker = new Worker(new URL('./workerEntry.js', import.meta.url), {
-            workerData: { ...job, points },
-          });
+          const worker = typescriptWorker(new URL('./worker.ts', import.meta.url), { ...job, points });
           worker.on('message', (message: WorkerMessage) => {
             if (message.kind === 'progress') {
               done[k] = message.done;
