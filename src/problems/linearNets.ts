@@ -10,10 +10,15 @@
  * [n, d_1, ..., d_{L-1}, m] and W_l of shape d_l x d_{l-1}. For two layers: W_1 (h x n), then
  * W_2 (m x h).
  *
+ * High precision. When the loss has a BigNumber model (both built-in losses do), so does the net:
+ * the same forward and backward passes as matrix products in mathjs BigNumber arithmetic, for the
+ * certification replays of src/gd/runHighPrecision.ts.
+ *
  * Constants. f itself has no global L and no global PL constant (local-pl-linear-nets.md §3.1), so
  * a net's `constants` is empty. The loss's own constants, the digest's K (smoothness of l) and mu
  * (PL constant of l), are in `net.loss.constants` as L and mu: they are l's, not f's.
  */
+import type { BigNumber, MathJsInstance } from 'mathjs';
 import { Matrix, SingularValueDecomposition } from 'ml-matrix';
 import { gemm } from '../linalg/kernels.js';
 import { InputError } from '../util/errors.js';
@@ -26,7 +31,8 @@ import {
   writeLayers,
   type MatrixRows,
 } from './layers.js';
-import type { FiniteSumProblem, NamedConstant, Problem, ProblemConstants } from './problem.js';
+import { bigMath, toBig, toBigVector } from './highPrecision.js';
+import type { FiniteSumProblem, HighPrecisionModel, NamedConstant, Problem, ProblemConstants } from './problem.js';
 import { exact } from './problem.js';
 
 /** The infimum of a product loss over matrices of bounded rank, and how it is known. */
@@ -37,6 +43,21 @@ export interface ProductLossMinimum {
   readonly minimizer?: Float64Array;
   /** l(P) - value computed without cancellation, when the loss can. */
   readonly gap?: (P: Float64Array) => number;
+}
+
+/** The infimum of a product loss over matrices of bounded rank, in BigNumber arithmetic. */
+export interface HighPrecisionProductLossMinimum {
+  readonly value: BigNumber;
+  /** l(P) - value without cancellation, when the minimizer is computable at this precision. */
+  readonly gap?: (P: readonly BigNumber[]) => BigNumber;
+}
+
+/** A product loss in mathjs BigNumber arithmetic (P row-major, outputDim x inputDim). */
+export interface HighPrecisionProductLoss {
+  readonly math: MathJsInstance;
+  value(P: readonly BigNumber[]): BigNumber;
+  grad(P: readonly BigNumber[]): BigNumber[];
+  minimumOverRank(rank: number): HighPrecisionProductLossMinimum;
 }
 
 /**
@@ -57,6 +78,8 @@ export interface ProductLoss {
   minimumOverRank(rank: number): ProductLossMinimum;
   /** l's own constants: L (the local-PL digest's K) and mu (PL constant of l). Not f's. */
   readonly constants: ProblemConstants;
+  /** The same loss at `digits` significant digits, its float64 data read as decimals. */
+  highPrecision?(digits: number): HighPrecisionProductLoss;
 }
 
 /** A product loss that is an average of `samples` terms, for minibatch gradients. */
@@ -95,6 +118,11 @@ export interface LinearNetOptions<Loss extends ProductLoss = ProductLoss> {
  * the best rank-k approximation of Y V_X (X = U_X S_X V_X^T) mapped back by S_X^{-1} U_X^T; when k
  * is at least the rank of Y X^+ this is l* = 1/2 ||Y (I - X^+ X)||_F^2 at P* = Y X^+, and the gap
  * l(P) - l* = 1/2 ||(P - P*) X||_F^2 is computed without cancellation.
+ *
+ * High precision (`highPrecision`): l and its gradient in BigNumber; when the minimum is l* and X
+ * has full row or column rank, P* = Y X^+ is recomputed at that precision (X^+ = X^T (X X^T)^-1 or
+ * (X^T X)^-1 X^T) and the gap is 1/2 ||(P - P*) X||_F^2 again; otherwise (a bottleneck below the
+ * rank of Y X^+, or a rank-deficient X of full neither rank) the minimum is the float64 value.
  */
 export function squaredLoss(X: MatrixRows, Y: MatrixRows): FiniteSumProductLoss {
   const inputs = requireMatrix('X', X);
@@ -173,6 +201,7 @@ export function squaredLoss(X: MatrixRows, Y: MatrixRows): FiniteSumProductLoss 
       gemm(m, n, count, scale, residual, false, batchInputs, true, 0, out);
       return scale * value;
     },
+    highPrecision: (digits) => squaredLossHighPrecision(bigMath(digits), { n, m, samples, x, y, rankX }, loss.minimumOverRank),
     minimumOverRank(rank) {
       const { minimizer, truncated } = reducedRankRegression(rank);
       const value = loss.value(minimizer);
@@ -204,7 +233,8 @@ export function squaredLoss(X: MatrixRows, Y: MatrixRows): FiniteSumProductLoss 
  * (equal up to a constant to the squared loss with (1/N) X X^T = I and Phi = (1/N) Y X^T).
  * Constants of l: L = mu = 1 (its Hessian is the identity). Minimum over rank <= k:
  * 1/2 sum_{i>k} sigma_i(Phi)^2 at the truncated SVD of Phi (Eckart-Young); 0 at Phi when
- * k >= rank Phi.
+ * k >= rank Phi. High precision: l, its gradient, and the minimum 0 with gap l itself when
+ * k >= rank Phi (else the float64 minimum).
  */
 export function whitenedLoss(Phi: MatrixRows): ProductLoss {
   const target = requireMatrix('Phi', Phi);
@@ -236,6 +266,22 @@ export function whitenedLoss(Phi: MatrixRows): ProductLoss {
     },
     hvp(_P, dP, out) {
       out.set(dP);
+    },
+    highPrecision(digits) {
+      const math = bigMath(digits);
+      const target = toBigVector(math, phi);
+      const value = (P: readonly BigNumber[]): BigNumber => halfSquaredNorm(math, P.map((p, i) => p.minus(target[i])));
+      return {
+        math,
+        value,
+        grad: (P) => P.map((p, i) => p.minus(target[i])),
+        minimumOverRank(rank) {
+          const float64 = loss.minimumOverRank(rank);
+          // The minimum is 0 exactly when Phi itself has rank <= rank (not truncated); then l is the gap.
+          if (float64.value.value === 0) return { value: toBig(math, 0), gap: value };
+          return { value: toBig(math, float64.value.value) };
+        },
+      };
     },
     minimumOverRank(rank) {
       const { approximation, truncated } = bestRankApproximation(Matrix.from1DArray(m, n, phi), rank);
@@ -459,6 +505,7 @@ function buildLinearNet(layerWidths: number[], loss: ProductLoss): LinearNetProb
     fStarInfo: minimum.value,
     ...(minimum.minimizer ? { xStar: balancedFactorization(layerWidths, minimum.minimizer) } : {}),
     constants: {},
+    ...(loss.highPrecision ? { highPrecision: highPrecisionModels(layerWidths, loss.highPrecision, bottleneck) } : {}),
   };
   if (!isFiniteSumLoss(loss)) return net;
   const finiteSum: FiniteSumLinearNetProblem = {
@@ -471,6 +518,144 @@ function buildLinearNet(layerWidths: number[], loss: ProductLoss): LinearNetProb
     },
   };
   return finiteSum;
+}
+
+/** A row-major BigNumber matrix. */
+interface BigMatrix {
+  readonly rows: number;
+  readonly cols: number;
+  readonly data: BigNumber[];
+}
+
+/** op(A) op(B) in BigNumber arithmetic (op: the transpose when asked). */
+function bigProduct(math: MathJsInstance, a: BigMatrix, transA: boolean, b: BigMatrix, transB: boolean): BigMatrix {
+  const rows = transA ? a.cols : a.rows;
+  const inner = transA ? a.rows : a.cols;
+  const cols = transB ? b.rows : b.cols;
+  const at = (i: number, p: number) => (transA ? a.data[p * a.cols + i] : a.data[i * a.cols + p]);
+  const bt = (p: number, j: number) => (transB ? b.data[j * b.cols + p] : b.data[p * b.cols + j]);
+  const data: BigNumber[] = [];
+  for (let i = 0; i < rows; i++) {
+    for (let j = 0; j < cols; j++) {
+      let sum = toBig(math, 0);
+      for (let p = 0; p < inner; p++) sum = sum.plus(at(i, p).times(bt(p, j)));
+      data.push(sum);
+    }
+  }
+  return { rows, cols, data };
+}
+
+function halfSquaredNorm(math: MathJsInstance, values: readonly BigNumber[]): BigNumber {
+  let sum = toBig(math, 0);
+  for (const v of values) sum = sum.plus(v.times(v));
+  return sum.div(2);
+}
+
+/** The inverse of a small square BigNumber matrix (mathjs `inv`, at the instance's precision). */
+function bigInverse(math: MathJsInstance, a: BigMatrix): BigMatrix {
+  const rows = Array.from({ length: a.rows }, (_, i) => a.data.slice(i * a.cols, (i + 1) * a.cols));
+  return { rows: a.rows, cols: a.cols, data: (math.inv(rows) as BigNumber[][]).flat() };
+}
+
+/** `squaredLoss` in BigNumber arithmetic; `float64Minimum` is the float64 loss's minimum, for the fallback. */
+function squaredLossHighPrecision(
+  math: MathJsInstance,
+  data: { n: number; m: number; samples: number; x: Float64Array; y: Float64Array; rankX: number },
+  float64Minimum: (rank: number) => ProductLossMinimum,
+): HighPrecisionProductLoss {
+  const { n, m, samples } = data;
+  const X: BigMatrix = { rows: n, cols: samples, data: toBigVector(math, data.x) };
+  const Y: BigMatrix = { rows: m, cols: samples, data: toBigVector(math, data.y) };
+  /** P X - Y. */
+  const residual = (P: readonly BigNumber[]): BigMatrix => {
+    const fitted = bigProduct(math, { rows: m, cols: n, data: [...P] }, false, X, false);
+    return { rows: m, cols: samples, data: fitted.data.map((v, i) => v.minus(Y.data[i])) };
+  };
+  const value = (P: readonly BigNumber[]): BigNumber => halfSquaredNorm(math, residual(P).data);
+  /** X^+ (samples x n) when X has full row or column rank. */
+  const pseudoInverseOfX = (): BigMatrix | undefined => {
+    if (data.rankX === n) return bigProduct(math, X, true, bigInverse(math, bigProduct(math, X, false, X, true)), false);
+    if (data.rankX === samples) return bigProduct(math, bigInverse(math, bigProduct(math, X, true, X, false)), false, X, true);
+    return undefined;
+  };
+  return {
+    math,
+    value,
+    grad: (P) => bigProduct(math, residual(P), false, X, true).data,
+    minimumOverRank(rank) {
+      const float64 = float64Minimum(rank);
+      const inverse = float64.gap ? pseudoInverseOfX() : undefined;
+      if (!inverse) return { value: toBig(math, float64.value.value) };
+      const minimizer = bigProduct(math, Y, false, inverse, false).data;
+      return {
+        value: value(minimizer),
+        gap: (P) => halfSquaredNorm(math, bigProduct(math, { rows: m, cols: n, data: P.map((p, i) => p.minus(minimizer[i])) }, false, X, false).data),
+      };
+    },
+  };
+}
+
+/** The net's BigNumber models, one per precision, built once (replays ask for one per run). */
+function highPrecisionModels(
+  layerWidths: readonly number[],
+  lossModel: (digits: number) => HighPrecisionProductLoss,
+  bottleneck: number,
+): (digits: number) => HighPrecisionModel {
+  const models = new Map<number, HighPrecisionModel>();
+  return (digits) => {
+    let model = models.get(digits);
+    if (!model) {
+      model = linearNetHighPrecision(layerWidths, lossModel(digits), bottleneck, digits);
+      models.set(digits, model);
+    }
+    return model;
+  };
+}
+
+/**
+ * The net in BigNumber arithmetic: forward products W_{l+1} ... W_1, the loss model's gradient G,
+ * then grad W_l = (W_L ... W_{l+1})^T G (W_{l-1} ... W_1)^T, as in the float64 passes.
+ */
+function linearNetHighPrecision(
+  layerWidths: readonly number[],
+  lossModel: HighPrecisionProductLoss,
+  bottleneck: number,
+  digits: number,
+): HighPrecisionModel {
+  const { math } = lossModel;
+  const depth = layerWidths.length - 1;
+  const offsets = layerOffsets(layerWidths);
+  const minimum = lossModel.minimumOverRank(bottleneck);
+  const layers = (x: readonly BigNumber[]): BigMatrix[] =>
+    layerWidths.slice(1).map((rows, l) => ({ rows, cols: layerWidths[l], data: x.slice(offsets[l], offsets[l + 1]) }));
+  /** products[l] = W_{l+1} ... W_1. */
+  const forward = (weights: readonly BigMatrix[]): BigMatrix[] => {
+    const products = [weights[0]];
+    for (let l = 1; l < depth; l++) products.push(bigProduct(math, weights[l], false, products[l - 1], false));
+    return products;
+  };
+  const endToEnd = (x: readonly BigNumber[]): BigNumber[] => forward(layers(x))[depth - 1].data;
+  return {
+    digits,
+    math,
+    fStar: minimum.value,
+    f: (x) => lossModel.value(endToEnd(x)),
+    grad(x) {
+      const weights = layers(x);
+      const products = forward(weights);
+      const P = products[depth - 1];
+      // back = (W_L ... W_{l+2})^T G for the current l, starting from G itself.
+      let back: BigMatrix = { rows: P.rows, cols: P.cols, data: lossModel.grad(P.data) };
+      const gradients: BigNumber[][] = [];
+      for (let l = depth - 1; l > 0; l--) {
+        gradients[l] = bigProduct(math, back, false, products[l - 1], true).data;
+        back = bigProduct(math, weights[l], true, back, false);
+      }
+      gradients[0] = back.data;
+      return gradients.flat();
+    },
+    ...(minimum.gap ? { gap: (x: readonly BigNumber[]) => minimum.gap!(endToEnd(x)) } : {}),
+  };
 }
 
 function isFiniteSumLoss(loss: ProductLoss): loss is FiniteSumProductLoss {

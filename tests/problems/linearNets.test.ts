@@ -2,13 +2,16 @@
  * Linear networks: exact derivatives against central differences for two-layer, deep, bottleneck
  * and whitened nets; minibatch gradients; the closed-form optimal value and balanced minimizers;
  * the loss's constants; the two-layer reference trajectory of
- * /work/shared/reference/trajectories.json; speed at 20x50x20 with 100 samples; bad parameters.
+ * /work/shared/reference/trajectories.json; the BigNumber model against float64 and in a replay;
+ * speed at 20x50x20 with 100 samples; bad parameters.
  */
 import { readFileSync } from 'node:fs';
 import { EigenvalueDecomposition, Matrix, SingularValueDecomposition, pseudoInverse } from 'ml-matrix';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/gd/run.js';
+import { runHighPrecision } from '../../src/gd/runHighPrecision.js';
 import { symmetricEigenvalues, symmetricSpectralNorm } from '../../src/linalg/dense.js';
+import { toBigVector } from '../../src/problems/highPrecision.js';
 import { packLayers, unpackLayers } from '../../src/problems/layers.js';
 import {
   balancedFactorization,
@@ -239,6 +242,58 @@ describe('reference trajectory two-layer-linear (W1 4x3, W2 2x4)', () => {
     }
     console.log(`two-layer-linear: worst relative Hessian-norm difference ${worstNorm.toExponential(2)}`);
     expect(worstNorm).toBeLessThan(1e-6);
+  });
+});
+
+describe('high-precision model', () => {
+  const rng = new Rng(11);
+  const cases: [string, LinearNetProblem, boolean][] = [
+    ['two-layer, X of full row rank (n = 3 < N = 8)', twoLayerLinearNet({ X: randomRows(rng, 3, 8), Y: randomRows(rng, 2, 8), hidden: 4 }), true],
+    ['two-layer, X of full column rank (N = 2 < n = 3)', twoLayerLinearNet({ X: randomRows(rng, 3, 2), Y: randomRows(rng, 2, 2), hidden: 4 }), true],
+    ['two-layer, bottleneck below rank(Y X^+)', twoLayerLinearNet({ X: randomRows(rng, 3, 8), Y: randomRows(rng, 3, 8), hidden: 1 }), false],
+    ['deep', deepLinearNet({ X: randomRows(rng, 3, 6), Y: randomRows(rng, 2, 6), widths: [3, 4] }), true],
+    ['whitened', linearNetWithLoss({ inputDim: 2, outputDim: 2, widths: [2, 3], loss: whitenedLoss([[2, 0.3], [0.1, 1]]) }), true],
+    ['whitened, bottleneck', linearNetWithLoss({ inputDim: 2, outputDim: 2, widths: [1], loss: whitenedLoss([[2, 0.3], [0.1, 1]]) }), false],
+  ];
+  for (const [label, net, exactGap] of cases) {
+    it(`${label}: f, grad, f* and the gap equal float64 to ~1e-15`, () => {
+      const model = net.highPrecision!(40);
+      let worst = 0;
+      for (let trial = 0; trial < 3; trial++) {
+        const x = rng.normalVector(net.dim, 0.7);
+        const big = toBigVector(model.math, x);
+        const g = new Float64Array(net.dim);
+        const f = net.grad(x, g);
+        const gScale = Math.max(...g.map(Math.abs));
+        model.grad(big).forEach((gi, i) => (worst = Math.max(worst, Math.abs(gi.toNumber() - g[i]) / gScale)));
+        worst = Math.max(worst, Math.abs(model.f(big).toNumber() / f - 1));
+        const gap = net.gap ? net.gap(x) : f - net.fStar;
+        const bigGap = model.gap ? model.gap(big) : model.f(big).minus(model.fStar);
+        worst = Math.max(worst, Math.abs(bigGap.toNumber() / gap - 1));
+        if (model.gap) {
+          // The exact minimizer at this precision: the gap is f - f* to ~35 digits.
+          const difference = bigGap.minus(model.f(big).minus(model.fStar)).abs().toNumber();
+          expect(difference).toBeLessThan(1e-34 * f);
+        }
+      }
+      console.log(`${label}: worst relative difference to float64 ${worst.toExponential(2)}`);
+      expect(worst).toBeLessThan(2e-15);
+      expect(Math.abs(model.fStar.toNumber() - net.fStar)).toBeLessThan(1e-14 * Math.max(1, net.fStar));
+      expect(model.gap !== undefined).toBe(exactGap);
+      expect(net.highPrecision!(40)).toBe(model); // built once per precision
+    });
+  }
+
+  it('a 40-digit replay of 30 GD steps agrees with the float64 run to 1e-13', () => {
+    const [, net] = cases[0];
+    const x0 = rng.normalVector(net.dim, 0.5);
+    const float64 = run(net, constant(0.02), x0, { maxSteps: 30 });
+    const replay = runHighPrecision(40)(net, constant(0.02), x0, { maxSteps: 30 });
+    let worst = 0;
+    for (let t = 0; t <= 30; t++) worst = Math.max(worst, Math.abs(replay.gap[t] / float64.gap[t] - 1));
+    console.log(`replay vs float64: worst relative gap difference ${worst.toExponential(2)}`);
+    expect(replay.steps).toBe(30);
+    expect(worst).toBeLessThan(1e-13);
   });
 });
 
