@@ -2,7 +2,9 @@
  * The extremal (H0,H1)-smooth family of warmup-h0h1.md T2: a separable sum of scaled cosh terms,
  * for which the curvature bound of Definition 3.1 and the gradient self-bound hold with equality.
  */
+import type { BigNumber } from 'mathjs';
 import { requirePositive } from '../util/validate.js';
+import { toBig } from './highPrecision.js';
 import { exact, type Problem } from './problem.js';
 import { separableSum } from './separable.js';
 
@@ -17,7 +19,9 @@ export interface CoshOptions {
  * f(w) = sum_i H0/H1 (cosh(sqrt(H1) w_i) - 1), with f* = 0 at w* = 0 (warmup-h0h1.md T2 [D]).
  *
  * Each term is evaluated as 2 H0/H1 sinh(sqrt(H1) w_i / 2)^2, so f and the gap keep full relative
- * precision near the minimizer. In 1-D, f'' = H0 + H1 f and f'^2 = 2 H0 f + H1 f^2 exactly.
+ * precision near the minimizer. In 1-D, f'' = H0 + H1 f and f'^2 = 2 H0 f + H1 f^2 exactly. The
+ * high-precision model evaluates the same forms in BigNumber arithmetic, with H0 and H1 read as
+ * the decimals of their float64 values.
  *
  * Constants, all exact:
  * - H0, H1 (T2 [D]): f'' = H0 + H1 f in each coordinate, and the Hessian is diagonal with norm
@@ -46,6 +50,21 @@ export function coshExtremal({ H0, H1, dim = 1 }: CoshOptions): Problem {
       curvature: (w) => H0 * Math.cosh(rate * w),
       excess: coshTerm,
       minimum: 0,
+      highPrecision(math) {
+        const bigH0 = toBig(math, H0);
+        const bigRate = toBig(math, H1).sqrt();
+        const bigAmplitude = bigH0.div(toBig(math, H1));
+        const bigTerm = (w: BigNumber): BigNumber => {
+          const s = w.times(bigRate).div(2).sinh();
+          return bigAmplitude.times(2).times(s).times(s);
+        };
+        return {
+          value: bigTerm,
+          slope: (w) => bigH0.div(bigRate).times(w.times(bigRate).sinh()),
+          excess: bigTerm,
+          minimum: toBig(math, 0),
+        };
+      },
     },
     constants: {
       H0: exact(H0, 'warmup-h0h1.md T2 [D]: f_i\'\' = H0 + H1 f_i, equality on the axes'),

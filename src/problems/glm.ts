@@ -2,14 +2,24 @@
  * Ridge-regularised margin losses (warmup-h0h1.md T5 logistic, T6 exponential):
  * f(w) = (1/n) sum_i loss(y_i x_i^T w) + lambda/2 ||w||^2 as finite sums over the samples, with
  * the minimizer found by Newton's method and a gap computed from Bregman divergences, free of the
- * cancellation in f(w) - f*.
+ * cancellation in f(w) - f*. The high-precision model refines the minimizer by Newton's method in
+ * BigNumber arithmetic, so that its f* is exact to the digits of the replay.
  */
+import type { BigNumber, MathJsInstance } from 'mathjs';
 import { CholeskyDecomposition, Matrix } from 'ml-matrix';
 import { spectralNorm } from '../linalg/dense.js';
 import { dot, matTvec, matvec, norm2, subInto } from '../linalg/kernels.js';
 import { InputError } from '../util/errors.js';
 import { requireMatrix, requirePositive, requireVector } from '../util/validate.js';
-import { exact, validBound, type FiniteSumProblem, type NamedConstant, type ProblemConstants } from './problem.js';
+import { bigMath, toBig, toBigVector } from './highPrecision.js';
+import {
+  exact,
+  validBound,
+  type FiniteSumProblem,
+  type HighPrecisionModel,
+  type NamedConstant,
+  type ProblemConstants,
+} from './problem.js';
 
 export interface MarginRidgeOptions {
   /** Features, n rows of d. */
@@ -27,6 +37,14 @@ interface MarginLoss {
   curvature(m: number): number;
   /** loss(m* + delta) - loss(m*) - loss'(m*) delta, without cancellation for small delta. */
   divergence(mStar: number, delta: number): number;
+  /** The loss and its derivatives in the BigNumber instance `math`. */
+  highPrecision(math: MathJsInstance): HighPrecisionMarginLoss;
+}
+
+interface HighPrecisionMarginLoss {
+  value(m: BigNumber): BigNumber;
+  slope(m: BigNumber): BigNumber;
+  curvature(m: BigNumber): BigNumber;
 }
 
 /** Below this |delta|, divergences use their Taylor series to delta^5 (truncation < 3e-15 relative). */
@@ -35,6 +53,8 @@ const MAX_NEWTON_ITERATIONS = 200;
 /** Damped Newton until the squared Newton decrement falls below this times (1 + |f|). */
 const DAMPED_PHASE_DECREMENT = 1e-8;
 const MAX_POLISH_ITERATIONS = 20;
+/** Newton steps of the high-precision refinement of x* (from float64 accuracy, 3 reach 80 digits). */
+const MAX_HIGH_PRECISION_NEWTON_ITERATIONS = 8;
 
 /**
  * Logistic ridge regression, T5 of warmup-h0h1.md:
@@ -160,6 +180,7 @@ function marginRidge(
   const marginsStar = new Float64Array(samples);
   matvec(signed, samples, dim, xStar, marginsStar);
   const difference = new Float64Array(dim);
+  const highPrecisionModels = new Map<number, HighPrecisionModel>();
 
   return {
     name: `${family}(n=${samples},d=${dim},lambda=${lambda})`,
@@ -203,7 +224,85 @@ function marginRidge(
     fStar,
     xStar,
     constants: constantsFor({ lambda, samples, radius, spectralNormX: spectralNorm(features, samples, dim), fStar }),
+    highPrecision(digits) {
+      let model = highPrecisionModels.get(digits);
+      if (!model) {
+        model = marginRidgeHighPrecision(bigMath(digits), digits, { signed, samples, dim, lambda, loss, xStar });
+        highPrecisionModels.set(digits, model);
+      }
+      return model;
+    },
   };
+}
+
+/**
+ * The margin-ridge objective in BigNumber arithmetic (rows z_i = y_i x_i and lambda read as the
+ * decimals of their float64 values), with x* refined from the float64 minimizer by Newton's method
+ * until the step is below 10^-digits, and f* = f(x*): the gap f(w) - f* is then exact to the
+ * precision of the replay.
+ */
+function marginRidgeHighPrecision(
+  math: MathJsInstance,
+  digits: number,
+  spec: { signed: Float64Array; samples: number; dim: number; lambda: number; loss: MarginLoss; xStar: Float64Array },
+): HighPrecisionModel {
+  const { samples, dim } = spec;
+  const rows = Array.from({ length: samples }, (_, i) => toBigVector(math, spec.signed.subarray(i * dim, (i + 1) * dim)));
+  const lambda = toBig(math, spec.lambda);
+  const loss = spec.loss.highPrecision(math);
+  const zero = toBig(math, 0);
+  const dotBig = (a: readonly BigNumber[], b: readonly BigNumber[]): BigNumber => a.reduce((s, ai, j) => s.plus(ai.times(b[j])), zero);
+  const f = (w: readonly BigNumber[]): BigNumber => {
+    let s = zero;
+    for (const z of rows) s = s.plus(loss.value(dotBig(z, w)));
+    return s.div(samples).plus(lambda.times(dotBig(w, w)).div(2));
+  };
+  const grad = (w: readonly BigNumber[]): BigNumber[] => {
+    const out = w.map((wj) => lambda.times(wj));
+    for (const z of rows) {
+      const slope = loss.slope(dotBig(z, w)).div(samples);
+      for (let j = 0; j < dim; j++) out[j] = out[j].plus(slope.times(z[j]));
+    }
+    return out;
+  };
+  const hess = (w: readonly BigNumber[]): BigNumber[][] => {
+    const out = Array.from({ length: dim }, (_, j) => Array.from({ length: dim }, (_, k) => (j === k ? lambda : zero)));
+    for (const z of rows) {
+      const c = loss.curvature(dotBig(z, w)).div(samples);
+      for (let j = 0; j < dim; j++) for (let k = 0; k < dim; k++) out[j][k] = out[j][k].plus(c.times(z[j]).times(z[k]));
+    }
+    return out;
+  };
+  let xStar = toBigVector(math, spec.xStar);
+  const tolerance = toBig(math, 10).pow(-digits);
+  for (let iteration = 0; iteration < MAX_HIGH_PRECISION_NEWTON_ITERATIONS; iteration++) {
+    const step = solveBig(hess(xStar), grad(xStar));
+    xStar = xStar.map((xj, j) => xj.minus(step[j]));
+    if (dotBig(step, step).sqrt().lte(tolerance)) break;
+  }
+  const fStar = f(xStar);
+  return { digits, math, fStar, f, grad, gap: (w) => f(w).minus(fStar) };
+}
+
+/** Solves A s = b for a symmetric positive definite A (Gaussian elimination, no pivoting needed). */
+function solveBig(A: BigNumber[][], b: BigNumber[]): BigNumber[] {
+  const n = b.length;
+  const a = A.map((row) => [...row]);
+  const r = [...b];
+  for (let k = 0; k < n; k++) {
+    for (let i = k + 1; i < n; i++) {
+      const factor = a[i][k].div(a[k][k]);
+      for (let j = k; j < n; j++) a[i][j] = a[i][j].minus(factor.times(a[k][j]));
+      r[i] = r[i].minus(factor.times(r[k]));
+    }
+  }
+  const s = new Array<BigNumber>(n);
+  for (let i = n - 1; i >= 0; i--) {
+    let v = r[i];
+    for (let j = i + 1; j < n; j++) v = v.minus(a[i][j].times(s[j]));
+    s[i] = v.div(a[i][i]);
+  }
+  return s;
 }
 
 /**
@@ -291,6 +390,18 @@ const logisticLoss: MarginLoss = {
     if (-delta > 700) return softplus(-mStar - delta) - softplus(-mStar) + p * delta;
     return Math.log1p(p * Math.expm1(-delta)) + p * delta;
   },
+  highPrecision(math) {
+    const one = toBig(math, 1);
+    return {
+      // log(1 + e^-m), through the branch whose exponential is at most 1.
+      value: (m) => (m.isPositive() ? one.plus(m.neg().exp()).ln() : one.plus(m.exp()).ln().minus(m)),
+      slope: (m) => one.div(one.plus(m.exp())).neg(),
+      curvature: (m) => {
+        const e = m.abs().neg().exp();
+        return e.div(one.plus(e).pow(2));
+      },
+    };
+  },
 };
 
 /** loss(m) = e^-m, whose Bregman divergence is e^-m* (e^t - 1 - t) with t = -delta. */
@@ -306,4 +417,9 @@ const exponentialLoss: MarginLoss = {
         : Math.expm1(t) - t;
     return Math.exp(-mStar) * excess;
   },
+  highPrecision: () => ({
+    value: (m) => m.neg().exp(),
+    slope: (m) => m.neg().exp().neg(),
+    curvature: (m) => m.neg().exp(),
+  }),
 };

@@ -4,6 +4,7 @@
  * (warmup-h0h1.md T3 and the growth characterisation of its section 2).
  */
 import { requireInteger, requirePositive } from '../util/validate.js';
+import { toBig } from './highPrecision.js';
 import { exact, validBound, type Problem, type ProblemConstants } from './problem.js';
 import { quadraticConstants } from './quadratic.js';
 import { separableSum } from './separable.js';
@@ -16,7 +17,8 @@ export interface EvenPowerOptions {
 }
 
 /**
- * f(w) = sum_i w_i^(2k), with f* = 0 at w* = 0. Write p = 2k.
+ * f(w) = sum_i w_i^(2k), with f* = 0 at w* = 0. Write p = 2k. The high-precision model evaluates
+ * the same monomials in BigNumber arithmetic (exact integer powers).
  *
  * Constants for k >= 2:
  * - rho = (p-2)/p, K0 = 0, Krho = p(p-1), exact (warmup-rho-k0-krho.md 4.2, |x|^p row [D]): in 1-D
@@ -45,6 +47,12 @@ export function evenPower({ k, dim = 1 }: EvenPowerOptions): Problem {
       curvature: (w) => leadingCurvature * Math.pow(w * w, k - 1),
       excess: (w) => Math.pow(w * w, k),
       minimum: 0,
+      highPrecision: (math) => ({
+        value: (w) => w.pow(p),
+        slope: (w) => w.pow(p - 1).times(p),
+        excess: (w) => w.pow(p),
+        minimum: toBig(math, 0),
+      }),
     },
     constants: k === 1 ? quadraticConstants(Float64Array.of(2), 'A = 2I') : monomialConstants(k),
   });

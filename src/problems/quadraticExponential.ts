@@ -6,7 +6,9 @@
  * otherwise (value, slope and curvature match at the junction, where g_h = 1). T4b is g_h and T4a is
  * 2 g_1 - 1.
  */
+import type { BigNumber } from 'mathjs';
 import { requirePositive } from '../util/validate.js';
+import { toBig } from './highPrecision.js';
 import { exact, type Problem } from './problem.js';
 import { separableSum, type ScalarTerm } from './separable.js';
 
@@ -74,7 +76,8 @@ export function quadraticExponentialB({ h, dim = 1 }: QuadraticExponentialBOptio
 
 /**
  * The term weight * (g_h - 1/2) + minimum. Values are assembled from the excess g_h - 1/2, which
- * is computed directly on both pieces, so no 1/2 is added and subtracted again.
+ * is computed directly on both pieces, so no 1/2 is added and subtracted again. The high-precision
+ * term is the same in BigNumber arithmetic, with h read as the decimal of its float64 value.
  */
 function gluedTerm(h: number, weight: number, minimum: number): ScalarTerm {
   const rate = Math.sqrt(h);
@@ -87,5 +90,23 @@ function gluedTerm(h: number, weight: number, minimum: number): ScalarTerm {
     curvature: (w) => weight * (Math.abs(w) <= junction ? h : h * tail(w)),
     excess,
     minimum,
+    highPrecision(math) {
+      const [bigH, bigWeight, bigMinimum, half, one] = [h, weight, minimum, 0.5, 1].map((v) => toBig(math, v));
+      const bigRate = bigH.sqrt();
+      const bigJunction = one.div(bigRate);
+      const bigTail = (w: BigNumber): BigNumber => bigRate.times(w.abs()).minus(one).exp();
+      const bigExcess = (w: BigNumber): BigNumber =>
+        bigWeight.times(w.abs().lte(bigJunction) ? half.times(bigH).times(w).times(w) : bigTail(w).minus(half));
+      return {
+        value: (w) => bigMinimum.plus(bigExcess(w)),
+        slope: (w) => {
+          if (w.abs().lte(bigJunction)) return bigWeight.times(bigH).times(w);
+          const magnitude = bigWeight.times(bigRate).times(bigTail(w));
+          return w.isNegative() ? magnitude.neg() : magnitude;
+        },
+        excess: bigExcess,
+        minimum: bigMinimum,
+      };
+    },
   };
 }

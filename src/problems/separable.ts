@@ -1,11 +1,23 @@
 /**
  * Separable sums f(x) = sum_i phi(x_i) of one scalar term phi minimized at 0: the shared
  * f / grad / gap / diagonal Hessian / hvp of the cosh, even-power and quadratic-exponential
- * families. Each family supplies only phi, phi', phi'' and the cancellation-free excess
- * phi(w) - min phi.
+ * families, and their high-precision model. Each family supplies only phi, phi', phi'' and the
+ * cancellation-free excess phi(w) - min phi, and optionally the same term in BigNumber arithmetic.
  */
+import type { BigNumber, MathJsInstance } from 'mathjs';
 import { requireDimension } from '../util/validate.js';
-import type { Problem, ProblemConstants } from './problem.js';
+import { bigMath } from './highPrecision.js';
+import type { HighPrecisionModel, Problem, ProblemConstants } from './problem.js';
+
+/** One coordinate's term phi in BigNumber arithmetic (for the high-precision replay). */
+export interface HighPrecisionScalarTerm {
+  value(w: BigNumber): BigNumber;
+  slope(w: BigNumber): BigNumber;
+  /** phi(w) - phi(0), computed without cancellation. */
+  excess(w: BigNumber): BigNumber;
+  /** phi(0) = min phi. */
+  readonly minimum: BigNumber;
+}
 
 /** One coordinate's term phi, minimized at w = 0. */
 export interface ScalarTerm {
@@ -16,6 +28,11 @@ export interface ScalarTerm {
   excess(w: number): number;
   /** phi(0) = min phi. */
   readonly minimum: number;
+  /**
+   * The same term in the BigNumber instance `math`, its parameters read as the decimals of their
+   * float64 values. Without it the sum has no high-precision model.
+   */
+  highPrecision?(math: MathJsInstance): HighPrecisionScalarTerm;
 }
 
 export interface SeparableSumSpec {
@@ -29,7 +46,7 @@ export interface SeparableSumSpec {
 /** The problem sum_i phi(x_i) on R^dim, with f* = dim * min phi and x* = 0. */
 export function separableSum({ name, dim, params, term, constants }: SeparableSumSpec): Problem {
   requireDimension('dim', dim);
-  return {
+  const problem: Problem = {
     name,
     dim,
     params,
@@ -62,5 +79,37 @@ export function separableSum({ name, dim, params, term, constants }: SeparableSu
     fStar: dim * term.minimum,
     xStar: new Float64Array(dim),
     constants,
+  };
+  const bigTerm = term.highPrecision?.bind(term);
+  if (!bigTerm) return problem;
+  const models = new Map<number, HighPrecisionModel>();
+  return {
+    ...problem,
+    highPrecision(digits) {
+      let model = models.get(digits);
+      if (!model) {
+        const math = bigMath(digits);
+        model = separableHighPrecision(math, digits, dim, bigTerm(math));
+        models.set(digits, model);
+      }
+      return model;
+    },
+  };
+}
+
+/** sum_i phi(x_i) in BigNumber arithmetic at `digits` significant digits. */
+function separableHighPrecision(math: MathJsInstance, digits: number, dim: number, term: HighPrecisionScalarTerm): HighPrecisionModel {
+  const sum = (x: readonly BigNumber[], read: (w: BigNumber) => BigNumber): BigNumber => {
+    let s = math.bignumber(0);
+    for (let i = 0; i < dim; i++) s = s.plus(read(x[i]));
+    return s;
+  };
+  return {
+    digits,
+    math,
+    fStar: term.minimum.times(dim),
+    f: (x) => sum(x, (w) => term.value(w)),
+    grad: (x) => x.map((w) => term.slope(w)),
+    gap: (x) => sum(x, (w) => term.excess(w)),
   };
 }
