@@ -6,6 +6,7 @@
 import { fileURLToPath } from 'node:url';
 import { join, relative } from 'node:path';
 import { claimFilesIn, loadClaimFile } from '../claims/load.js';
+import { checkHtml } from '../report/html.js';
 import { checkMarkdown, marginSummary } from '../report/markdown.js';
 import { toJson, writeAtomically, type Report } from '../report/report.js';
 import { formatTable } from '../report/table.js';
@@ -15,6 +16,7 @@ import type { CliValues } from './main.js';
 import { checkInWorkers, type CheckedClaim } from './checkPool.js';
 import { searchOptions, type SearchCliOptions } from './options.js';
 import { progressBar } from './progress.js';
+import { CHECK_SCHEMA, rerunCounterexamples } from './report.js';
 
 export const PROOFS_CHECKS = fileURLToPath(new URL('../../proofs-checks/', import.meta.url));
 
@@ -70,9 +72,10 @@ export async function runCheck(ids: string[], values: CliValues): Promise<number
   }
   if (values.out) {
     const settings = { seed: options.seed, budget: options.budget };
-    writeAtomically(join(values.out, 'report.json'), toJson({ schema: 'boundcheck-check/1', ...settings, claims: reports }));
+    writeAtomically(join(values.out, 'report.json'), toJson({ schema: CHECK_SCHEMA, ...settings, claims: reports }));
     writeAtomically(join(values.out, 'report.md'), checkMarkdown(reports, settings));
-    console.log(`\nwrote ${join(values.out, 'report.json')}, ${join(values.out, 'report.md')} and one report per claim in ${join(values.out, 'reports')}`);
+    writeAtomically(join(values.out, 'report.html'), checkHtml({ ...settings, claims: reports }, await rerunCounterexamples(reports)));
+    console.log(`\nwrote ${['report.json', 'report.md', 'report.html'].map((f) => join(values.out!, f)).join(', ')} and one report per claim in ${join(values.out, 'reports')}`);
   }
   console.log(`\n${selected.length} claims, seed ${options.seed}, budget ${options.budget} each; ${mismatches} verdicts differ from the expected ones.`);
   console.log('A search can refute a bound, never prove it: "holds" means no violation was found within the budget.');

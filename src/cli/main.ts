@@ -1,5 +1,6 @@
 /**
- * The `boundcheck` command line: falsify, check, replay, list, merge and the demonstration. Exit
+ * The `boundcheck` command line: falsify, check, replay, report, plot, merge, list and the
+ * demonstration. Exit
  * codes: 0 no violation found within the budget, 1 certified violation (or, for `check`, a verdict
  * other than the expected one), 2 bad input with a one-line reason and no report written.
  */
@@ -8,13 +9,17 @@ import { InputError } from '../util/errors.js';
 import { runCheck, runList } from './check.js';
 import { runDemo } from './demo.js';
 import { runFalsify, runMerge } from './falsify.js';
+import { runPlot } from './plot.js';
 import { runReplay } from './replay.js';
+import { runReport } from './report.js';
 
 const USAGE = `usage:
   boundcheck falsify CLAIM.ts [--budget N] [--seed S] [--time-limit SEC] [--json FILE]
                               [--workers N] [--shard K/N] [--export NAME] [--record-time]
   boundcheck check [--all | ID...] [--budget N] [--seed S] [--out DIR] [--workers N]
   boundcheck replay REPORT.json
+  boundcheck report --html [REPORT.json]
+  boundcheck plot CLAIM.ts|REPORT.json [--out DIR] [--budget N] [--seed S] [--export NAME]
   boundcheck merge PART.json... --json FILE
   boundcheck list
   boundcheck demo`;
@@ -30,6 +35,7 @@ const OPTIONS = {
   export: { type: 'string' },
   'record-time': { type: 'boolean' },
   all: { type: 'boolean' },
+  html: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -61,6 +67,10 @@ async function main(argv: string[]): Promise<number> {
       return runCheck(positionals, values);
     case 'replay':
       return runReplay(positionals);
+    case 'plot':
+      return runPlot(positionals, values);
+    case 'report':
+      return runReport(positionals, values);
     case 'merge':
       return runMerge(positionals, values);
     case 'list':
@@ -68,7 +78,7 @@ async function main(argv: string[]): Promise<number> {
     case 'demo':
       return runDemo();
     default:
-      throw new InputError(`unknown command ${command}; commands: falsify, check, replay, merge, list, demo`);
+      throw new InputError(`unknown command ${command}; commands: falsify, check, replay, report, plot, merge, list, demo`);
   }
 }
 

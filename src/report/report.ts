@@ -156,10 +156,10 @@ export function fromJson<T>(text: string): T {
   return JSON.parse(text, (_key, v) => (v === 'Infinity' ? Infinity : v === '-Infinity' ? -Infinity : v === 'NaN' ? NaN : v)) as T;
 }
 
-/** Writes `text` to `file` atomically: a temporary file in the same folder, then a rename. */
-export function writeAtomically(file: string, text: string): void {
+/** Writes `contents` to `file` atomically: a temporary file in the same folder, then a rename. */
+export function writeAtomically(file: string, contents: string | Uint8Array): void {
   mkdirSync(dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, text);
+  writeFileSync(temporary, contents);
   renameSync(temporary, file);
 }

@@ -1,0 +1,86 @@
+/**
+ * `boundcheck report --html [REPORT.json]`: the HTML page of a check result (out/report.json by
+ * default) or of a single falsify report, written atomically next to it (REPORT.html). Each
+ * counterexample is re-run by GD from its claim file for the page's drill-down chart.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { run } from '../gd/run.js';
+import { checkHtml, type CheckResult, type CounterexampleRun } from '../report/html.js';
+import { fromJson, REPORT_SCHEMA, writeAtomically, type Report } from '../report/report.js';
+import { InputError } from '../util/errors.js';
+import { loadTarget } from './falsify.js';
+
+export const CHECK_SCHEMA = 'boundcheck-check/1';
+const DEFAULT_CHECK_REPORT = join('out', 'report.json');
+
+/** The options `report` reads (a subset of the command line's). */
+export interface ReportCliValues {
+  readonly html?: boolean;
+}
+
+/** A check result, or a single falsify report as a check of one claim. */
+function readCheckResult(path: string): CheckResult {
+  let parsed: { readonly schema?: unknown } | null;
+  try {
+    parsed = fromJson(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new InputError(`cannot read report ${path}: ${(error as Error).message.split('\n')[0]}`);
+  }
+  if (parsed?.schema === CHECK_SCHEMA && Array.isArray((parsed as CheckResult).claims)) return parsed as CheckResult;
+  if (parsed?.schema === REPORT_SCHEMA) {
+    const report = parsed as Report;
+    return { seed: report.search.seed, budget: report.search.budget, claims: [report] };
+  }
+  throw new InputError(`${path} is neither a check result (${CHECK_SCHEMA}) nor a boundcheck report (${REPORT_SCHEMA})`);
+}
+
+/**
+ * Re-runs a report's counterexample: the claim from its file and export, the instance at the
+ * counterexample's parameters, GD over as many steps as the claim's measure ran (the horizon for
+ * f(x_T) - f*, the first hit for K(eps)), or over the instance's horizon when the report does not
+ * say. A claim that cannot be loaded or a statement at a point with no run gives the reason instead.
+ */
+async function rerunCounterexample(report: Report): Promise<CounterexampleRun> {
+  const { claim, counterexample } = report;
+  if (!counterexample) throw new Error(`${claim.id} has no counterexample to re-run`);
+  if (!claim.file) return { unavailable: 'the report does not name its claim file' };
+  try {
+    const target = await loadTarget(claim.file, claim.export);
+    const instance = target.claim.family.instance(counterexample.params);
+    const steps = counterexample.trajectory?.steps ?? instance.horizon;
+    if (!instance.schedule || !instance.x0 || steps === undefined) {
+      return { unavailable: 'the statement is about a point, with no GD run' };
+    }
+    const trajectory = run(instance.problem, instance.schedule, instance.x0, { maxSteps: steps });
+    return { gap: Array.from(trajectory.gap), stop: trajectory.stop };
+  } catch (error) {
+    if (error instanceof InputError) return { unavailable: error.message };
+    throw error;
+  }
+}
+
+/** The re-runs of every violated claim of a check, by claim id. */
+export async function rerunCounterexamples(claims: readonly Report[]): Promise<Map<string, CounterexampleRun>> {
+  const runs = new Map<string, CounterexampleRun>();
+  for (const report of claims) {
+    if (report.counterexample) runs.set(report.claim.id, await rerunCounterexample(report));
+  }
+  return runs;
+}
+
+/** REPORT.json -> REPORT.html. */
+function htmlFileFor(reportFile: string): string {
+  return `${reportFile.replace(/\.json$/i, '')}.html`;
+}
+
+export async function runReport(positionals: string[], values: ReportCliValues): Promise<number> {
+  if (!values.html) throw new InputError('report needs --html (the only format it writes)');
+  if (positionals.length > 1) throw new InputError('report takes at most one report file');
+  const reportFile = positionals[0] ?? DEFAULT_CHECK_REPORT;
+  const check = readCheckResult(reportFile);
+  const htmlFile = htmlFileFor(reportFile);
+  writeAtomically(htmlFile, checkHtml(check, await rerunCounterexamples(check.claims)));
+  console.log(`wrote ${htmlFile}`);
+  return 0;
+}

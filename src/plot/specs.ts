@@ -1,0 +1,587 @@
+/**
+ * The figures of a convergence study as vega-lite specifications, each a pure function of plain
+ * data: trajectories against a bound, iteration complexity, schedule shapes, curvature against
+ * suboptimality with its fitted (H0,H1) envelope, the step-size phase diagram and a tightness
+ * heatmap. This module owns their look (DejaVu Sans everywhere, log axes labelled 10⁻⁶, labels in
+ * Unicode: η, Δ, H₁, ‖∇f(xₜ)‖) and their data: every figure keeps one inline table, which
+ * `figureData` reads back and `figureCsv` writes for pgfplots. The same data give the same JSON,
+ * key for key: no random ids, no dates.
+ */
+import { scheme } from 'vega';
+import type { TopLevelSpec } from 'vega-lite';
+import type { CurvaturePair, H0H1 } from '../estimate/envelope.js';
+import { InputError } from '../util/errors.js';
+import { formatNumber } from '../util/format.js';
+
+/** The one font of every figure: the SVG names it, the PNG and PDF renderers embed it. */
+export const FIGURE_FONT = 'DejaVu Sans';
+
+/** Axis titles shared by the figures and the scripts that make them. */
+export const LABELS = {
+  iteration: 'iteration t',
+  gap: 'f(xₜ) − f*',
+  gradNorm: '‖∇f(xₜ)‖',
+  stepSize: 'step size η',
+  scheduleStep: 'step size ηₜ',
+  suboptimality: 'suboptimality Δ = f(x) − f*',
+  curvature: 'curvature ‖∇²f(x)‖',
+  initialGap: 'initial gap Δ₀ = f(x₀) − f*',
+  accuracy: 'target accuracy ε',
+  iterations: 'iterations K(ε)',
+  asymptoticGradNorm: 'asymptotic ‖∇f(xₜ)‖',
+  fractionConverged: 'fraction converged',
+  tightness: 'lhs / rhs',
+} as const;
+
+/** One line of a figure: y against x, drawn in the legend as `label`. */
+export interface Series {
+  readonly label: string;
+  readonly x: ArrayLike<number>;
+  readonly y: ArrayLike<number>;
+}
+
+/** A cell of a figure's data table: a number, a label, or null where the row has no such value. */
+export type FigureValue = number | string | null;
+export type FigureRow = Readonly<Record<string, FigureValue>>;
+
+export interface FigureTitle {
+  readonly title: string;
+  readonly subtitle?: string;
+}
+
+const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
+const WIDTH = 360;
+const HEIGHT = 220;
+const PHASE_PANEL_HEIGHT = 150;
+const CRITICAL_COLOR = '#c0392b';
+/** Points of the envelope line H₀ + H₁Δ on a log-log plot, where it is curved. */
+const ENVELOPE_SAMPLES = 64;
+
+const CONFIG: NonNullable<TopLevelSpec['config']> = {
+  font: FIGURE_FONT,
+  title: { fontSize: 13, subtitleFontSize: 11, subtitleColor: '#333' },
+  axis: {
+    titleFontSize: 12,
+    titleFontWeight: 'normal',
+    labelFontSize: 10,
+    domainColor: '#333',
+    tickColor: '#333',
+    gridColor: '#e6e6e6',
+  },
+  legend: { titleFontSize: 11, titleFontWeight: 'normal', labelFontSize: 10, labelLimit: 320 },
+  view: { stroke: '#333' },
+};
+
+const SUPERSCRIPTS: Readonly<Record<string, string>> = {
+  '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹',
+  '-': '⁻', '+': '⁺',
+};
+
+const SUBSCRIPTS: Readonly<Record<string, string>> = {
+  '0': '₀', '1': '₁', '2': '₂', '3': '₃', '4': '₄', '5': '₅', '6': '₆', '7': '₇', '8': '₈', '9': '₉',
+  i: 'ᵢ', k: 'ₖ', n: 'ₙ', t: 'ₜ',
+};
+
+const GREEK: Readonly<Record<string, string>> = {
+  alpha: 'α', beta: 'β', gamma: 'γ', delta: 'δ', Delta: 'Δ', epsilon: 'ε', eps: 'ε', eta: 'η', theta: 'θ',
+  kappa: 'κ', lambda: 'λ', mu: 'μ', nu: 'ν', rho: 'ρ', sigma: 'σ', tau: 'τ', phi: 'φ', psi: 'ψ', omega: 'ω',
+};
+
+const mapCharacters = (table: Readonly<Record<string, string>>, text: string): string =>
+  Array.from(text, (c) => table[c] ?? c).join('');
+
+/** Digits and signs as superscripts: superscript('-6') is '⁻⁶'; other characters are kept. */
+export function superscript(text: string): string {
+  return mapCharacters(SUPERSCRIPTS, text);
+}
+
+/** Digits and the letters i, k, n, t as subscripts: subscript('0') is '₀'; other characters are kept. */
+export function subscript(text: string): string {
+  return mapCharacters(SUBSCRIPTS, text);
+}
+
+/**
+ * An ASCII formula as a claim file writes it, in Unicode for a figure: Greek names (eta, mu, eps,
+ * rho, ...) become letters, ^2 and ^(-6) superscripts, _0 and _t subscripts, <= and >= ≤ and ≥,
+ * || ‖, and a spaced minus −. 'L R^2 / (4Nh + 2)' becomes 'L R² / (4Nh + 2)'.
+ */
+export function unicodeMath(text: string): string {
+  return text
+    .replace(new RegExp(`(?<![A-Za-z])(${Object.keys(GREEK).join('|')})(?![A-Za-z])`, 'g'), (name) => GREEK[name])
+    .replace(/\^(?:\((-?\d+)\)|(-?\d+))/g, (_, parenthesized?: string, bare?: string) => superscript(parenthesized ?? bare ?? ''))
+    .replace(/_(\d+|[iknt])\b/g, (_, index: string) => subscript(index))
+    .replaceAll('<=', '≤')
+    .replaceAll('>=', '≥')
+    .replaceAll('||', '‖')
+    .replaceAll(' - ', ' − ');
+}
+
+/** The same mapping as a vega expression on the string expression `text`. */
+function superscriptExpression(text: string): string {
+  return Object.entries(SUPERSCRIPTS).reduce(
+    (expression, [plain, raised]) => `replace(${expression}, regexp('[${plain}]', 'g'), '${raised}')`,
+    text,
+  );
+}
+
+/**
+ * Log-axis labels: powers of ten as 10⁻⁶, other ticks far from 1 as 2·10⁻⁸, the rest (0.002, 300)
+ * and the ticks vega leaves blank as vega formats them.
+ */
+const LOG_AXIS_LABEL = (() => {
+  const decade = 'log(datum.value) / LN10';
+  const exponent = `floor(${decade} + 1e-9)`;
+  const power = (e: string) => `'10' + ${superscriptExpression(`toString(${e})`)}`;
+  const isPowerOfTen = `abs(${decade} - round(${decade})) < 1e-9`;
+  const mantissa = `format(datum.value / pow(10, ${exponent}), '.2~g') + '·' + ${power(exponent)}`;
+  return `datum.label === '' ? '' : ${isPowerOfTen} ? ${power(`round(${decade})`)} : abs(${exponent}) <= 3 ? datum.label : ${mantissa}`;
+})();
+
+/** Line legends go under the plot, one entry a line, so long bound labels do not widen the figure. */
+const LINE_LEGEND = { title: null, orient: 'bottom' as const, direction: 'vertical' as const };
+
+/** Pixels between the data's extremes and the edges of a log plot. */
+const EDGE_PADDING = 6;
+
+/** Over more decades than this, a log axis has ticks at the powers of ten only. */
+const LOG_TICK_COUNT = 6;
+
+interface PositionOptions {
+  readonly log: boolean;
+  /** Include 0 in a linear domain. */
+  readonly zero?: boolean;
+  /** A fixed linear domain, e.g. [0, 1] for a fraction. */
+  readonly domain?: number[];
+  /** Ticks at whole numbers only (iterations). */
+  readonly integer?: boolean;
+}
+
+/**
+ * A quantitative position channel on `field`: on a log scale labelled 10ⁿ, its domain the data's
+ * a few pixels wider (so a line on its edge stays visible), or linear.
+ */
+function position(field: string, title: string, { log, zero = false, domain, integer = false }: PositionOptions) {
+  const axis = {
+    ...(log ? { labelExpr: LOG_AXIS_LABEL, tickCount: LOG_TICK_COUNT } : {}),
+    ...(integer ? { tickMinStep: 1 } : {}),
+  };
+  return {
+    field,
+    type: 'quantitative' as const,
+    title,
+    scale: log
+      ? { type: 'log' as const, nice: false, padding: EDGE_PADDING }
+      : domain
+        ? { domain }
+        : { zero },
+    ...(Object.keys(axis).length > 0 ? { axis } : {}),
+  };
+}
+
+/** Whether a value can be drawn on an axis: finite, and positive on a log axis. */
+function drawable(value: number, log: boolean): boolean {
+  return Number.isFinite(value) && (!log || value > 0);
+}
+
+function header({ title, subtitle }: FigureTitle) {
+  return {
+    $schema: SCHEMA,
+    title: subtitle === undefined ? { text: title } : { text: title, subtitle },
+    background: 'white',
+    config: CONFIG,
+  };
+}
+
+function requireDistinctLabels(labels: readonly string[]): void {
+  const seen = new Set<string>();
+  for (const label of labels) {
+    if (seen.has(label)) throw new InputError(`series labels must be distinct, got ${JSON.stringify(label)} twice`);
+    seen.add(label);
+  }
+}
+
+function seriesRows(series: Series, logX: boolean, logY: boolean): FigureRow[] {
+  if (series.x.length !== series.y.length) {
+    throw new InputError(`series ${JSON.stringify(series.label)}: x has ${series.x.length} values and y ${series.y.length}`);
+  }
+  const rows: FigureRow[] = [];
+  for (let i = 0; i < series.x.length; i++) {
+    const x = series.x[i];
+    const y = series.y[i];
+    if (drawable(x, logX) && drawable(y, logY)) rows.push({ series: series.label, x, y });
+  }
+  return rows;
+}
+
+interface LineChartOptions extends FigureTitle {
+  readonly series: readonly Series[];
+  readonly bound?: Series;
+  readonly xLabel: string;
+  readonly yLabel: string;
+  readonly logX: boolean;
+  readonly logY: boolean;
+  readonly points: boolean;
+  /** The x axis counts iterations: ticks at whole numbers. */
+  readonly integerX: boolean;
+}
+
+/**
+ * Lines y against x, one colour per series; the bound in black, dashed. Data columns: series, x,
+ * y. Points that cannot be drawn (non-finite, or not positive on a log axis) are left out.
+ */
+function lineChart(options: LineChartOptions): TopLevelSpec {
+  const { series, bound, logX, logY } = options;
+  const labels = [...series.map((s) => s.label), ...(bound ? [bound.label] : [])];
+  requireDistinctLabels(labels);
+  const palette: string[] = scheme('tableau10');
+  const colors = series.map((_, i) => palette[i % palette.length]);
+  const rows = [
+    ...series.flatMap((s) => seriesRows(s, logX, logY)),
+    ...(bound ? seriesRows(bound, logX, logY) : []),
+  ];
+  return {
+    ...header(options),
+    width: WIDTH,
+    height: HEIGHT,
+    data: { values: rows },
+    mark: { type: 'line', strokeWidth: 1.75, ...(options.points ? { point: true } : {}) },
+    encoding: {
+      x: position('x', options.xLabel, { log: logX, integer: options.integerX }),
+      y: position('y', options.yLabel, { log: logY }),
+      color: {
+        field: 'series',
+        type: 'nominal',
+        scale: { domain: labels, range: [...colors, ...(bound ? ['#000000'] : [])] },
+        legend: LINE_LEGEND,
+      },
+      strokeDash: {
+        field: 'series',
+        type: 'nominal',
+        scale: { domain: labels, range: [...series.map(() => []), ...(bound ? [[6, 4]] : [])] },
+        legend: LINE_LEGEND,
+      },
+    },
+  };
+}
+
+export interface TrajectoryFigureOptions extends FigureTitle {
+  /** Trajectories: the gap or the gradient norm against the iteration. */
+  readonly series: readonly Series[];
+  /** The bound, drawn black and dashed: a curve, a level (two points) or an iteration (a vertical). */
+  readonly bound?: Series;
+  readonly yLabel: string;
+  readonly xLabel?: string;
+  /** Log y scale; default true. */
+  readonly logY?: boolean;
+}
+
+/** Trajectories (gap or gradient norm against iteration) with the bound overlaid, log y by default. */
+export function trajectoryFigure(options: TrajectoryFigureOptions): TopLevelSpec {
+  return lineChart({
+    ...options,
+    xLabel: options.xLabel ?? LABELS.iteration,
+    logX: false,
+    logY: options.logY ?? true,
+    points: false,
+    integerX: true,
+  });
+}
+
+export interface ComplexityFigureOptions extends FigureTitle {
+  /** One series per schedule: x the initial gap or the accuracy ε, y the iterations K. */
+  readonly series: readonly Series[];
+  /** LABELS.initialGap or LABELS.accuracy, or your own. */
+  readonly xLabel: string;
+  readonly yLabel?: string;
+  readonly bound?: Series;
+}
+
+/** Iteration complexity against the initial gap or against ε for several schedules, log-log. */
+export function complexityFigure(options: ComplexityFigureOptions): TopLevelSpec {
+  return lineChart({
+    ...options,
+    yLabel: options.yLabel ?? LABELS.iterations,
+    logX: true,
+    logY: true,
+    points: true,
+    integerX: false,
+  });
+}
+
+export interface ScheduleFigureOptions extends FigureTitle {
+  /** One series per schedule: ηₜ against t. */
+  readonly series: readonly Series[];
+  readonly yLabel?: string;
+  /** Log y scale; default false. */
+  readonly logY?: boolean;
+}
+
+/** The shapes ηₜ of several step-size schedules. */
+export function scheduleFigure(options: ScheduleFigureOptions): TopLevelSpec {
+  return lineChart({
+    ...options,
+    xLabel: LABELS.iteration,
+    yLabel: options.yLabel ?? LABELS.scheduleStep,
+    logX: false,
+    logY: options.logY ?? false,
+    points: false,
+    integerX: true,
+  });
+}
+
+export interface CurvatureFigureOptions extends FigureTitle {
+  /** (gap, curvature) along a run, in the order of its iterations. */
+  readonly pairs: readonly CurvaturePair[];
+  /** The fitted envelope (fitH0H1Envelope(pairs)), drawn as the line H₀ + H₁Δ. */
+  readonly envelope?: H0H1;
+  /** Log-log axes; default true. */
+  readonly log?: boolean;
+}
+
+/** Abscissae for the envelope line over [lo, hi]: geometric on a log axis, the two ends otherwise. */
+function envelopeAbscissae(lo: number, hi: number, log: boolean): number[] {
+  if (!log || lo === hi) return lo === hi ? [lo] : [lo, hi];
+  return Array.from({ length: ENVELOPE_SAMPLES }, (_, i) => lo * (hi / lo) ** (i / (ENVELOPE_SAMPLES - 1)));
+}
+
+/**
+ * Curvature against suboptimality along a run, points coloured by iteration, with the fitted
+ * envelope H₀ + H₁Δ. Data columns: series (`iterates` or the envelope's label), iteration, gap,
+ * curvature.
+ */
+export function curvatureFigure(options: CurvatureFigureOptions): TopLevelSpec {
+  const log = options.log ?? true;
+  const iterates: FigureRow[] = [];
+  options.pairs.forEach(({ gap, curvature }, iteration) => {
+    if (drawable(gap, log) && drawable(curvature, log)) iterates.push({ series: 'iterates', iteration, gap, curvature });
+  });
+  if (iterates.length === 0) throw new InputError('curvature figure: no (gap, curvature) pair can be drawn');
+  const gaps = iterates.map((row) => row.gap as number);
+  const { envelope } = options;
+  const fitLabel = envelope && `H₀ + H₁Δ, H₀ = ${formatNumber(envelope.H0)}, H₁ = ${formatNumber(envelope.H1)}`;
+  const fitRows: FigureRow[] =
+    envelope && fitLabel
+      ? envelopeAbscissae(log ? Math.min(...gaps) : 0, Math.max(...gaps), log).map((gap) => ({
+          series: fitLabel,
+          iteration: null,
+          gap,
+          curvature: envelope.H0 + envelope.H1 * gap,
+        }))
+      : [];
+  const x = position('gap', LABELS.suboptimality, { log, zero: true });
+  const y = position('curvature', LABELS.curvature, { log, zero: true });
+  return {
+    ...header(options),
+    width: WIDTH,
+    height: HEIGHT,
+    data: { values: [...iterates, ...fitRows] },
+    layer: [
+      {
+        transform: [{ filter: { field: 'series', equal: 'iterates' } }],
+        mark: { type: 'point', filled: true, size: 24, opacity: 0.85 },
+        encoding: {
+          x,
+          y,
+          color: { field: 'iteration', type: 'quantitative', scale: { scheme: 'viridis' }, legend: { title: LABELS.iteration } },
+        },
+      },
+      ...(fitLabel
+        ? [
+            {
+              transform: [{ filter: { field: 'series', equal: fitLabel } }],
+              mark: { type: 'line' as const, color: '#000000', strokeWidth: 1.5 },
+              encoding: {
+                x,
+                y,
+                strokeDash: {
+                  field: 'series',
+                  type: 'nominal' as const,
+                  scale: { domain: [fitLabel], range: [[6, 4]] },
+                  legend: { title: null, orient: 'bottom' as const },
+                },
+              },
+            },
+          ]
+        : []),
+    ],
+  };
+}
+
+/** One step size of a sweep. */
+export interface PhasePoint {
+  readonly stepSize: number;
+  /** The gradient norm the runs settle at (their tail maximum, say); Infinity for divergence. */
+  readonly gradNorm: number;
+  /** Fraction of the runs at this step size that converged, in [0, 1]. */
+  readonly fractionConverged: number;
+}
+
+export interface PhaseDiagramOptions extends FigureTitle {
+  readonly points: readonly PhasePoint[];
+  /** The critical step size, marked by a vertical rule in both panels. */
+  readonly criticalStep?: number;
+  readonly criticalLabel?: string;
+  readonly xLabel?: string;
+}
+
+/**
+ * The step-size phase diagram: the asymptotic gradient norm (top, log scale) and the fraction of
+ * runs that converged (bottom) against the step size (log scale), the critical step marked by a
+ * rule. Data columns: series (`sweep` or the critical label), stepSize, gradNorm,
+ * fractionConverged.
+ */
+export function phaseDiagramFigure(options: PhaseDiagramOptions): TopLevelSpec {
+  const criticalLabel = options.criticalLabel ?? 'critical step';
+  const rows: FigureRow[] = options.points
+    .filter((p) => drawable(p.stepSize, true))
+    .map((p) => ({
+      series: 'sweep',
+      stepSize: p.stepSize,
+      gradNorm: Number.isFinite(p.gradNorm) ? p.gradNorm : null,
+      fractionConverged: p.fractionConverged,
+    }));
+  const critical = options.criticalStep;
+  if (critical !== undefined) {
+    if (!drawable(critical, true)) throw new InputError(`phase diagram: the critical step must be positive, got ${critical}`);
+    rows.push({ series: criticalLabel, stepSize: critical, gradNorm: null, fractionConverged: null });
+  }
+  const x = position('stepSize', options.xLabel ?? LABELS.stepSize, { log: true });
+  const onlySweep = [{ filter: { field: 'series', equal: 'sweep' } }];
+  const onlyCritical = [{ filter: { field: 'series', equal: criticalLabel } }];
+  const rule =
+    critical === undefined
+      ? []
+      : [
+          {
+            transform: onlyCritical,
+            mark: { type: 'rule' as const, color: CRITICAL_COLOR, strokeDash: [6, 4], strokeWidth: 1.5 },
+            encoding: { x },
+          },
+        ];
+  const label =
+    critical === undefined
+      ? []
+      : [
+          {
+            transform: onlyCritical,
+            mark: { type: 'text' as const, align: 'right' as const, baseline: 'top' as const, dx: -4, dy: 4, color: CRITICAL_COLOR },
+            encoding: { x, y: { value: 0 }, text: { field: 'series', type: 'nominal' as const } },
+          },
+        ];
+  const panel = (field: 'gradNorm' | 'fractionConverged', title: string, log: boolean, annotations: typeof label) => ({
+    width: WIDTH,
+    height: PHASE_PANEL_HEIGHT,
+    layer: [
+      {
+        transform: [...onlySweep, { filter: `isValid(datum.${field})${log ? ` && datum.${field} > 0` : ''}` }],
+        mark: { type: 'line' as const, point: true, strokeWidth: 1.75 },
+        encoding: { x, y: position(field, title, log ? { log } : { log, domain: [0, 1] }) },
+      },
+      ...rule,
+      ...annotations,
+    ],
+  });
+  return {
+    ...header(options),
+    data: { values: rows },
+    vconcat: [panel('gradNorm', LABELS.asymptoticGradNorm, true, label), panel('fractionConverged', LABELS.fractionConverged, false, [])],
+    resolve: { scale: { x: 'shared' } },
+  };
+}
+
+/** One cell of a two-parameter grid: the parameters and the ratio lhs/rhs there. */
+export interface TightnessCell {
+  readonly x: number;
+  readonly y: number;
+  readonly ratio: number;
+}
+
+export interface TightnessHeatmapOptions extends FigureTitle {
+  readonly cells: readonly TightnessCell[];
+  readonly xLabel: string;
+  readonly yLabel: string;
+  readonly ratioLabel?: string;
+}
+
+/**
+ * A heatmap of lhs/rhs over a two-parameter grid, diverging at 1 (blue: the bound holds with
+ * room, orange: it fails). Data columns: x, y, ratio (null where not finite).
+ */
+export function tightnessHeatmap(options: TightnessHeatmapOptions): TopLevelSpec {
+  const rows: FigureRow[] = options.cells.map(({ x, y, ratio }) => ({ x, y, ratio: Number.isFinite(ratio) ? ratio : null }));
+  const grid = (field: 'x' | 'y', title: string) => ({
+    field,
+    type: 'ordinal' as const,
+    title,
+    sort: field === 'y' ? ('descending' as const) : ('ascending' as const),
+    axis: { format: '.3~g', formatType: 'number' as const, labelAngle: 0 },
+  });
+  return {
+    ...header(options),
+    width: WIDTH,
+    height: HEIGHT,
+    data: { values: rows },
+    mark: { type: 'rect', stroke: '#ffffff', strokeWidth: 0.5 },
+    encoding: {
+      x: grid('x', options.xLabel),
+      y: grid('y', options.yLabel),
+      color: {
+        field: 'ratio',
+        type: 'quantitative',
+        scale: { scheme: 'blueorange', domainMid: 1 },
+        legend: { title: options.ratioLabel ?? LABELS.tightness },
+      },
+    },
+  };
+}
+
+/**
+ * At most `maxPoints` (>= 4) points of a long series, for a figure: its first and last points, and
+ * the series cut into buckets, each kept by its smallest and largest y, so that the envelope of an
+ * oscillation survives. The points keep their order.
+ */
+export function decimate(series: Series, maxPoints = 2000): Series {
+  const n = series.x.length;
+  if (n <= maxPoints) return series;
+  const buckets = Math.max(1, Math.floor((maxPoints - 2) / 2));
+  const kept = new Set([0, n - 1]);
+  for (let b = 0; b < buckets; b++) {
+    const from = Math.floor((b * n) / buckets);
+    const to = Math.floor(((b + 1) * n) / buckets);
+    let low = from;
+    let high = from;
+    for (let i = from; i < to; i++) {
+      if (series.y[i] < series.y[low]) low = i;
+      if (series.y[i] > series.y[high]) high = i;
+    }
+    kept.add(low).add(high);
+  }
+  const indices = [...kept].sort((a, b) => a - b);
+  return { label: series.label, x: indices.map((i) => series.x[i]), y: indices.map((i) => series.y[i]) };
+}
+
+/** The data table of a figure built here (its inline values), row by row. */
+export function figureData(spec: TopLevelSpec): FigureRow[] {
+  const data = 'data' in spec ? spec.data : undefined;
+  if (!data || !('values' in data) || !Array.isArray(data.values)) {
+    throw new InputError('the figure has no inline data table (build it with the functions of src/plot/specs.ts)');
+  }
+  return data.values as FigureRow[];
+}
+
+function csvCell(value: FigureValue | undefined): string {
+  if (value === null || value === undefined) return 'nan';
+  if (typeof value === 'number') return String(value);
+  return /[",\n\r]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
+/**
+ * The figure's data as CSV for pgfplots or pandas: a header with every column in first-seen order,
+ * numbers in shortest round-trip form, missing values as `nan`.
+ */
+export function figureCsv(spec: TopLevelSpec): string {
+  const rows = figureData(spec);
+  const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
+  const lines = [columns.map(csvCell).join(','), ...rows.map((row) => columns.map((c) => csvCell(row[c])).join(','))];
+  return `${lines.join('\n')}\n`;
+}

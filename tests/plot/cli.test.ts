@@ -1,0 +1,63 @@
+/**
+ * `boundcheck plot` (src/cli/plot.ts), in process: from a claim file it searches and plots the
+ * counterexample against the bound; from that search's report it writes the same bytes; claims
+ * with no run and files that are not reports are bad input.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { loadTarget, searchTarget } from '../../src/cli/falsify.js';
+import type { CliValues } from '../../src/cli/main.js';
+import { runPlot } from '../../src/cli/plot.js';
+import { figureData } from '../../src/plot/specs.js';
+import { toJson } from '../../src/report/report.js';
+import { InputError } from '../../src/util/errors.js';
+
+const O1 = 'proofs-checks/classical/O1-drori-teboulle.ts';
+const POINTWISE = 'tests/plot/fixtures/pointwise-claim.ts';
+const search: CliValues = { budget: '100', seed: '3', export: 'twin' };
+
+const work = mkdtempSync(join(tmpdir(), 'boundcheck-plot-'));
+beforeAll(() => {
+  vi.spyOn(console, 'log').mockImplementation(() => {});
+});
+afterAll(() => {
+  vi.restoreAllMocks();
+  rmSync(work, { recursive: true, force: true });
+});
+
+const figureFiles = (directory: string) =>
+  ['vl.json', 'csv', 'svg', 'png', 'pdf'].map((extension) => readFileSync(join(directory, `trajectory.${extension}`)));
+
+describe('boundcheck plot', () => {
+  it('plots the counterexample of a claim file: its gap trajectory against the bound at the horizon', async () => {
+    const out = join(work, 'from-claim');
+    expect(await runPlot([O1], { ...search, out })).toBe(0);
+    const spec = JSON.parse(readFileSync(join(out, 'trajectory.vl.json'), 'utf8'));
+    expect(spec.title.text).toBe('classical.O1.twin, counterexample');
+    expect(spec.title.subtitle).toMatch(/: violated$/);
+    const series = new Set(figureData(spec).map((row) => row.series));
+    expect([...series]).toEqual(['f(xₜ) − f*', expect.stringMatching(/^upper bound L R² \/ \(4Nh \+ 4\) = [\d.e-]+ at t = \d+$/)]);
+    expect(console.log).toHaveBeenCalledWith(expect.stringMatching(/^classical\.O1\.twin: verdict violated; plotted the counterexample/));
+  });
+
+  it('plots the same figure, byte for byte, from the report of the same search', async () => {
+    const target = await loadTarget(O1, 'twin');
+    const report = await searchTarget(target, { budget: 100, seed: 3, workers: 1 });
+    const reportFile = join(work, 'report.json');
+    writeFileSync(reportFile, toJson(report));
+    const out = join(work, 'from-report');
+    expect(await runPlot([reportFile], { out })).toBe(0);
+    const fromReport = figureFiles(out);
+    figureFiles(join(work, 'from-claim')).forEach((bytes, i) => expect(bytes.equals(fromReport[i])).toBe(true));
+  });
+
+  it('refuses a claim with no run, a file that is not a report, and a wrong number of files', async () => {
+    await expect(runPlot([POINTWISE], { out: join(work, 'pointwise') })).rejects.toThrow(/statement at a point, with no run to plot/);
+    const notReport = join(work, 'not-a-report.json');
+    writeFileSync(notReport, '{"schema": "something else"}');
+    await expect(runPlot([notReport], {})).rejects.toThrow(/is not a boundcheck report/);
+    await expect(runPlot([], {})).rejects.toThrow(InputError);
+  });
+});

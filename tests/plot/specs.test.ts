@@ -1,0 +1,116 @@
+/**
+ * The vega-lite specs of src/plot/specs.ts: JSON snapshots, determinism, the CSV companion, what
+ * is left out of a log plot, the Unicode helpers and decimation.
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  decimate,
+  FIGURE_FONT,
+  figureCsv,
+  figureData,
+  subscript,
+  superscript,
+  trajectoryFigure,
+  unicodeMath,
+} from '../../src/plot/specs.js';
+import { InputError } from '../../src/util/errors.js';
+import { figureCases, FIGURES } from './figures.js';
+
+describe('figure specs', () => {
+  it.each(FIGURES.map((f) => [f.name, f] as const))('%s matches its JSON snapshot', async (name, { spec }) => {
+    await expect(`${JSON.stringify(spec, null, 2)}\n`).toMatchFileSnapshot(`./__snapshots__/${name}.vl.json`);
+  });
+
+  it.each(FIGURES.map((f) => [f.name, f] as const))('%s sets DejaVu Sans and a white background', (_name, { spec }) => {
+    expect(spec.config?.font).toBe(FIGURE_FONT);
+    expect(spec.background).toBe('white');
+  });
+
+  it('the same data give the same JSON, key for key', () => {
+    expect(JSON.stringify(figureCases().map((f) => f.spec))).toBe(JSON.stringify(FIGURES.map((f) => f.spec)));
+  });
+
+  it('leaves out what a log axis cannot draw: zero, negative and non-finite values', () => {
+    const spec = trajectoryFigure({
+      title: 'gaps',
+      series: [{ label: 'run', x: [0, 1, 2, 3, 4], y: [1, 0, -1, Infinity, 0.5] }],
+      yLabel: 'gap',
+    });
+    expect(figureData(spec)).toEqual([
+      { series: 'run', x: 0, y: 1 },
+      { series: 'run', x: 4, y: 0.5 },
+    ]);
+  });
+
+  it('rejects two series with the same label, and x and y of different lengths', () => {
+    const series = { label: 'a', x: [0, 1], y: [1, 2] };
+    expect(() => trajectoryFigure({ title: 't', series: [series, series], yLabel: 'y' })).toThrow(InputError);
+    expect(() => trajectoryFigure({ title: 't', series: [{ label: 'a', x: [0], y: [1, 2] }], yLabel: 'y' })).toThrow(
+      /x has 1 values and y 2/,
+    );
+  });
+});
+
+describe('figure data as CSV', () => {
+  it('writes every column in first-seen order, missing values as nan, labels quoted when needed', () => {
+    const phase = FIGURES.find((f) => f.name === 'phase')!.spec;
+    const lines = figureCsv(phase).trimEnd().split('\n');
+    expect(lines[0]).toBe('series,stepSize,gradNorm,fractionConverged');
+    expect(lines).toContain('sweep,3,nan,0');
+    expect(lines[lines.length - 1]).toBe('η = 2/L,2,nan,nan');
+    const curvature = figureCsv(FIGURES.find((f) => f.name === 'curvature')!.spec);
+    expect(curvature).toMatch(/^"H₀ \+ H₁Δ, H₀ = [\d.]+, H₁ = [\d.]+",nan,/m);
+  });
+
+  it('has one row per data point, numbers in shortest round-trip form', () => {
+    const trajectory = FIGURES.find((f) => f.name === 'trajectory')!.spec;
+    const csv = figureCsv(trajectory).trimEnd().split('\n');
+    expect(csv).toHaveLength(1 + figureData(trajectory).length);
+    expect(csv[1]).toBe('constant η,0,2');
+    expect(csv).toContain('constant η,7,0.0001220703125');
+  });
+
+  it('refuses a spec without an inline table', () => {
+    expect(() => figureData({ mark: 'point', data: { url: 'x.csv' } })).toThrow(InputError);
+  });
+});
+
+describe('Unicode labels', () => {
+  it('raises and lowers digits and signs', () => {
+    expect(`10${superscript('-6')}`).toBe('10⁻⁶');
+    expect(`x${superscript('2')}`).toBe('x²');
+    expect(`H${subscript('0')}, x${subscript('t')}`).toBe('H₀, xₜ');
+  });
+
+  it('turns the ASCII formulas of claim files into Unicode', () => {
+    expect(unicodeMath('L R^2 / (4Nh + 2)')).toBe('L R² / (4Nh + 2)');
+    expect(unicodeMath('min_t ||grad f(x_t)|| <= eps')).toBe('minₜ ‖grad f(xₜ)‖ ≤ ε');
+    expect(unicodeMath('H_0 + H_1 (f - f*) with eta_0, mu and 10^(-6)')).toBe('H₀ + H₁ (f − f*) with η₀, μ and 10⁻⁶');
+    expect(unicodeMath('Krho x^(2k)')).toBe('Krho x^(2k)');
+  });
+});
+
+describe('decimate', () => {
+  it('keeps at most maxPoints points in order, the first and the last, and both sides of an oscillation', () => {
+    const n = 10_001;
+    const x = Array.from({ length: n }, (_, t) => t);
+    const y = x.map((t) => (t % 2 === 0 ? 1 : -1) * (1 + t / n));
+    const thinned = decimate({ label: 'oscillation', x, y }, 500);
+    const thinnedX = Array.from(thinned.x);
+    const thinnedY = Array.from(thinned.y);
+    expect(thinnedX.length).toBeLessThanOrEqual(500);
+    expect(thinnedX[0]).toBe(0);
+    expect(thinnedX[thinnedX.length - 1]).toBe(n - 1);
+    expect(thinnedX).toEqual([...thinnedX].sort((a, b) => a - b));
+    expect(Math.max(...thinnedY)).toBe(Math.max(...y));
+    expect(Math.min(...thinnedY)).toBe(Math.min(...y));
+    // Each bucket keeps its highest (positive) and its lowest (negative) point.
+    expect(thinnedY.filter((v) => v > 0).length).toBeGreaterThanOrEqual(249);
+    expect(thinnedY.filter((v) => v < 0).length).toBeGreaterThanOrEqual(249);
+  });
+
+  it('returns a short series as it is', () => {
+    const series = { label: 's', x: [0, 1], y: [2, 3] };
+    expect(decimate(series, 10)).toBe(series);
+  });
+});
