@@ -4,10 +4,13 @@
  * gradient, Hessian and Hessian-vector product, computed from prefix and suffix products so that
  * zero coordinates need no special case.
  *
- * Packing: x = (w_1, ..., w_N), one coordinate per layer.
+ * Packing: x = (w_1, ..., w_N), one coordinate per layer. Both have a high-precision model
+ * (BigNumber arithmetic), so that a run can be replayed when certifying a counterexample.
  */
+import type { BigNumber } from 'mathjs';
 import { requireFinite, requireInteger } from '../util/validate.js';
-import type { NamedConstant, Problem } from './problem.js';
+import { bigMath, toBig } from './highPrecision.js';
+import type { HighPrecisionModel, NamedConstant, Problem } from './problem.js';
 import { exact } from './problem.js';
 
 export interface DeepScalarNetOptions {
@@ -20,6 +23,7 @@ export interface DeepScalarNetOptions {
 export interface ScalarNetProblem extends Problem {
   /** How fStar is known: its value, status and provenance. */
   readonly fStarInfo: NamedConstant;
+  highPrecision(digits: number): HighPrecisionModel;
 }
 
 /**
@@ -137,6 +141,35 @@ function buildScalarNet(name: string, depth: number, target: number): ScalarNetP
     fStarInfo: exact(0, 'large-lr-impossibility.md §3.3 E2 [R]: attained on {prod w = y}'),
     xStar,
     constants: {},
+    highPrecision: (digits) => scalarNetHighPrecision(depth, target, digits),
+  };
+}
+
+/** The same net in BigNumber arithmetic at `digits` digits, the target read as its shortest decimal. */
+function scalarNetHighPrecision(depth: number, target: number, digits: number): HighPrecisionModel {
+  const math = bigMath(digits);
+  const one = toBig(math, 1);
+  const bigTarget = toBig(math, target);
+  const half = (value: BigNumber): BigNumber => value.times(value).div(2);
+  const residual = (w: readonly BigNumber[]): BigNumber => w.reduce((p, wi) => p.times(wi), one).minus(bigTarget);
+  return {
+    digits,
+    math,
+    fStar: toBig(math, 0),
+    f: (w) => half(residual(w)),
+    gap: (w) => half(residual(w)),
+    grad(w) {
+      const r = residual(w);
+      const suffix = new Array<BigNumber>(depth + 1);
+      suffix[depth] = one;
+      for (let i = depth - 1; i >= 0; i--) suffix[i] = w[i].times(suffix[i + 1]);
+      let prefix = one;
+      return w.map((wi, i) => {
+        const gi = r.times(prefix).times(suffix[i + 1]);
+        prefix = prefix.times(wi);
+        return gi;
+      });
+    },
   };
 }
 

@@ -1,0 +1,262 @@
+/**
+ * Families shared by the Craciun-Ghoshdastidar (2024) claims (large-lr-impossibility.md §3.3, §5):
+ * the models E1-E7, each with the sweep settings (starts M, run lengths T, init scale) that give a
+ * reliable verdict on it at the test budgets, and the families the claims quantify over: a step on
+ * either side of a claimed threshold (`dichotomyFamily`), above it (`aboveThresholdFamily`), and a
+ * grid of steps around it (`criticalStepFamily`). The threshold comes from the claim file, so a
+ * broken twin is the same family with a wrong threshold.
+ *
+ * Protocol (§5 [R]), scaled down for cost: the digest asks for M >= 1000 starts and T >= 2e4 steps;
+ * the claims only need to tell "some start converges" from "none does", which M = 16-32 starts do
+ * with T = 2000-10000 steps at the edge of the band |eta/eta_c - 1| < 2% (5% for E3'), T falling
+ * like 1/|eta/eta_c - 1| away from it (`runLengthAt`). Measured over the boxes: at the edge below
+ * eta_c, at least 1/5 of the starts converge within T (runs that have not count as not converged,
+ * which only lowers the fraction); above it, none. Starts are i.i.d. Gaussian (never structured: §5
+ * C9), seeded from the `seed` parameter of the box.
+ */
+import {
+  deepScalarNet,
+  family,
+  fromExpression,
+  integer,
+  linearNetWithLoss,
+  logUniform,
+  quadratic,
+  scalarFactorization,
+  uniform,
+  whitenedLoss,
+  type Family,
+  type ParameterBox,
+  type Params,
+  type Problem,
+} from '../../src/index.js';
+import {
+  runLengthAt,
+  type CriticalStepInstance,
+  type DichotomyInstance,
+  type RunLength,
+  type SweepSettings,
+} from '../../src/claims/sweep.js';
+
+/** A problem family with an exact critical step, and how to sweep it. */
+export interface SweepModel {
+  readonly name: string;
+  /** The problem's parameters. */
+  readonly box: ParameterBox;
+  problem(params: Params): Problem;
+  /** The sweep settings but the run length (from `runLength`) and the seed (from the box). */
+  readonly sweep: Omit<SweepSettings, 'seed' | 'steps' | 'tailWindow'>;
+  readonly runLength: RunLength;
+}
+
+/** The model's settings at step ratio eta/eta_c with the starts of `seed`. */
+const settingsAt = (model: SweepModel, ratio: number, seed: number): SweepSettings => ({
+  ...model.sweep,
+  ...runLengthAt(model.runLength, ratio),
+  seed,
+});
+
+/** A claimed threshold: how it reads and its value at a point of the model's box. */
+export interface Threshold {
+  readonly label: string;
+  at(params: Params): number;
+}
+
+/** Runs stop as converged at f - f* <= 1e-28 (nondegenerate minima only; see SweepSettings). */
+const CONVERGED_GAP = 1e-28;
+
+/** The Gaussian starts of a run: a seed in the box, so the search also varies the starts. */
+const SEED_BOX: ParameterBox = { seed: integer(0, 1_000_000) };
+
+/** The band |eta/eta_c - 1| < 2% left out (eta = eta_c is non-hyperbolic: §3.2 Prop 1(d)). */
+const BAND = 0.02;
+
+/** The band for the depth-3 nets, whose runs converge too slowly within 2% of eta_c for the test budget. */
+const WIDE_BAND = 0.05;
+
+/** E1: 1/2 (x y - c)^2, c > 0 (c < 0 is its mirror image x -> -x, under the same law of starts). */
+export const scalarFactorizationModel: SweepModel = {
+  name: 'E1 1/2 (x y - c)^2',
+  box: { c: logUniform(0.25, 4) },
+  problem: ({ c }) => scalarFactorization({ target: c }),
+  sweep: { starts: 32, initScale: 1, convergedGap: CONVERGED_GAP },
+  runLength: { stepsAtBand: 3000, band: BAND, minSteps: 400 },
+};
+
+/**
+ * E2: 1/2 (w_1 ... w_N - y)^2, N in 2..4, y > 0 (y < 0 flips the sign of one factor). Runs at
+ * 0.98 eta_c converge slowly for N >= 4 (§5 C2: T = 3e4 there): T = 1e4 at the band.
+ */
+export const deepScalarNetModel: SweepModel = {
+  name: 'E2 1/2 (w_1 ... w_N - y)^2',
+  box: { N: integer(2, 4), y: logUniform(0.5, 2) },
+  problem: ({ N, y }) => deepScalarNet({ depth: N, target: y }),
+  sweep: { starts: 32, initScale: 1, convergedGap: CONVERGED_GAP },
+  runLength: { stepsAtBand: 10_000, band: BAND, minSteps: 400 },
+};
+
+/**
+ * Phi = diag(sigmaMax, spread sigmaMax), spread in [0.2, 0.8]: by the rotation invariance of the
+ * Gaussian starts, any 2 x 2 Phi of full rank in law. (A rank-deficient Phi makes the minima
+ * degenerate in its null directions, where GD converges sublinearly.)
+ */
+export const diagonalTarget = ({ sigmaMax, spread }: Params): number[][] => [
+  [sigmaMax, 0],
+  [0, spread * sigmaMax],
+];
+
+function whitenedNetModel(depth: number, starts: number, runLength: RunLength): SweepModel {
+  return {
+    name: `E3${depth > 2 ? "'" : ''} 1/2 ||W_${depth} ... W_1 - Phi||_F^2, Phi = diag(sigmaMax, spread sigmaMax), widths h`,
+    box: { sigmaMax: logUniform(1, 3), spread: uniform(0.2, 0.8), h: integer(2, 3) },
+    problem: (params) =>
+      linearNetWithLoss({
+        inputDim: 2,
+        outputDim: 2,
+        widths: Array.from({ length: depth - 1 }, () => params.h),
+        loss: whitenedLoss(diagonalTarget(params)),
+      }),
+    sweep: { starts, initScale: 0.5, convergedGap: CONVERGED_GAP },
+    runLength,
+  };
+}
+
+/** E3: two-layer whitened net, hidden width h in {2, 3} >= rank Phi, W_i ~ N(0, 1/4) (§5 C3). */
+export const whitenedTwoLayerModel = whitenedNetModel(2, 32, { stepsAtBand: 3000, band: BAND, minSteps: 400 });
+/**
+ * E3': depth-3 whitened net, widths h in {2, 3}. Its runs converge slowly near eta_c (§5: slow runs
+ * at 0.26 = 0.98 eta_c with T = 2e4) and cost 1-2 us a step: 16 starts, and the band widened to 5%.
+ */
+export const whitenedDepthThreeModel = whitenedNetModel(3, 16, { stepsAtBand: 2000, band: WIDE_BAND, minSteps: 400 });
+
+/**
+ * l(x y) from a mathjs expression in x, y and zStar = 2^zStarLog2, built once per process and
+ * expression: fromExpression differentiates symbolically (about 0.2 s a problem), which would
+ * otherwise dominate the cost of an evaluation. Hence z* on a grid, not a continuous parameter.
+ */
+const expressionProblems = new Map<string, Problem>();
+function productLossProblem(expression: string, zStarLog2: number): Problem {
+  const key = `${expression}; zStar=2^${zStarLog2}`;
+  let problem = expressionProblems.get(key);
+  if (!problem) {
+    problem = fromExpression({ expression, variables: ['x', 'y'], parameters: { zStar: 2 ** zStarLog2 }, fStar: 0 });
+    expressionProblems.set(key, problem);
+  }
+  return problem;
+}
+
+/** E5's losses l(z - zStar), both with l''(0) = 1, as mathjs expressions of z = x y. */
+const NON_QUADRATIC_LOSSES = ['log(cosh(x*y - zStar))', 'sqrt(1 + (x*y - zStar)^2) - 1'] as const;
+
+/** z* = 2^zStarLog2 in {1/2, 1, 2}. */
+const Z_STAR_BOX: ParameterBox = { zStarLog2: integer(-1, 1) };
+
+/**
+ * E5: l(x y) with l = log cosh(. - zStar) (loss = 0) or pseudo-Huber (loss = 1), from mathjs
+ * expressions, whose steps cost about 2 us: 16 starts, T = 800 at the band (at 0.98 eta_c, 7 to 12 of
+ * 16 starts converge within 800 steps over the box). No early stop on the gap: both losses are
+ * exactly 0 in float64 within 1.5e-8 of z*, so convergence is the tail test on the gradient.
+ */
+export const nonQuadraticLossModel: SweepModel = {
+  name: 'E5 l(x y), l = log cosh(z - zStar) (loss 0) or sqrt(1 + (z - zStar)^2) - 1 (loss 1), zStar = 2^zStarLog2',
+  box: { loss: integer(0, 1), ...Z_STAR_BOX },
+  problem: ({ loss, zStarLog2 }) => productLossProblem(NON_QUADRATIC_LOSSES[loss], zStarLog2),
+  sweep: { starts: 16, initScale: 1 },
+  runLength: { stepsAtBand: 800, band: BAND, minSteps: 200 },
+};
+
+/**
+ * E6 (negative control): l(x y) with l = (z - zStar)^4 / 4, degenerate minima (l''(zStar) = 0). Its
+ * runs converge sublinearly: the tolerances of §5 for degenerate minima (tau = 1e-6), no early stop
+ * on the gap, and T = 5000 at every step.
+ */
+export const quarticLossModel: SweepModel = {
+  name: 'E6 (x y - zStar)^4 / 4, zStar = 2^zStarLog2',
+  box: Z_STAR_BOX,
+  problem: ({ zStarLog2 }) => productLossProblem('(x*y - zStar)^4 / 4', zStarLog2),
+  sweep: { starts: 16, initScale: 1, tolerances: { gradTolerance: 1e-6 } },
+  runLength: { stepsAtBand: 5000, band: BAND, minSteps: 5000 },
+};
+
+/** E7: 1/2 theta^T A theta, A with eigenvalues L kappa^(-i/(d-1)) in a seeded eigenbasis. */
+export const quadraticModel: SweepModel = {
+  name: 'E7 1/2 theta^T A theta, spectrum L kappa^(-i/(d-1)), d in 1..4',
+  box: { d: integer(1, 4), L: logUniform(0.5, 2), kappa: logUniform(1, 10), basis: integer(0, 1000) },
+  problem: ({ d, L, kappa, basis }) =>
+    quadratic({ eigenvalues: Array.from({ length: d }, (_, i) => L * kappa ** (d === 1 ? 0 : -i / (d - 1))), seed: basis }),
+  sweep: { starts: 32, initScale: 1, convergedGap: CONVERGED_GAP },
+  runLength: { stepsAtBand: 3000, band: BAND, minSteps: 400 },
+};
+
+/** A step at distance |eta/eta_c - 1| = distance from a claimed threshold, on a given side of it. */
+function sidedStepInstance(model: SweepModel, threshold: Threshold, params: Params, above: boolean): DichotomyInstance {
+  const ratio = above ? 1 + params.distance : 1 - params.distance;
+  return {
+    problem: model.problem(params),
+    step: ratio * threshold.at(params),
+    predictsConvergence: !above,
+    sweep: settingsAt(model, ratio, params.seed),
+  };
+}
+
+const startsLabel = ({ sweep }: SweepModel): string => `${sweep.starts} starts N(0, ${sweep.initScale}^2 I)`;
+
+/** The distance to the threshold: log-uniform in [band, 1/2], so the search dwells near it. */
+const distanceBox = (model: SweepModel): ParameterBox => ({ distance: logUniform(model.runLength.band, 0.5) });
+
+/**
+ * The step eta = (1 -/+ distance) * (claimed eta_c), below (above = 0) or above (above = 1) the
+ * claimed threshold, predicting that a positive fraction of starts converges below it and none
+ * above. The band |eta/eta_c - 1| < band is left out (eta = eta_c is non-hyperbolic: §3.2
+ * Prop 1(d)). The ends of the box are the hard cases, and the random stage samples them most.
+ */
+export function dichotomyFamily(model: SweepModel, threshold: Threshold): Family<DichotomyInstance> {
+  return family({
+    name: `${model.name}, eta = (1 -/+ distance) eta_c, eta_c = ${threshold.label}, ${startsLabel(model)}`,
+    box: { ...model.box, above: integer(0, 1), ...distanceBox(model), ...SEED_BOX },
+    instance: (params) => sidedStepInstance(model, threshold, params, params.above === 1),
+  });
+}
+
+/** The step eta = (1 + distance) * (claimed eta_c), above the claimed threshold only. */
+export function aboveThresholdFamily(model: SweepModel, threshold: Threshold): Family<DichotomyInstance> {
+  return family({
+    name: `${model.name}, eta = (1 + distance) eta_c, eta_c = ${threshold.label}, ${startsLabel(model)}`,
+    box: { ...model.box, ...distanceBox(model), ...SEED_BOX },
+    instance: (params) => sidedStepInstance(model, threshold, params, true),
+  });
+}
+
+/** The grid of eta / eta_c on which the critical step is located (the protocol's steps nearest 1). */
+const CRITICAL_STEP_GRID = [0.95, 0.98, 1.02, 1.05] as const;
+
+/** One problem of a critical-step claim: a model at a point of its box, and the claimed threshold there. */
+export interface CriticalStepCase {
+  readonly model: SweepModel;
+  readonly params: Params;
+  readonly threshold: Threshold;
+}
+
+/**
+ * The sweep of case `problem` over CRITICAL_STEP_GRID * (claimed eta_c), with `starts` starts
+ * drawn from `seed` (fewer than the models' own: a sweep runs the grid's four steps).
+ */
+export function criticalStepFamily(cases: readonly CriticalStepCase[], starts: number): Family<CriticalStepInstance> {
+  const names = cases.map(({ model, params, threshold }, i) => {
+    const point = Object.entries(params).map(([k, v]) => `${k}=${v}`).join(' ');
+    return `${i}: ${model.name.split(' ')[0]} at ${point}, eta_c = ${threshold.label}`;
+  });
+  return family({
+    name: `eta in {${CRITICAL_STEP_GRID.join(', ')}} * eta_c, ${starts} Gaussian starts (each model's scale), for problem ${names.join('; ')}`,
+    box: { problem: integer(0, cases.length - 1), ...SEED_BOX },
+    instance: ({ problem, seed }) => {
+      const { model, params, threshold } = cases[problem];
+      return {
+        problem: model.problem(params),
+        threshold: threshold.at(params),
+        ratios: CRITICAL_STEP_GRID,
+        settingsAt: (ratio) => ({ ...settingsAt(model, ratio, seed), starts }),
+      };
+    },
+  });
+}

@@ -1,0 +1,142 @@
+/**
+ * Step-size sweeps (src/claims/sweep.ts) on the scalar factorization 1/2 (x y - 1)^2, eta_c = 1
+ * (large-lr-impossibility.md §5 C1): no converged start above 1.02, many below 0.98, the empirical
+ * critical step bracketing 1, the asymptotic gradient norm on the balanced 2-cycle; the measures'
+ * Wilson bounds and the dichotomy's bound; run lengths; bad settings.
+ */
+import { describe, expect, it } from 'vitest';
+import { balancedTwoCycleGradNorm } from '../../bounds/craciun2024.js';
+import {
+  asymptoticGradNorm,
+  criticalStepDeviation,
+  dichotomyBound,
+  fractionAgainstPrediction,
+  runLengthAt,
+  runStarts,
+  stepSizeSweep,
+  type DichotomyInstance,
+  type SweepSettings,
+} from '../../src/claims/sweep.js';
+import type { MeasureContext } from '../../src/claims/measures.js';
+import { run } from '../../src/gd/run.js';
+import { quadratic } from '../../src/problems/quadratic.js';
+import { scalarFactorization } from '../../src/problems/scalarNets.js';
+import { InputError } from '../../src/util/errors.js';
+
+const problem = scalarFactorization({ target: 1 });
+const runLength = { stepsAtBand: 4000, band: 0.02, minSteps: 500 };
+const settingsAt = (ratio: number): SweepSettings => ({
+  starts: 100,
+  initScale: 1,
+  seed: 7,
+  convergedGap: 1e-28,
+  ...runLengthAt(runLength, ratio),
+});
+const upper: MeasureContext = { kind: 'upper', rhs: 0, run };
+
+describe('the scalar factorization, eta_c = 1', () => {
+  const sweep = stepSizeSweep(problem, 1, [0.5, 0.9, 0.98, 1.02, 1.05, 1.1, 1.5], settingsAt);
+  const at = (ratio: number) => sweep.points.find((p) => p.ratio === ratio)!;
+
+  it('no start converges at 1.02 eta_c and above; most do at 0.98 eta_c and below (§5 C1: 0.80 to 0.97)', () => {
+    for (const ratio of [1.02, 1.05, 1.1, 1.5]) expect(at(ratio).outcomes.converged).toBe(0);
+    for (const ratio of [0.5, 0.9, 0.98]) expect(at(ratio).convergedFraction).toBeGreaterThan(0.6);
+    expect(at(1.02).outcomes.bounded + at(1.02).outcomes.diverged).toBe(100);
+  });
+
+  it('the empirical critical step brackets 1: last converging 0.98, first non-converging 1.02', () => {
+    expect(sweep.lastConverging).toBe(0.98);
+    expect(sweep.firstNonConverging).toBe(1.02);
+    expect(sweep.threshold).toBe(1);
+  });
+
+  it('the asymptotic gradient norm is that of the balanced 2-cycle while it attracts, and larger beyond', () => {
+    for (const ratio of [1.02, 1.05, 1.1]) {
+      expect(at(ratio).asymptoticGradNorm).toBeCloseTo(balancedTwoCycleGradNorm({ eta: ratio }), 10);
+    }
+    // eta = 1.5 is chaotic (§5 C1: tail max about 0.954), above the 2-cycle's 0.5443.
+    expect(at(1.5).asymptoticGradNorm).toBeGreaterThan(0.9);
+    expect(at(0.5).asymptoticGradNorm).toBeNaN();
+  });
+
+  it('a run that lands exactly on a minimiser (zero gradient, stopped early) counts as converged', () => {
+    // x_1 = x_0 - 1 * x_0 = 0 on 1/2 |x|^2 with step 1: stationary after one step, whatever the tail window.
+    const exact = runStarts(quadratic({ eigenvalues: [1, 1] }), 1, { starts: 4, steps: 100, tailWindow: 50, initScale: 1, seed: 1 });
+    expect(exact.outcomes.converged).toBe(4);
+  });
+
+  it('the same seed gives the same outcomes; another seed other starts', () => {
+    const again = runStarts(problem, 0.98, settingsAt(0.98));
+    expect(again.outcomes).toEqual(at(0.98).outcomes);
+    expect(runStarts(problem, 0.98, { ...settingsAt(0.98), seed: 8 }).outcomes).not.toEqual(at(0.98).outcomes);
+  });
+});
+
+describe('measures', () => {
+  const instance = (step: number, predictsConvergence: boolean): DichotomyInstance => ({
+    problem,
+    step,
+    predictsConvergence,
+    sweep: settingsAt(step),
+  });
+
+  it('against the prediction: the one-sided 95% Wilson lower bound of the contradicting starts', () => {
+    const measure = fractionAgainstPrediction();
+    // Above eta_c, predicted right: no converged start, lower bound 0 = the bound 0.
+    expect(measure.evaluate(instance(1.05, false), upper).value).toBe(0);
+    expect(dichotomyBound(instance(1.05, false))).toBe(0);
+    // Below eta_c, predicted right: few non-converged starts, far below 1 - 3/100.
+    expect(measure.evaluate(instance(0.9, true), upper).value).toBeLessThan(0.3);
+    expect(dichotomyBound(instance(0.9, true))).toBeCloseTo(0.97, 15);
+    // Predicted wrong: 1.05 claimed to converge, 0.9 claimed not to.
+    const converged = runStarts(problem, 0.9, settingsAt(0.9)).outcomes.converged;
+    expect(measure.evaluate(instance(1.05, true), upper).value).toBeCloseTo(100 / (100 + 1.6448536 ** 2), 6);
+    expect(measure.evaluate(instance(0.9, false), upper).value).toBeGreaterThan(0.6);
+    expect(measure.evaluate(instance(0.9, false), upper).value).toBeLessThan(converged / 100);
+    expect(measure.certification).toBe('statistical');
+    expect(() => measure.evaluate(instance(0.9, false), { ...upper, kind: 'lower' })).toThrow(InputError);
+  });
+
+  it('asymptotic gradient norm: the median tail maximum, +Infinity (diverged) when no run is bounded', () => {
+    const measure = asymptoticGradNorm();
+    expect(measure.evaluate(instance(1.05, false), upper).value).toBeCloseTo(balancedTwoCycleGradNorm({ eta: 1.05 }), 10);
+    // Every start of a quadratic above 2/lambda_max diverges.
+    const divergent = { ...instance(1.05, false), problem: quadratic({ eigenvalues: [2, 1] }) };
+    expect(measure.evaluate(divergent, upper)).toEqual({ value: Infinity, diverged: true });
+  });
+
+  it('critical-step deviation: 0.02 on the grid {0.95, 0.98, 1.02, 1.05}; 1 when the threshold is 10% too large', () => {
+    const measure = criticalStepDeviation();
+    const sweepInstance = (threshold: number) => ({ problem, threshold, ratios: [0.95, 0.98, 1.02, 1.05], settingsAt });
+    expect(measure.evaluate(sweepInstance(1), upper).value).toBeCloseTo(0.02, 12);
+    expect(measure.evaluate(sweepInstance(1.1), upper).value).toBe(1);
+    expect(measure.evaluate(sweepInstance(0.9), upper).value).toBe(Infinity);
+  });
+});
+
+describe('run lengths and settings', () => {
+  it('T = max(minSteps, ceil(stepsAtBand * band / max(|r - 1|, band))), K = ceil(T / 5)', () => {
+    // 4000 * 0.02 / 0.02 = 4000 at 0.98 and 1.02; 4000 * 0.02 / 0.1 = 800 at 1.1; the floor 500 at 0.5.
+    expect(runLengthAt(runLength, 0.98)).toEqual({ steps: 4000, tailWindow: 800 });
+    expect(runLengthAt(runLength, 1.02)).toEqual({ steps: 4000, tailWindow: 800 });
+    expect(runLengthAt(runLength, 1.001)).toEqual({ steps: 4000, tailWindow: 800 });
+    expect(runLengthAt(runLength, 1.1)).toEqual({ steps: 800, tailWindow: 160 });
+    expect(runLengthAt(runLength, 0.5)).toEqual({ steps: 500, tailWindow: 100 });
+  });
+
+  it.each([
+    ['no starts', () => runStarts(problem, 1, { ...settingsAt(1), starts: 0 }), /starts/],
+    ['tail window longer than the run', () => runStarts(problem, 1, { ...settingsAt(1), steps: 10, tailWindow: 12 }), /tailWindow/],
+    ['zero init scale', () => runStarts(problem, 1, { ...settingsAt(1), initScale: 0 }), /initScale/],
+    ['non-integer seed', () => runStarts(problem, 1, { ...settingsAt(1), seed: 0.5 }), /seed/],
+    ['negative converged gap', () => runStarts(problem, 1, { ...settingsAt(1), convergedGap: -1 }), /convergedGap/],
+    ['zero step', () => runStarts(problem, 0, settingsAt(1)), /step/],
+    ['no ratios', () => stepSizeSweep(problem, 1, [], settingsAt), /ratios/],
+    ['negative ratio', () => stepSizeSweep(problem, 1, [0.9, -1], settingsAt), /ratios\[1\]/],
+    ['zero threshold', () => stepSizeSweep(problem, 0, [1], settingsAt), /threshold/],
+    ['zero band', () => runLengthAt({ ...runLength, band: 0 }, 1), /band/],
+  ])('%s throws an InputError naming it', (_label, action, pattern) => {
+    expect(action).toThrow(InputError);
+    expect(action).toThrow(pattern);
+  });
+});
