@@ -7,7 +7,7 @@
  * the roots of t^2 - sqrt(1 + 3/s) t + 1/s = 0, with multiplier 9 - 2 (1 + s)^2 within the
  * diagonal: it attracts for 1 < s < sqrt(5) - 1. On it ||grad f|| is the same at both points,
  * c^(3/2) sqrt(2) sqrt(1 - 1/s) / s: the asymptotic gradient norm rises from 0 like
- * sqrt(eta - eta_c), with no jump. Checked as: from (a_0, a_0) sqrt(c), after 400 steps the
+ * sqrt(eta - eta_c), with no jump. Checked as: from (a_0, a_0) sqrt(c), after 3000 steps the
  * gradient norm over the last 50 steps equals the formula to 1e-8 relative.
  * Hypotheses: c > 0, 1 < eta c < sqrt(5) - 1 (the family: c in [1/2, 2], eta c in [1.02, 1.2],
  * a_0 in [0.2, 0.9], inside the cycle's basin on the diagonal; a_0 = 1 is the unstable fixed point).
@@ -27,7 +27,7 @@ interface DiagonalRunInstance extends Instance {
 }
 
 /** Steps of a run, and the last ones on which the gradient norm is compared (both points of the cycle). */
-const STEPS = 400;
+const STEPS = 3000;
 const TAIL = 50;
 
 const diagonalStart = family<DiagonalRunInstance>({

@@ -145,8 +145,7 @@ export function runStarts(problem: Problem, step: number, settings: SweepSetting
   for (let i = 0; i < starts; i++) {
     const x0 = rng.normalVector(problem.dim, initScale);
     const trajectory = run(problem, schedule, x0, { maxSteps: steps, ...(convergedGap ? { targetGap: convergedGap } : {}) });
-    // A run stopped at an exactly zero gradient stays there forever: its tail is that point alone.
-    const outcome = classifyRun(trajectory, { ...tolerances, tailWindow: trajectory.stop === 'stationary' ? 1 : tailWindow });
+    const outcome = classifyRun(trajectory, { ...tolerances, tailWindow });
     outcomes[outcome]++;
     if (outcome === 'bounded') boundedTailMaxima.push(tailMax(trajectory.gradNorm, tailWindow));
   }

@@ -1,8 +1,10 @@
 /**
  * Classification of a finished run for step-size sweeps, following the protocol of
- * large-lr-impossibility.md section 5 [R]: converged, diverged, stalled near a saddle, still
- * converging (undecided), or bounded and non-convergent. Uses the tail maximum of the gradient
- * norm, never the final value alone (chaotic runs pass through tiny gradients).
+ * large-lr-impossibility.md section 5 [R]: converged, diverged, stalled near a saddle, not yet
+ * decided, or bounded and non-convergent. Uses the tail maximum of the gradient norm, never the
+ * final value alone (chaotic runs pass through tiny gradients). The protocol's movement test
+ * ||x_T - x_{T-K}|| <= eta K tau is not applied: the trajectory keeps the gradient norms, and the
+ * gap test already rejects runs that sit at a non-optimal critical point.
  */
 import type { Trajectory } from './trajectory.js';
 import { tailMax } from './trajectory.js';
@@ -23,15 +25,16 @@ export interface ClassifyOptions {
 export function classifyRun(trajectory: Trajectory, options: ClassifyOptions = {}): RunOutcome {
   if (trajectory.stop === 'diverged') return 'diverged';
   const { gradNorm, gap, steps } = trajectory;
+  const gapTolerance = options.gapTolerance ?? 1e-8;
+  const finalGap = gap[steps];
+  if (trajectory.stop === 'target') return 'converged';
+  // An exactly zero gradient: GD stays at x_steps forever, whatever came before.
+  if (trajectory.stop === 'stationary') return finalGap <= gapTolerance ? 'converged' : 'stalled';
   const window = Math.min(steps + 1, options.tailWindow ?? Math.max(1000, Math.floor(steps / 10)));
   const tau = (options.gradTolerance ?? 1e-10) * Math.max(1, gradNorm[0]);
-  const gapTolerance = options.gapTolerance ?? 1e-8;
-  const gFinalWindow = tailMax(gradNorm, window);
-  const finalGap = gap[steps];
-  if (trajectory.stop === 'target' || (gFinalWindow <= tau && finalGap <= gapTolerance)) return 'converged';
-  if (gFinalWindow <= tau) return 'stalled';
-  if (gFinalWindow >= (options.boundedThreshold ?? 1e-4)) return 'bounded';
-  // Between the tolerances: a clearly decreasing tail is a slow run, not a non-convergent one.
-  const head = gradNorm[steps + 1 - window];
-  return gradNorm[steps] < 1e-3 * head ? 'undecided' : 'bounded';
+  const tailMaximum = tailMax(gradNorm, window);
+  if (tailMaximum <= tau) return finalGap <= gapTolerance ? 'converged' : 'stalled';
+  // Between tau and the bounded threshold the run is not decided: extend it, never count it as
+  // non-convergent (large-lr-impossibility.md section 5, corrected rule).
+  return tailMaximum >= (options.boundedThreshold ?? 1e-4) ? 'bounded' : 'undecided';
 }
