@@ -3,7 +3,7 @@
  * scalar net and a whitened two-layer net.
  *
  * Result: sweeping the constant step over eta/eta_c in {0.95, 0.98, 1.02, 1.05} with M Gaussian
- * starts, the last step with a converged start and the first with none bracket eta_c:
+ * starts, the last step with a converged (or still converging) start and the first with none bracket eta_c:
  * max |r - 1| over the bracket is 0.02. Problems (the digest's measured instances):
  * 1/2 (w_1 w_2 w_3 - 1)^2 (eta_c = 2/3), 1/2 (x y - 1)^2 (eta_c = 1), and
  * 1/2 ||W_2 W_1 - diag(2, 1)||_F^2 with hidden width 2, W_i ~ N(0, 1/4) (eta_c = 1/2).

@@ -67,9 +67,9 @@ export interface SweepResult {
   /** eta_c, the step the ratios multiply. */
   readonly threshold: number;
   readonly points: readonly SweepPoint[];
-  /** The empirical critical step, as ratios to eta_c: the largest ratio with a converged start. */
+  /** The empirical critical step, as ratios to eta_c: the largest ratio with a converged or still converging start. */
   readonly lastConverging?: number;
-  /** The smallest ratio with no converged start. */
+  /** The smallest ratio at which every start diverged, stalled or stayed bounded away from a minimum. */
   readonly firstNonConverging?: number;
 }
 
@@ -196,8 +196,12 @@ export function stepSizeSweep(
   if (ratios.length === 0) throw new InputError('ratios must list at least one step ratio');
   ratios.forEach((ratio, i) => requirePositive(`ratios[${i}]`, ratio));
   const points = ratios.map((ratio) => ({ ratio, ...runStarts(problem, ratio * threshold, settingsAt(ratio)) }));
-  const converging = points.filter((p) => p.outcomes.converged > 0).map((p) => p.ratio);
-  const nonConverging = points.filter((p) => p.outcomes.converged === 0).map((p) => p.ratio);
+  // Undecided runs (still converging at the end of the run) are never counted as non-convergent
+  // (large-lr-impossibility.md section 5): a step admits convergence when some start converged or
+  // is still converging.
+  const admitsConvergence = (p: (typeof points)[number]): boolean => p.outcomes.converged + p.outcomes.undecided > 0;
+  const converging = points.filter(admitsConvergence).map((p) => p.ratio);
+  const nonConverging = points.filter((p) => !admitsConvergence(p)).map((p) => p.ratio);
   return {
     threshold,
     points,
