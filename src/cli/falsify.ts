@@ -3,13 +3,12 @@
  * shard of a job array), print the verdict and write the JSON report; merge the shards' partial
  * results and finish the search exactly as a single machine would have.
  */
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Claim } from '../claims/claim.js';
 import { DEFAULT_TOLERANCE, type Evaluation } from '../claims/evaluate.js';
 import type { Instance, Params } from '../claims/family.js';
 import { loadClaimFile } from '../claims/load.js';
-import { buildReport, EVIDENCE_NOTE, fromJson, toJson, writeAtomically, type Report } from '../report/report.js';
+import { buildReport, EVIDENCE_NOTE, readJsonFile, toJson, writeAtomically, type Report } from '../report/report.js';
 import { evaluatePoints, falsify, searchPoints } from '../search/falsify.js';
 import { evaluateInWorkers } from '../search/workers.js';
 import { InputError } from '../util/errors.js';
@@ -156,14 +155,7 @@ export async function runFalsify(positionals: string[], values: CliValues): Prom
 }
 
 function readPartial(path: string): Partial {
-  let partial: Partial;
-  try {
-    partial = fromJson<Partial>(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new InputError(`cannot read partial result ${path}: ${(error as Error).message.split('\n')[0]}`);
-  }
-  if (partial?.schema !== 'boundcheck-partial/1') throw new InputError(`${path} is not a boundcheck partial result`);
-  return partial;
+  return readJsonFile<Partial>(path, ['boundcheck-partial/1'], 'boundcheck partial result');
 }
 
 export async function runMerge(positionals: string[], values: CliValues): Promise<number> {

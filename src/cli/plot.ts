@@ -5,7 +5,6 @@
  * report's counterexample (or its worst instance). The instance is re-run with the GD runner and
  * written as trajectory.{vl.json,csv,svg,png,pdf} to DIR (default out/figures/<claim id>/).
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TopLevelSpec } from 'vega-lite';
 import type { Claim } from '../claims/claim.js';
@@ -15,7 +14,7 @@ import { run } from '../gd/run.js';
 import type { Trajectory } from '../gd/trajectory.js';
 import { writeFigure } from '../plot/render.js';
 import { decimate, LABELS, trajectoryFigure, unicodeMath, type Series } from '../plot/specs.js';
-import { fromJson, REPORT_SCHEMA, type PointReport, type Report } from '../report/report.js';
+import { readReport, type PointReport, type Report } from '../report/report.js';
 import { InputError } from '../util/errors.js';
 import { formatNumber } from '../util/format.js';
 import { loadTarget, searchTarget, type ClaimTarget } from './falsify.js';
@@ -65,17 +64,6 @@ function readingOf(label: string): Reading {
     return { kind: 'first hit', ...(eps > 0 ? { eps } : {}) };
   }
   return { kind: 'other' };
-}
-
-function readReport(path: string): Report {
-  let report: Report;
-  try {
-    report = fromJson<Report>(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new InputError(`cannot read report ${path}: ${(error as Error).message.split('\n')[0]}`);
-  }
-  if (report?.schema !== REPORT_SCHEMA) throw new InputError(`${path} is not a boundcheck report (${REPORT_SCHEMA})`);
-  return report;
 }
 
 function requireRun(target: ClaimTarget): void {

@@ -2,9 +2,8 @@
  * `boundcheck replay REPORT.json`: re-evaluates the report's counterexample from its claim file, in
  * float64 and in high precision, and says whether it still violates the claim.
  */
-import { readFileSync } from 'node:fs';
 import { evaluateClaim } from '../claims/evaluate.js';
-import { fromJson, type Report, REPORT_SCHEMA } from '../report/report.js';
+import { readReport } from '../report/report.js';
 import { certify } from '../search/certify.js';
 import { InputError } from '../util/errors.js';
 import { loadTarget } from './falsify.js';
@@ -12,13 +11,7 @@ import { loadTarget } from './falsify.js';
 export async function runReplay(positionals: string[]): Promise<number> {
   if (positionals.length !== 1) throw new InputError('replay takes exactly one report file');
   const [path] = positionals;
-  let report: Report;
-  try {
-    report = fromJson<Report>(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new InputError(`cannot read report ${path}: ${(error as Error).message.split('\n')[0]}`);
-  }
-  if (report?.schema !== REPORT_SCHEMA) throw new InputError(`${path} is not a boundcheck report (${REPORT_SCHEMA})`);
+  const report = readReport(path);
   if (!report.counterexample) throw new InputError(`${path} has no counterexample to replay (verdict ${report.verdict})`);
   if (!report.claim.file) throw new InputError(`${path} does not name its claim file`);
   const target = await loadTarget(report.claim.file, report.claim.export);

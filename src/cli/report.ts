@@ -3,11 +3,10 @@
  * default) or of a single falsify report, written atomically next to it (REPORT.html). Each
  * counterexample is re-run by GD from its claim file for the page's drill-down chart.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { run } from '../gd/run.js';
 import { checkHtml, type CheckResult, type CounterexampleRun } from '../report/html.js';
-import { fromJson, REPORT_SCHEMA, writeAtomically, type Report } from '../report/report.js';
+import { readJsonFile, REPORT_SCHEMA, writeAtomically, type Report } from '../report/report.js';
 import { InputError } from '../util/errors.js';
 import { loadTarget } from './falsify.js';
 
@@ -21,18 +20,10 @@ export interface ReportCliValues {
 
 /** A check result, or a single falsify report as a check of one claim. */
 function readCheckResult(path: string): CheckResult {
-  let parsed: { readonly schema?: unknown } | null;
-  try {
-    parsed = fromJson(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new InputError(`cannot read report ${path}: ${(error as Error).message.split('\n')[0]}`);
-  }
-  if (parsed?.schema === CHECK_SCHEMA && Array.isArray((parsed as CheckResult).claims)) return parsed as CheckResult;
-  if (parsed?.schema === REPORT_SCHEMA) {
-    const report = parsed as Report;
-    return { seed: report.search.seed, budget: report.search.budget, claims: [report] };
-  }
-  throw new InputError(`${path} is neither a check result (${CHECK_SCHEMA}) nor a boundcheck report (${REPORT_SCHEMA})`);
+  const parsed = readJsonFile<CheckResult & { readonly schema: string }>(path, [CHECK_SCHEMA, REPORT_SCHEMA], 'check result or boundcheck report');
+  if (parsed.schema === CHECK_SCHEMA) return parsed;
+  const report = parsed as unknown as Report;
+  return { seed: report.search.seed, budget: report.search.budget, claims: [report] };
 }
 
 /**

@@ -4,7 +4,7 @@
  * counterexample with its replay command, seeds and budget. Written atomically; the same seed and
  * budget give the same bytes (wall-clock time is left out unless asked for).
  */
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
 import type { Claim } from '../claims/claim.js';
 import type { Evaluation } from '../claims/evaluate.js';
@@ -12,6 +12,7 @@ import type { Instance, Params } from '../claims/family.js';
 import type { TrajectorySummary } from '../claims/measures.js';
 import { CERTIFICATION_DIGITS, DIGITS_AGREEMENT, type Certificate } from '../search/certify.js';
 import type { SearchResult, Verdict } from '../search/falsify.js';
+import { InputError } from '../util/errors.js';
 
 export const REPORT_SCHEMA = 'boundcheck-report/1';
 
@@ -154,6 +155,28 @@ export function toJson(value: unknown): string {
 /** Reads numbers back from `toJson`'s strings. */
 export function fromJson<T>(text: string): T {
   return JSON.parse(text, (_key, v) => (v === 'Infinity' ? Infinity : v === '-Infinity' ? -Infinity : v === 'NaN' ? NaN : v)) as T;
+}
+
+/**
+ * A file written by `toJson` whose `schema` is one of `schemas`; anything else is an InputError
+ * with one line naming the file.
+ */
+export function readJsonFile<T extends { readonly schema: string }>(path: string, schemas: readonly string[], what: string): T {
+  let parsed: { readonly schema?: unknown } | null;
+  try {
+    parsed = fromJson(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new InputError(`cannot read ${what} ${path}: ${(error as Error).message.split('\n')[0]}`);
+  }
+  if (typeof parsed?.schema !== 'string' || !schemas.includes(parsed.schema)) {
+    throw new InputError(`${path} is not a ${what} (${schemas.join(' or ')})`);
+  }
+  return parsed as T;
+}
+
+/** A falsify report (schema `boundcheck-report/1`). */
+export function readReport(path: string): Report {
+  return readJsonFile<Report>(path, [REPORT_SCHEMA], 'boundcheck report');
 }
 
 /** Writes `contents` to `file` atomically: a temporary file in the same folder, then a rename. */
