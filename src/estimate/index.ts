@@ -1,4 +1,4 @@
-/** The estimate module's public surface: smoothness along paths, local PL ratios, curvature-envelope fits. */
+/** The estimate module's public surface: smoothness along paths, local PL ratios, curvature-envelope fits, the curvature study. */
 export { hessianNormAlongPath, localSmoothnessAlongPath, sharpnessAlongPath } from './smoothness.js';
 export { localPLRatio, minLocalPLRatio, type LocalPLRatios } from './pl.js';
 export {
@@ -17,3 +17,23 @@ export {
   type RhoFit,
   type RhoFitOptions,
 } from './envelope.js';
+export {
+  EXPONENT_GRID,
+  FLAT_RISE,
+  LINEAR_SLACK_TOLERANCE,
+  MINIMUM_SEEN_REFERENCE,
+  classifyEnvelope,
+  curvatureStudy,
+  envelopeSlack,
+  mlpCurvatureStudy,
+  pairIterations,
+  powerEnvelope,
+  tightestExponent,
+  type CurvatureStudy,
+  type CurvatureStudyOptions,
+  type EnvelopeVerdict,
+  type MlpCurvatureStudy,
+  type MlpStudyConfig,
+  type ReferenceRule,
+  type ReferenceValue,
+} from './curvatureStudy.js';
