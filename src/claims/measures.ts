@@ -72,12 +72,11 @@ export function summarize(trajectory: Trajectory): TrajectorySummary {
   };
 }
 
-function runnable(instance: Instance, label: string): { schedule: Schedule; x0: ArrayLike<number>; horizon: number } {
-  const { schedule, x0, horizon } = instance;
-  if (!schedule || !x0 || horizon === undefined) {
-    throw new InputError(`measure ${label} needs an instance with x0, schedule and horizon`);
-  }
-  return { schedule, x0, horizon };
+/** The start and schedule of a run-based measure; an InputError naming the measure when missing. */
+function runStart(instance: Instance, label: string): { schedule: Schedule; x0: ArrayLike<number> } {
+  const { schedule, x0 } = instance;
+  if (!schedule || !x0) throw new InputError(`measure ${label} needs an instance with x0 and a schedule`);
+  return { schedule, x0 };
 }
 
 /**
@@ -93,9 +92,11 @@ export function trajectoryMeasure<I extends Instance>(
     label,
     certification: 'replay',
     evaluate(instance, context) {
-      const { schedule, x0, horizon } = runnable(instance, label);
+      const { schedule, x0 } = runStart(instance, label);
+      const steps = options.steps ?? instance.horizon;
+      if (steps === undefined) throw new InputError(`measure ${label} needs a horizon (the instance's, or given to the measure)`);
       const trajectory = context.run(instance.problem, schedule, x0, {
-        maxSteps: options.steps ?? horizon,
+        maxSteps: steps,
         recordSharpness: options.recordSharpness,
         recordDistance: options.recordDistance,
       });
@@ -146,7 +147,7 @@ export function firstHit<I extends Instance>(
     label,
     certification: 'replay',
     evaluate(instance, context) {
-      const { schedule, x0 } = runnable({ ...instance, horizon: 0 }, label);
+      const { schedule, x0 } = runStart(instance, label);
       const target = typeof eps === 'number' ? eps : eps(instance);
       if (!(target > 0)) throw new InputError(`measure ${label}: eps must be positive, got ${target}`);
       const needed = context.kind === 'upper' ? Math.floor(context.rhs) + 1 : Math.ceil(context.rhs);
