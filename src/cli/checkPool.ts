@@ -5,7 +5,7 @@
  */
 import type { Report } from '../report/report.js';
 import { InputError } from '../util/errors.js';
-import { typescriptWorker } from '../util/workerThread.js';
+import { packageWorker, siblingModule } from '../util/workerThread.js';
 import type { ClaimTarget } from './falsify.js';
 import type { SearchCliOptions } from './options.js';
 
@@ -37,7 +37,7 @@ export async function checkInWorkers(
   let next = 0;
   let done = 0;
   const pool = Array.from({ length: Math.min(workers, targets.length) }, () =>
-    typescriptWorker(new URL('./checkWorker.ts', import.meta.url), {}),
+    packageWorker(siblingModule(import.meta.url, 'checkWorker'), {}),
   );
   try {
     await Promise.all(

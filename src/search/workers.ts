@@ -6,7 +6,7 @@
 import type { Evaluation } from '../claims/evaluate.js';
 import type { Params } from '../claims/family.js';
 import { InputError } from '../util/errors.js';
-import { typescriptWorker } from '../util/workerThread.js';
+import { packageWorker, siblingModule } from '../util/workerThread.js';
 
 export interface WorkerJob {
   readonly claimFile: string;
@@ -36,7 +36,7 @@ export async function evaluateInWorkers(
       (points, k) =>
         new Promise<Evaluation[]>((resolvePromise, reject) => {
           if (points.length === 0) return resolvePromise([]);
-          const worker = typescriptWorker(new URL('./worker.ts', import.meta.url), { ...job, points });
+          const worker = packageWorker(siblingModule(import.meta.url, 'worker'), { ...job, points });
           worker.on('message', (message: WorkerMessage) => {
             if (message.kind === 'progress') {
               done[k] = message.done;

@@ -2,7 +2,6 @@ import { all, create, type BigNumber } from 'mathjs';
 import { describe, expect, it } from 'vitest';
 import { symmetricEigenvalues } from '../../src/linalg/dense.js';
 import { exponentialRidge, logisticRidge, type MarginRidgeOptions } from '../../src/problems/glm.js';
-import type { FiniteSumProblem } from '../../src/problems/problem.js';
 import { InputError } from '../../src/util/errors.js';
 import { Rng } from '../../src/util/random.js';
 import { derivativeErrors, randomPoints, worstCurvatureExcess } from './derivativeChecks.js';
