@@ -3,36 +3,22 @@
  * given budget and summarized in one table (id, source, provenance, verdict, worst margin or
  * tightness, instances, time).
  */
-import { fileURLToPath } from 'node:url';
 import { join, relative } from 'node:path';
-import { claimFilesIn, loadClaimFile } from '../claims/load.js';
 import { checkHtml } from '../report/html.js';
 import { checkMarkdown, marginSummary } from '../report/markdown.js';
-import { toJson, writeAtomically, type Report } from '../report/report.js';
+import { toJson, withReportFolder, writeAtomically } from '../report/report.js';
 import { formatTable } from '../report/table.js';
-import { InputError } from '../util/errors.js';
-import { loadTarget, searchTarget, type ClaimTarget } from './falsify.js';
+import { searchTarget, type ClaimTarget } from './falsify.js';
+import { selectTargets } from './targets.js';
 import type { CliValues } from './main.js';
 import { checkInWorkers, type CheckedClaim } from './checkPool.js';
 import { searchOptions, type SearchCliOptions } from './options.js';
 import { progressBar } from './progress.js';
 import { CHECK_SCHEMA, rerunCounterexamples } from './report.js';
 
-export const PROOFS_CHECKS = fileURLToPath(new URL('../../proofs-checks/', import.meta.url));
-
-export async function builtInTargets(): Promise<ClaimTarget[]> {
-  return Promise.all(claimFilesIn(PROOFS_CHECKS).map((file) => loadTarget(file)));
-}
-
-export async function runCheck(ids: string[], values: CliValues): Promise<number> {
-  if (values.all && ids.length > 0) throw new InputError('check takes either --all or claim ids, not both');
+export async function runCheck(args: string[], values: CliValues): Promise<number> {
   const options = searchOptions(values);
-  const targets = await builtInTargets();
-  const known = new Set(targets.map((t) => t.claim.id));
-  const unknown = ids.filter((id) => !known.has(id));
-  if (unknown.length > 0) throw new InputError(`unknown claim id ${unknown.join(', ')}; see boundcheck list`);
-  const selected = ids.length > 0 ? targets.filter((t) => ids.includes(t.claim.id)) : targets;
-  if (selected.length === 0) throw new InputError('there are no claims to check');
+  const selected = await selectTargets(args, values.all);
   const reportFileOf = (target: ClaimTarget): string | undefined =>
     values.out ? join(values.out, 'reports', `${target.claim.id}.json`) : undefined;
   const progress = progressBar('check');
@@ -72,9 +58,11 @@ export async function runCheck(ids: string[], values: CliValues): Promise<number
   }
   if (values.out) {
     const settings = { seed: options.seed, budget: options.budget };
-    writeAtomically(join(values.out, 'report.json'), toJson({ schema: CHECK_SCHEMA, ...settings, claims: reports }));
-    writeAtomically(join(values.out, 'report.md'), checkMarkdown(reports, settings));
-    writeAtomically(join(values.out, 'report.html'), checkHtml({ ...settings, claims: reports }, await rerunCounterexamples(reports)));
+    const summary = join(values.out, 'report.json');
+    const claims = reports.map((report) => withReportFolder(report, join(values.out!, 'reports'), values.out!));
+    writeAtomically(summary, toJson({ schema: CHECK_SCHEMA, ...settings, claims }));
+    writeAtomically(join(values.out, 'report.md'), checkMarkdown(claims, settings));
+    writeAtomically(join(values.out, 'report.html'), checkHtml({ ...settings, claims }, await rerunCounterexamples(claims, summary)));
     console.log(`\nwrote ${['report.json', 'report.md', 'report.html'].map((f) => join(values.out!, f)).join(', ')} and one report per claim in ${join(values.out, 'reports')}`);
   }
   console.log(`\n${selected.length} claims, seed ${options.seed}, budget ${options.budget} each; ${mismatches} verdicts differ from the expected ones.`);
@@ -100,20 +88,15 @@ async function checkHere(
   return checked;
 }
 
-export async function runList(): Promise<number> {
-  const rows: string[][] = [];
-  for (const file of claimFilesIn(PROOFS_CHECKS)) {
-    const loaded = await loadClaimFile(file);
-    const { claim } = loaded;
-    rows.push([
-      claim.id,
-      claim.title,
-      `${claim.source.result} (${claim.source.version})`,
-      claim.source.provenance,
-      claim.expected,
-      relative(process.cwd(), file),
-    ]);
-  }
+export async function runList(args: string[]): Promise<number> {
+  const rows = (await selectTargets(args)).map(({ claim, file }) => [
+    claim.id,
+    claim.title,
+    `${claim.source.result} (${claim.source.version})`,
+    claim.source.provenance,
+    claim.expected,
+    relative(process.cwd(), file),
+  ]);
   console.log(formatTable(['id', 'title', 'result', 'provenance', 'expected', 'file'], rows));
   return 0;
 }

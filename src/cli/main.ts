@@ -1,28 +1,13 @@
 /**
- * The `boundcheck` command line: falsify, check, replay, report, plot, merge, list and the
- * demonstration. Exit
- * codes: 0 no violation found within the budget, 1 certified violation (or, for `check`, a verdict
- * other than the expected one), 2 bad input with a one-line reason and no report written.
+ * The `boundcheck` command line: the table of commands (what each does, its usage and the options
+ * it takes), option parsing validated per command, `--help`, `COMMAND --help` and `--version`.
+ * Each command's module is loaded only when that command runs, so help and errors print at once.
+ * Exit codes are documented in README.md ("Exit codes"); the ones decided here: 0 after help, 2 on
+ * bad input with a one-line reason on stderr, 70 on an internal error.
  */
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { InputError } from '../util/errors.js';
-import { runCheck, runList } from './check.js';
-import { runDemo } from './demo.js';
-import { runFalsify, runMerge } from './falsify.js';
-import { runPlot } from './plot.js';
-import { runReplay } from './replay.js';
-import { runReport } from './report.js';
-
-const USAGE = `usage:
-  boundcheck falsify CLAIM.ts [--budget N] [--seed S] [--time-limit SEC] [--json FILE]
-                              [--workers N] [--shard K/N] [--export NAME] [--record-time]
-  boundcheck check [--all | ID...] [--budget N] [--seed S] [--out DIR] [--workers N]
-  boundcheck replay REPORT.json
-  boundcheck report --html [REPORT.json]
-  boundcheck plot CLAIM.ts|REPORT.json [--out DIR] [--budget N] [--seed S] [--export NAME]
-  boundcheck merge PART.json... --json FILE
-  boundcheck list
-  boundcheck demo`;
 
 const OPTIONS = {
   budget: { type: 'string' },
@@ -39,7 +24,108 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
+type OptionName = keyof typeof OPTIONS;
+
 export type CliValues = ReturnType<typeof parse>['values'];
+
+type CommandRunner = (positionals: string[], values: CliValues) => number | Promise<number>;
+
+interface Command {
+  readonly summary: string;
+  readonly usage: string;
+  readonly options: readonly OptionName[];
+  readonly load: () => Promise<CommandRunner>;
+}
+
+const SEARCH_OPTIONS: readonly OptionName[] = ['budget', 'seed', 'time-limit', 'workers'];
+
+const COMMANDS: Readonly<Record<string, Command>> = {
+  init: {
+    summary: 'create a project with an example claim and its broken twin',
+    usage: 'boundcheck init [DIR]',
+    options: [],
+    load: async () => (await import('./init.js')).runInit,
+  },
+  falsify: {
+    summary: 'search one claim file for a violation',
+    usage:
+      'boundcheck falsify CLAIM [--budget N] [--seed S] [--time-limit SEC] [--json FILE]\n' +
+      '                          [--workers N] [--shard K/N] [--export NAME] [--record-time]',
+    options: [...SEARCH_OPTIONS, 'json', 'shard', 'export', 'record-time'],
+    load: async () => (await import('./falsify.js')).runFalsify,
+  },
+  check: {
+    summary: 'search claim files, folders or globs (or the built-in claims) and print a table',
+    usage: 'boundcheck check [PATH|GLOB|ID... | --all] [--budget N] [--seed S] [--time-limit SEC] [--workers N] [--out DIR]',
+    options: [...SEARCH_OPTIONS, 'all', 'out'],
+    load: async () => (await import('./check.js')).runCheck,
+  },
+  replay: {
+    summary: "re-evaluate a report's counterexample in float64 and high precision",
+    usage: 'boundcheck replay REPORT.json',
+    options: [],
+    load: async () => (await import('./replay.js')).runReplay,
+  },
+  report: {
+    summary: 'write the HTML page of a check result or a falsify report',
+    usage: 'boundcheck report --html [REPORT.json]',
+    options: ['html'],
+    load: async () => (await import('./report.js')).runReport,
+  },
+  plot: {
+    summary: "draw a claim's counterexample (or worst instance) against its bound",
+    usage: 'boundcheck plot CLAIM|REPORT.json [--out DIR] [--budget N] [--seed S] [--export NAME]',
+    options: ['out', 'budget', 'seed', 'export'],
+    load: async () => (await import('./plot.js')).runPlot,
+  },
+  merge: {
+    summary: "combine the partial results of a sharded search (falsify --shard)",
+    usage: 'boundcheck merge PART.json... --json FILE',
+    options: ['json'],
+    load: async () => (await import('./falsify.js')).runMerge,
+  },
+  list: {
+    summary: 'list the claims of files, folders or globs (default: the built-in claims)',
+    usage: 'boundcheck list [PATH|GLOB...]',
+    options: [],
+    load: async () => (await import('./check.js')).runList,
+  },
+  demo: {
+    summary: 'the GD core against classical oracles, in one small table',
+    usage: 'boundcheck demo',
+    options: [],
+    load: async () => (await import('./demo.js')).runDemo,
+  },
+};
+
+/** Options that one command spells differently from another: the right one is named in the error. */
+const SAME_MEANING: ReadonlyArray<readonly OptionName[]> = [['json', 'out']];
+
+function version(): string {
+  // package.json sits two folders above src/cli/ and three above dist/src/cli/.
+  const up = import.meta.url.includes('/dist/src/cli/') ? '../../../' : '../../';
+  const manifest = JSON.parse(readFileSync(new URL(`${up}package.json`, import.meta.url), 'utf8')) as { version: string };
+  return manifest.version;
+}
+
+function overview(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length));
+  const lines = Object.entries(COMMANDS).map(([name, command]) => `  ${name.padEnd(width)}  ${command.summary}`);
+  return [
+    'usage: boundcheck COMMAND [ARGS] [OPTIONS]',
+    '',
+    'commands:',
+    ...lines,
+    '',
+    'boundcheck COMMAND --help shows a command\'s usage; boundcheck --version its version.',
+    'Exit codes: 0 holds, 1 violated or diverged, 2 bad input, 3 inconclusive, 4 incomplete (see README).',
+  ].join('\n');
+}
+
+function commandHelp(name: string, command: Command): string {
+  const options = command.options.map((option) => `--${option}`).join(', ');
+  return `${command.summary}\n\nusage: ${command.usage}\noptions: ${options || '(none)'}`;
+}
 
 function parse(args: string[]) {
   try {
@@ -49,37 +135,40 @@ function parse(args: string[]) {
   }
 }
 
-async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
-  if (!command || command === '--help' || command === '-h') {
-    console.log(USAGE);
-    return command ? 0 : 2;
+/** An option the command does not take is an error naming the command's own spelling, if any. */
+function rejectForeignOptions(name: string, command: Command, values: CliValues): void {
+  for (const option of Object.keys(values) as OptionName[]) {
+    if (option === 'help' || command.options.includes(option)) continue;
+    const synonym = SAME_MEANING.find((group) => group.includes(option))?.find((other) => command.options.includes(other));
+    const hint = synonym
+      ? `; use --${synonym}`
+      : command.options.length > 0
+        ? `; its options: ${command.options.map((o) => `--${o}`).join(', ')}`
+        : '; it takes no options';
+    throw new InputError(`${name} does not take --${option}${hint}`);
   }
-  const { values, positionals } = parse(rest);
-  if (values.help) {
-    console.log(USAGE);
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === '--version' || name === '-v') {
+    console.log(version());
     return 0;
   }
-  switch (command) {
-    case 'falsify':
-      return runFalsify(positionals, values);
-    case 'check':
-      return runCheck(positionals, values);
-    case 'replay':
-      return runReplay(positionals);
-    case 'plot':
-      return runPlot(positionals, values);
-    case 'report':
-      return runReport(positionals, values);
-    case 'merge':
-      return runMerge(positionals, values);
-    case 'list':
-      return runList();
-    case 'demo':
-      return runDemo();
-    default:
-      throw new InputError(`unknown command ${command}; commands: falsify, check, replay, report, plot, merge, list, demo`);
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    console.log(overview());
+    return name ? 0 : 2;
   }
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!command) throw new InputError(`unknown command ${name}; commands: ${Object.keys(COMMANDS).join(', ')}`);
+  const { values, positionals } = parse(rest);
+  if (values.help) {
+    console.log(commandHelp(name, command));
+    return 0;
+  }
+  rejectForeignOptions(name, command, values);
+  const runCommand = await command.load();
+  return runCommand(positionals, values);
 }
 
 try {
@@ -91,6 +180,6 @@ try {
   } else {
     console.error(`boundcheck: internal error: ${error instanceof Error ? error.message : String(error)}`);
     if (process.env.BOUNDCHECK_DEBUG) console.error(error);
-    process.exitCode = 3;
+    process.exitCode = 70;
   }
 }

@@ -14,7 +14,7 @@ import { run } from '../gd/run.js';
 import type { Trajectory } from '../gd/trajectory.js';
 import { writeFigure } from '../plot/render.js';
 import { decimate, LABELS, trajectoryFigure, unicodeMath, type Series } from '../plot/specs.js';
-import { readReport, type PointReport, type Report } from '../report/report.js';
+import { claimFileOf, readReport, type PointReport, type Report } from '../report/report.js';
 import { InputError } from '../util/errors.js';
 import { formatNumber } from '../util/format.js';
 import { loadTarget, searchTarget, type ClaimTarget } from './falsify.js';
@@ -185,8 +185,7 @@ export async function runPlot(positionals: string[], values: CliValues): Promise
   let report: Report;
   if (path.endsWith('.json')) {
     report = readReport(path);
-    if (!report.claim.file) throw new InputError(`${path} does not name its claim file`);
-    target = await loadTarget(report.claim.file, report.claim.export);
+    target = await loadTarget(claimFileOf(report, path), report.claim.export);
     requireRun(target);
   } else {
     const options = searchOptions(values);

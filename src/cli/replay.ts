@@ -3,7 +3,7 @@
  * float64 and in high precision, and says whether it still violates the claim.
  */
 import { evaluateClaim } from '../claims/evaluate.js';
-import { readReport } from '../report/report.js';
+import { claimFileOf, readReport } from '../report/report.js';
 import { certify } from '../search/certify.js';
 import { InputError } from '../util/errors.js';
 import { loadTarget } from './falsify.js';
@@ -13,8 +13,7 @@ export async function runReplay(positionals: string[]): Promise<number> {
   const [path] = positionals;
   const report = readReport(path);
   if (!report.counterexample) throw new InputError(`${path} has no counterexample to replay (verdict ${report.verdict})`);
-  if (!report.claim.file) throw new InputError(`${path} does not name its claim file`);
-  const target = await loadTarget(report.claim.file, report.claim.export);
+  const target = await loadTarget(claimFileOf(report, path), report.claim.export);
   const evaluation = evaluateClaim(target.claim, report.counterexample.params, { tolerance: report.tolerance });
   console.log(`${target.claim.id} at ${JSON.stringify(report.counterexample.params)}`);
   console.log(`  float64: lhs ${evaluation.lhs}, rhs ${evaluation.rhs}, margin ${evaluation.margin} (${evaluation.status})`);

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { run } from '../gd/run.js';
 import { checkHtml, type CheckResult, type CounterexampleRun } from '../report/html.js';
-import { readJsonFile, REPORT_SCHEMA, writeAtomically, type Report } from '../report/report.js';
+import { claimFileOf, readJsonFile, REPORT_SCHEMA, writeAtomically, type Report } from '../report/report.js';
 import { InputError } from '../util/errors.js';
 import { loadTarget } from './falsify.js';
 
@@ -32,12 +32,11 @@ function readCheckResult(path: string): CheckResult {
  * f(x_T) - f*, the first hit for K(eps)), or over the instance's horizon when the report does not
  * say. A claim that cannot be loaded or a statement at a point with no run gives the reason instead.
  */
-async function rerunCounterexample(report: Report): Promise<CounterexampleRun> {
+async function rerunCounterexample(report: Report, reportPath: string): Promise<CounterexampleRun> {
   const { claim, counterexample } = report;
   if (!counterexample) throw new Error(`${claim.id} has no counterexample to re-run`);
-  if (!claim.file) return { unavailable: 'the report does not name its claim file' };
   try {
-    const target = await loadTarget(claim.file, claim.export);
+    const target = await loadTarget(claimFileOf(report, reportPath), claim.export);
     const instance = target.claim.family.instance(counterexample.params);
     const steps = counterexample.trajectory?.steps ?? instance.horizon;
     if (!instance.schedule || !instance.x0 || steps === undefined) {
@@ -51,11 +50,11 @@ async function rerunCounterexample(report: Report): Promise<CounterexampleRun> {
   }
 }
 
-/** The re-runs of every violated claim of a check, by claim id. */
-export async function rerunCounterexamples(claims: readonly Report[]): Promise<Map<string, CounterexampleRun>> {
+/** The re-runs of every violated claim of a check read from (or written to) `reportPath`, by claim id. */
+export async function rerunCounterexamples(claims: readonly Report[], reportPath: string): Promise<Map<string, CounterexampleRun>> {
   const runs = new Map<string, CounterexampleRun>();
   for (const report of claims) {
-    if (report.counterexample) runs.set(report.claim.id, await rerunCounterexample(report));
+    if (report.counterexample) runs.set(report.claim.id, await rerunCounterexample(report, reportPath));
   }
   return runs;
 }
@@ -71,7 +70,7 @@ export async function runReport(positionals: string[], values: ReportCliValues):
   const reportFile = positionals[0] ?? DEFAULT_CHECK_REPORT;
   const check = readCheckResult(reportFile);
   const htmlFile = htmlFileFor(reportFile);
-  writeAtomically(htmlFile, checkHtml(check, await rerunCounterexamples(check.claims)));
+  writeAtomically(htmlFile, checkHtml(check, await rerunCounterexamples(check.claims, reportFile)));
   console.log(`wrote ${htmlFile}`);
   return 0;
 }

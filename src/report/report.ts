@@ -4,8 +4,8 @@
  * counterexample with its replay command, seeds and budget. Written atomically; the same seed and
  * budget give the same bytes (wall-clock time is left out unless asked for).
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, relative } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import type { Claim } from '../claims/claim.js';
 import type { Evaluation } from '../claims/evaluate.js';
 import type { Instance, Params } from '../claims/family.js';
@@ -49,7 +49,10 @@ export interface Report {
     readonly box: Claim['family']['box'];
     readonly hypotheses: string[];
     readonly expected: Claim['expected'];
+    /** The claim file, relative to the report's folder (or to the working folder of a report not written). */
     readonly file?: string;
+    /** The claim file's absolute path when the report was written: the fallback when `file` is not found. */
+    readonly absoluteFile?: string;
     /** The claim's export name in its file (`default`, or a broken twin's name). */
     readonly export?: string;
   };
@@ -108,7 +111,9 @@ export function buildReport(
       ...(counterexample.fastCheckPath ? { fastCheck: { seed: result.seed, path: counterexample.fastCheckPath } } : {}),
     };
   }
-  const claimFile = options.claimFile ? relative(process.cwd(), options.claimFile) : undefined;
+  const claimFile = options.claimFile
+    ? relative(options.reportFile ? dirname(resolve(options.reportFile)) : process.cwd(), options.claimFile)
+    : undefined;
   return {
     schema: REPORT_SCHEMA,
     claim: {
@@ -120,7 +125,7 @@ export function buildReport(
       box: claim.family.box,
       hypotheses: claim.hypotheses.map((h) => h.name),
       expected: claim.expected,
-      ...(claimFile ? { file: claimFile, export: options.exportName ?? 'default' } : {}),
+      ...(claimFile ? { file: claimFile, absoluteFile: resolve(options.claimFile!), export: options.exportName ?? 'default' } : {}),
     },
     source: claim.source,
     verdict: result.verdict,
@@ -172,6 +177,27 @@ export function readJsonFile<T extends { readonly schema: string }>(path: string
     throw new InputError(`${path} is not a ${what} (${schemas.join(' or ')})`);
   }
   return parsed as T;
+}
+
+/**
+ * The claim file a report names, found from any working folder: `file` resolved against the folder
+ * of the report read from `reportPath`, else the absolute path recorded when it was written. An
+ * InputError naming both when neither exists.
+ */
+export function claimFileOf(report: Pick<Report, 'claim'>, reportPath: string): string {
+  const { file, absoluteFile } = report.claim;
+  if (file === undefined) throw new InputError(`${reportPath} does not name its claim file`);
+  const besideReport = isAbsolute(file) ? file : resolve(dirname(reportPath), file);
+  if (existsSync(besideReport)) return besideReport;
+  if (absoluteFile !== undefined && existsSync(absoluteFile)) return absoluteFile;
+  throw new InputError(`the claim file of ${reportPath} is neither at ${besideReport} nor at ${absoluteFile ?? '(no absolute path recorded)'}`);
+}
+
+/** The report as if written in `folder`: its claim file made relative to that folder. */
+export function withReportFolder<R extends Pick<Report, 'claim'>>(report: R, fromFolder: string, toFolder: string): R {
+  const { file } = report.claim;
+  if (file === undefined || isAbsolute(file)) return report;
+  return { ...report, claim: { ...report.claim, file: relative(resolve(toFolder), resolve(fromFolder, file)) } };
 }
 
 /** A falsify report (schema `boundcheck-report/1`). */
