@@ -1,26 +1,18 @@
 /**
- * The command line end to end, through bin/boundcheck.js: exit codes, one-line errors with no
+ * The command line end to end, from the sources in a separate process: exit codes, one-line errors with no
  * report written, byte-identical reports for the same seed, workers and shards agreeing with a
  * single thread, replay, and a claim file defined inline by a user.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { boundcheckCli } from '../helpers/cli.js';
 
-const root = new URL('../..', import.meta.url).pathname;
 const work = mkdtempSync(join(tmpdir(), 'boundcheck-cli-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-function boundcheck(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [join(root, 'bin/boundcheck.js'), ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, CI: 'true' },
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const boundcheck = (...args: string[]) => boundcheckCli(args);
 
 const O1 = 'proofs-checks/classical/O1-drori-teboulle.ts';
 
@@ -37,10 +29,16 @@ describe('bad input: exit 2, one line, no report', () => {
     ['an unknown option', ['falsify', O1, '--colour'], /Unknown option '--colour'/],
     ['an unknown command', ['prove', O1], /unknown command prove/],
     ['a bad shard', ['falsify', O1, '--shard', '3/2', '--json', 'x.json'], /--shard must be K\/N/],
+    ["an option of another command's spelling", ['check', O1, '--json', 'out-dir'], /check does not take --json; use --out/],
+    ['an option the command does not take', ['replay', 'r.json', '--budget', '3'], /replay does not take --budget/],
+    ['a check argument that names nothing', ['check', 'no-such-claim'], /no-such-claim is neither a claim file, a folder, a glob/],
+    ['a glob without matches', ['check', 'tests/fixtures/nothing-*.ts'], /no claim files match/],
+    ['--all with claim files', ['check', '--all', O1], /name either --all or claim files/],
   ];
   it.each(cases)('%s', (_label, args, pattern) => {
     const report = join(work, `bad-${_label.replace(/\W+/g, '-')}.json`);
-    const result = boundcheck(...args, ...(args.includes('--json') ? [] : ['--json', report]));
+    const writesJson = args[0] === 'falsify' && !args.includes('--json');
+    const result = boundcheck(...args, ...(writesJson ? ['--json', report] : []));
     expect(result.status).toBe(2);
     const lines = result.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
@@ -100,5 +98,53 @@ describe('reports', () => {
     const twin = boundcheck('falsify', 'tests/fixtures/inline-expression.ts', '--export', 'twin', '--budget', '100');
     expect(twin.status).toBe(1);
     expect(twin.stdout).toMatch(/certified by high-precision replay/);
+  });
+});
+
+describe('help, version, claim files and folders', () => {
+  it('--version prints the package version; --help and COMMAND --help print usage and exit 0', () => {
+    const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    expect(boundcheck('--version').stdout.trim()).toBe(manifest.version);
+    const help = boundcheck('--help');
+    expect(help.status).toBe(0);
+    for (const command of ['init', 'falsify', 'check', 'replay', 'report', 'plot', 'merge', 'list', 'demo']) expect(help.stdout).toMatch(new RegExp(`\\n  ${command} `));
+    const falsifyHelp = boundcheck('falsify', '--help');
+    expect(falsifyHelp.status).toBe(0);
+    expect(falsifyHelp.stdout).toMatch(/usage: boundcheck falsify CLAIM/);
+    expect(falsifyHelp.stdout).toMatch(/--time-limit/);
+  });
+
+  it('check and list take claim files, folders and globs as well as built-in ids', () => {
+    const check = boundcheck('check', 'tests/fixtures/inline-*.ts', 'classical.O1', '--budget', '50');
+    expect(check.status).toBe(0);
+    expect(check.stdout).toMatch(/fixture\.inline-expression\s/);
+    expect(check.stdout).toMatch(/classical\.O1\s/);
+    const list = boundcheck('list', 'proofs-checks/classical');
+    expect(list.status).toBe(0);
+    expect(list.stdout.match(/^classical\./gm)?.length).toBeGreaterThanOrEqual(5);
+    expect(list.stdout).not.toMatch(/^alimisis2025\./m);
+  });
+
+  it('a report replays from any working folder: its claim file is stored relative to the report', () => {
+    const report = join(work, 'relative', 'twin.json');
+    expect(boundcheck('falsify', O1, '--export', 'twin', '--budget', '200', '--json', report).status).toBe(1);
+    const parsed = JSON.parse(readFileSync(report, 'utf8')) as { claim: { file: string; absoluteFile: string } };
+    expect(parsed.claim.file.startsWith('..')).toBe(true);
+    const replay = boundcheckCli(['replay', 'twin.json'], { cwd: join(work, 'relative') });
+    expect(replay.stderr).toBe('');
+    expect(replay.status).toBe(1);
+  });
+
+  it('init writes a project with a claim and its twin, and never overwrites a claim file', () => {
+    const folder = join(work, 'new-project');
+    const init = boundcheck('init', folder);
+    expect(init.status).toBe(0);
+    for (const file of ['package.json', 'tsconfig.json', 'claims/example.ts', 'claims/package.json']) expect(existsSync(join(folder, file))).toBe(true);
+    const manifest = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as { name: string; devDependencies: Record<string, string> };
+    expect(manifest.name).toBe('new-project');
+    expect(manifest.devDependencies.boundcheck).toMatch(/^\^\d+\.\d+\.\d+/);
+    const again = boundcheck('init', folder);
+    expect(again.status).toBe(2);
+    expect(again.stderr).toMatch(/claims\/example\.ts already exists/);
   });
 });
