@@ -419,7 +419,7 @@ describe('fromExpression: compiled once per expression', () => {
     const started = performance.now();
     const result = falsify(inlineExpressionClaim, { budget: 1000, seed: 1 });
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    console.log(`inline-expression claim, budget 1000: ${result.verdict}, ${result.evaluations} evaluations, ${seconds} s`);
+    console.log(`inline-expression claim, budget 1000: ${result.verdict}, ${result.evaluations} runs in ${seconds} s`);
     expect(result.verdict).toBe('holds');
     expect(result.evaluations).toBe(1000);
     const twin = falsify(inlineExpressionTwin, { budget: 1000, seed: 1 });
