@@ -1,6 +1,7 @@
 import { all, create } from 'mathjs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fromExpression, type ExpressionDefinition, type ExpressionProblem } from '../../src/problems/expression.js';
+import { bigMath } from '../../src/problems/highPrecision.js';
 import { falsify } from '../../src/search/falsify.js';
 import { InputError } from '../../src/util/errors.js';
 import inlineExpressionClaim, { twin as inlineExpressionTwin } from '../fixtures/inline-expression.js';
@@ -394,6 +395,19 @@ describe('fromExpression: compiled once per expression', () => {
     expect(one.highPrecision(40).f(['1', '1']).toString()).toBe('0');
     expect(three.highPrecision(40).f(['1', '1']).toString()).toBe('2');
     expect(one.highPrecision(40).grad(['1', '1']).map(String)).toEqual(['0', '0']);
+  });
+
+  it('differentiates in high precision once per precision, not once per instance', () => {
+    const derivative = vi.spyOn(bigMath(43), 'derivative');
+    const instance = (a: number) =>
+      fromExpression({ expression: 'a*x^2 + x*y', variables: ['x', 'y'], parameters: { a }, fStar: 0 }).highPrecision(43);
+    expect(instance(1).f(['1', '2']).toString()).toBe('3');
+    const derivations = derivative.mock.calls.length;
+    expect(instance(2).f(['1', '2']).toString()).toBe('4');
+    expect(instance(3).grad(['1', '2']).map(String)).toEqual(['8', '1']);
+    expect(derivations).toBeGreaterThan(0);
+    expect(derivative.mock.calls.length).toBe(derivations);
+    derivative.mockRestore();
   });
 
   it('binds parameters by name, whatever the order they are given in', () => {
