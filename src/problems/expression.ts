@@ -4,11 +4,17 @@
  *
  * It owns the validation of such a definition, the symbolic gradient and Hessian (mathjs
  * `derivative`, simplified; second derivatives of the simplified first ones, lower triangle only),
- * their float64 evaluation (each expression compiled once, all evaluated in one reused scope), and a
- * high-precision evaluator: the same expression re-parsed in a mathjs instance configured with
- * { number: 'BigNumber', precision: digits }, so that literals such as 0.1 are exact decimals, and
- * differentiated there. Parameters enter that instance as their shortest decimal representation
- * (String(value)), so lam = 0.1 also means exactly 1/10.
+ * their float64 evaluation (each derivative compiled to a plain JavaScript function of the point and
+ * the parameter vector), and a high-precision evaluator: the same expression re-parsed in a mathjs
+ * instance configured with { number: 'BigNumber', precision: digits }, so that literals such as 0.1
+ * are exact decimals, differentiated there and compiled by mathjs. Parameters enter that instance as
+ * their shortest decimal representation (String(value)), so lam = 0.1 also means exactly 1/10.
+ *
+ * The parameters are symbols of the derivation, so it happens once per (expression, variables,
+ * parameter names), float64 at the first instance and BigNumber at the first use of each precision,
+ * and is kept in a module-level cache of the most recently used expressions: a family whose
+ * `instance` calls `fromExpression` with new parameter values derives nothing after its first
+ * instance. An instance holds only its own parameter values, so instances never share state.
  *
  * Both instances use mathjs's `predictable` mode: sqrt(-1), log(-1) and the like are NaN rather than
  * complex numbers, so a run that leaves the real domain is reported as non-finite.
@@ -66,12 +72,35 @@ export interface ExpressionProblem extends Problem {
   highPrecision(digits: number): HighPrecisionProblem;
 }
 
-/** Symbolic derivatives of one expression, in the node type of one mathjs instance. */
-interface SymbolicDerivatives {
-  readonly objective: EvalFunction;
-  readonly gradient: EvalFunction[];
+/** An expression with its gradient and the lower triangle of its Hessian, in some representation. */
+interface Derivatives<T> {
+  readonly objective: T;
+  readonly gradient: readonly T[];
   /** Lower triangle of the Hessian, row by row: (0,0), (1,0), (1,1), (2,0), ... */
-  readonly hessianLower: EvalFunction[];
+  readonly hessianLower: readonly T[];
+}
+
+function mapDerivatives<T, U>(derivatives: Derivatives<T>, map: (value: T) => U): Derivatives<U> {
+  return {
+    objective: map(derivatives.objective),
+    gradient: derivatives.gradient.map(map),
+    hessianLower: derivatives.hessianLower.map(map),
+  };
+}
+
+/** One compiled float64 derivative: a plain function of the point and the parameter vector. */
+type Float64Code = (x: ArrayLike<number>, parameters: Float64Array) => unknown;
+
+/**
+ * What one (expression, variables, parameter names) compiles to, shared by every instance of it:
+ * the float64 derivatives as plain functions, and the BigNumber ones compiled once per precision.
+ */
+interface CompiledExpression {
+  /** The parameter names in the order of the parameter vector the float64 code reads. */
+  readonly parameterNames: readonly string[];
+  readonly float64: Derivatives<Float64Code>;
+  /** The derivatives in `bigMath(digits)`, differentiated and compiled on first use. */
+  bigNumber(digits: number): Derivatives<EvalFunction>;
 }
 
 const float64Math = create(all, { predictable: true });
@@ -161,13 +190,13 @@ function checkTree(node: MathNode, declared: ReadonlySet<string>, expression: st
   }
 }
 
-/** Differentiates the parsed expression in `math` and compiles f, its gradient and Hessian. */
+/** Differentiates the parsed expression in `math`: f, its gradient and the lower triangle of its Hessian. */
 function differentiate(
   math: MathJsInstance,
   root: MathNode,
   variables: readonly string[],
   expression: string,
-): SymbolicDerivatives {
+): Derivatives<MathNode> {
   const derivative = (node: MathNode, variable: string): MathNode => {
     try {
       return math.derivative(node, variable);
@@ -175,12 +204,141 @@ function differentiate(
       throw expressionError(expression, `cannot be differentiated in ${variable}: ${errorMessage(error)}`);
     }
   };
-  const gradientNodes = variables.map((variable) => derivative(root, variable));
-  const hessianLower: EvalFunction[] = [];
-  gradientNodes.forEach((gradientNode, i) => {
-    for (let j = 0; j <= i; j++) hessianLower.push(derivative(gradientNode, variables[j]).compile());
+  const gradient = variables.map((variable) => derivative(root, variable));
+  const hessianLower: MathNode[] = [];
+  gradient.forEach((gradientNode, i) => {
+    for (let j = 0; j <= i; j++) hessianLower.push(derivative(gradientNode, variables[j]));
   });
-  return { objective: root.compile(), gradient: gradientNodes.map((node) => node.compile()), hessianLower };
+  return { objective: root, gradient, hessianLower };
+}
+
+/** mathjs's typed-function instance, with the `find` that mathjs's type declarations leave out. */
+const typedFunctions = float64Math.typed as unknown as {
+  /** The implementation a typed function dispatches to for arguments of these types; throws if none. */
+  find(fn: unknown, signature: readonly string[]): unknown;
+};
+
+/** The JavaScript operators that compute exactly what mathjs's number implementations compute. */
+const javascriptOperators: Readonly<Record<string, string>> = { add: '+', subtract: '-', multiply: '*', divide: '/' };
+
+/** A number as a JavaScript literal that reads back as the same double (signed zero included). */
+function numberLiteral(value: number): string {
+  return `(${Object.is(value, -0) ? '-0' : String(value)})`;
+}
+
+/** A literal finite integer, such as the 2 of x^2. */
+function isIntegerConstant(node: MathNode): boolean {
+  return float64Math.isConstantNode(node) && Number.isInteger(node.value);
+}
+
+/**
+ * Compiles a float64 mathjs tree to a plain JavaScript function of (x, parameters), so that an
+ * evaluation costs what hand-written code costs instead of a scope lookup and a typed-function
+ * dispatch per node (mathjs has no compiler to JavaScript). `slots` maps each variable and parameter
+ * to the element it reads (`x[0]`, `parameters[1]`). The generated source holds only those slots,
+ * number literals, operators and calls of functions passed in, never text of the expression.
+ *
+ * It computes what mathjs's own evaluation computes, bit for bit: + - * / and unary minus are the
+ * JavaScript operators (which mathjs's number implementations are); every other operator and
+ * function calls the implementation mathjs dispatches to for number arguments (`typed.find`; e.g.
+ * its `pow` takes odd roots of negative numbers in predictable mode, where Math.pow gives NaN).
+ */
+function float64Code(root: MathNode, slots: ReadonlyMap<string, string>, expression: string): Float64Code {
+  const math = float64Math;
+  const implementations: unknown[] = [];
+  const call = (name: string, args: readonly string[]): string => {
+    let implementation: unknown;
+    try {
+      implementation = typedFunctions.find(mathjsMember(name), args.map(() => 'number'));
+    } catch {
+      const count = `${args.length} argument${args.length === 1 ? '' : 's'}`;
+      throw expressionError(expression, `calls '${name}' with ${count}, which mathjs does not define for numbers`);
+    }
+    let index = implementations.indexOf(implementation);
+    if (index < 0) index = implementations.push(implementation) - 1;
+    return `implementations[${index}](${args.join(', ')})`;
+  };
+  const source = (node: MathNode): string => {
+    if (math.isConstantNode(node)) return numberLiteral(node.value as number);
+    if (math.isSymbolNode(node)) {
+      const slot = slots.get(node.name);
+      if (slot !== undefined) return slot;
+      if (isMathjsConstant(node.name)) return numberLiteral(mathjsMember(node.name) as number);
+      throw expressionError(expression, `has an unknown symbol '${node.name}'`);
+    }
+    if (math.isParenthesisNode(node)) return source(node.content);
+    if (math.isOperatorNode(node)) {
+      const args = node.args.map(source);
+      const operator = javascriptOperators[node.fn];
+      if (operator !== undefined && args.length >= 2) return `(${args.join(` ${operator} `)})`;
+      if (node.fn === 'unaryMinus') return `(-${args[0]})`;
+      if (node.fn === 'pow' && isIntegerConstant(node.args[1])) return `Math.pow(${args[0]}, ${args[1]})`;
+      return call(node.fn, args);
+    }
+    if (math.isFunctionNode(node)) return call(node.fn.name, node.args.map(source));
+    throw expressionError(expression, `contains '${node.toString()}' (${node.type}), which cannot be compiled`);
+  };
+  const body = `'use strict'; return (x, parameters) => ${source(root)};`;
+  return new Function('implementations', body)(implementations) as Float64Code;
+}
+
+/** Parses, checks, differentiates and compiles one expression in its variables and parameters. */
+function compileExpression(
+  expression: string,
+  variables: readonly string[],
+  parameterNames: readonly string[],
+): CompiledExpression {
+  const root = parseExpression(expression);
+  checkTree(root, new Set([...variables, ...parameterNames]), expression);
+  const slots = new Map<string, string>([
+    ...variables.map((name, i): [string, string] => [name, `x[${i}]`]),
+    ...parameterNames.map((name, k): [string, string] => [name, `parameters[${k}]`]),
+  ]);
+  const float64 = mapDerivatives(differentiate(float64Math, root, variables, expression), (node) =>
+    float64Code(node, slots, expression),
+  );
+  const bigNumberDerivatives = new Map<number, Derivatives<EvalFunction>>();
+  return {
+    parameterNames,
+    float64,
+    bigNumber(digits) {
+      let derivatives = bigNumberDerivatives.get(digits);
+      if (!derivatives) {
+        const math = bigMath(digits);
+        const symbolic = differentiate(math, math.parse(expression), variables, expression);
+        derivatives = mapDerivatives(symbolic, (node) => node.compile());
+        bigNumberDerivatives.set(digits, derivatives);
+      }
+      return derivatives;
+    },
+  };
+}
+
+/** Compiled expressions by (expression, variables, parameter names), the most recently used last. */
+const compiledExpressions = new Map<string, CompiledExpression>();
+/** Distinct expressions kept compiled; the least recently used is dropped beyond this. */
+const compiledExpressionCapacity = 64;
+
+function rememberCompiled(key: string, compiled: CompiledExpression): void {
+  compiledExpressions.delete(key);
+  compiledExpressions.set(key, compiled);
+  if (compiledExpressions.size > compiledExpressionCapacity) {
+    compiledExpressions.delete(compiledExpressions.keys().next().value as string);
+  }
+}
+
+/** Checks the names of the variables and parameters (their values are checked per instance). */
+function requireDeclarations(variables: readonly string[], parameterNames: readonly string[]): void {
+  const declared = new Set<string>();
+  for (const variable of variables) {
+    requireSymbolName('variable', variable);
+    if (declared.has(variable)) throw new InputError(`variable '${variable}' is listed twice`);
+    declared.add(variable);
+  }
+  for (const name of parameterNames) {
+    requireSymbolName('parameter', name);
+    if (declared.has(name)) throw new InputError(`parameter '${name}' is also a variable`);
+  }
 }
 
 /** `expression(<expression>; a=1, lam=0.1)`, or without the `;` part when there are no parameters. */
@@ -189,7 +347,11 @@ function defaultName(expression: string, parameters: Readonly<Record<string, num
   return `expression(${[oneLine(expression), ...(assignments.length ? [assignments.join(', ')] : [])].join('; ')})`;
 }
 
-/** A Problem whose derivatives mathjs computes symbolically from `definition.expression`. */
+/**
+ * A Problem whose derivatives mathjs computes symbolically from `definition.expression`. The
+ * derivation and compilation happen once per (expression, variables, parameter names), with the
+ * parameters as symbols; an instance only validates its values and binds them.
+ */
 export function fromExpression(definition: ExpressionDefinition): ExpressionProblem {
   const { expression } = definition;
   if (!Array.isArray(definition.variables) || definition.variables.length === 0) {
@@ -197,43 +359,30 @@ export function fromExpression(definition: ExpressionDefinition): ExpressionProb
   }
   const variables: readonly string[] = Object.freeze([...definition.variables]);
   const parameters: Readonly<Record<string, number>> = Object.freeze({ ...(definition.parameters ?? {}) });
-  const declared = new Set<string>();
-  for (const variable of variables) {
-    requireSymbolName('variable', variable);
-    if (declared.has(variable)) throw new InputError(`variable '${variable}' is listed twice`);
-    declared.add(variable);
-  }
-  for (const [name, value] of Object.entries(parameters)) {
-    requireSymbolName('parameter', name);
-    if (declared.has(name)) throw new InputError(`parameter '${name}' is also a variable`);
-    requireFinite(`parameter '${name}'`, value);
-    declared.add(name);
-  }
+  const parameterNames = Object.keys(parameters).sort();
+  const key = JSON.stringify([expression, variables, parameterNames]);
+  const cached = compiledExpressions.get(key);
+  if (!cached) requireDeclarations(variables, Object.keys(parameters));
+  for (const [name, value] of Object.entries(parameters)) requireFinite(`parameter '${name}'`, value);
   const fStar = requireFinite('fStar', definition.fStar);
   const dim = variables.length;
   const xStar = definition.xStar === undefined ? undefined : requireVector('xStar', definition.xStar, dim);
+  const compiled = cached ?? compileExpression(expression, variables, parameterNames);
+  rememberCompiled(key, compiled);
 
-  const root = parseExpression(expression);
-  checkTree(root, declared, expression);
-  const symbolic = differentiate(float64Math, root, variables, expression);
-
-  const scope = new Map<string, number>(Object.entries(parameters));
-  const load = (x: Float64Array): void => {
-    for (let i = 0; i < dim; i++) scope.set(variables[i], x[i]);
-  };
-  const evaluate = (code: EvalFunction): number => {
-    const value: unknown = code.evaluate(scope);
+  const { float64 } = compiled;
+  const parameterVector = Float64Array.from(compiled.parameterNames, (name) => parameters[name]);
+  const real = (value: unknown): number => {
     if (typeof value !== 'number') {
       throw expressionError(expression, `evaluated to ${String(value)}, which is not a real number`);
     }
     return value;
   };
   const hess = (x: Float64Array, out = new Float64Array(dim * dim)): Float64Array => {
-    load(x);
     let k = 0;
     for (let i = 0; i < dim; i++) {
       for (let j = 0; j <= i; j++) {
-        const value = evaluate(symbolic.hessianLower[k++]);
+        const value = real(float64.hessianLower[k++](x, parameterVector));
         out[i * dim + j] = value;
         out[j * dim + i] = value;
       }
@@ -253,13 +402,11 @@ export function fromExpression(definition: ExpressionDefinition): ExpressionProb
     ...(xStar ? { xStar } : {}),
     constants: definition.constants ?? {},
     f(x) {
-      load(x);
-      return evaluate(symbolic.objective);
+      return real(float64.objective(x, parameterVector));
     },
     grad(x, out) {
-      load(x);
-      for (let i = 0; i < dim; i++) out[i] = evaluate(symbolic.gradient[i]);
-      return evaluate(symbolic.objective);
+      for (let i = 0; i < dim; i++) out[i] = real(float64.gradient[i](x, parameterVector));
+      return real(float64.objective(x, parameterVector));
     },
     hess,
     hvp(x, v, out) {
@@ -269,7 +416,8 @@ export function fromExpression(definition: ExpressionDefinition): ExpressionProb
       requireInteger('digits', digits, 1);
       let problem = highPrecisionCache.get(digits);
       if (!problem) {
-        problem = highPrecisionProblem(bigMath(digits), digits, expression, variables, parameters, fStar);
+        const derivatives = compiled.bigNumber(digits);
+        problem = highPrecisionProblem(bigMath(digits), digits, derivatives, expression, variables, parameters, fStar);
         highPrecisionCache.set(digits, problem);
       }
       return problem;
@@ -280,13 +428,13 @@ export function fromExpression(definition: ExpressionDefinition): ExpressionProb
 function highPrecisionProblem(
   math: MathJsInstance,
   digits: number,
+  symbolic: Derivatives<EvalFunction>,
   expression: string,
   variables: readonly string[],
   parameters: Readonly<Record<string, number>>,
   fStar: number,
 ): HighPrecisionProblem {
   const dim = variables.length;
-  const symbolic = differentiate(math, math.parse(expression), variables, expression);
   const ownBigNumber = math.bignumber(0).constructor;
   const toBigNumber = (value: string | BigNumber): BigNumber => {
     if (typeof value !== 'string' && value.constructor === ownBigNumber) return value;

@@ -1,7 +1,10 @@
 import { all, create } from 'mathjs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fromExpression, type ExpressionDefinition, type ExpressionProblem } from '../../src/problems/expression.js';
+import { bigMath } from '../../src/problems/highPrecision.js';
+import { falsify } from '../../src/search/falsify.js';
 import { InputError } from '../../src/util/errors.js';
+import inlineExpressionClaim, { twin as inlineExpressionTwin } from '../fixtures/inline-expression.js';
 import { gradientError, hessianError, hvpError } from '../helpers/finiteDifferences.js';
 
 interface ClosedForm {
@@ -225,6 +228,7 @@ describe('fromExpression: bad definitions', () => {
     ['a non-differentiable function', { expression: 'sign(x)' }, /cannot be differentiated.*sign/],
     ['a non-differentiable operator', { expression: 'x mod 2' }, /cannot be differentiated.*mod/],
     ['a string constant', { expression: 'x + "a"' }, /not a number/],
+    ['a call with the wrong number of arguments', { expression: 'x + cos(x, 2)' }, /calls 'cos' with 2 arguments/],
     ['a non-finite fStar', { fStar: NaN }, /fStar/],
     ['an xStar of the wrong length', { xStar: [1, 2] }, /xStar/],
   ];
@@ -246,10 +250,194 @@ describe('fromExpression: bad definitions', () => {
     }
   });
 
+  it('rejects an expression whose value is not a number when it is evaluated', () => {
+    const problem = fromExpression({ ...base, expression: 'a > 1', parameters: { a: 2 } });
+    expect(() => problem.f(Float64Array.of(1))).toThrow(InputError);
+    expect(() => problem.f(Float64Array.of(1))).toThrow(/'a > 1' evaluated to true, which is not a real number/);
+  });
+
   it('accepts mathjs constants and functions', () => {
     const problem = fromExpression({ ...base, expression: 'pi*x^2 + e^x + sinh(x)' });
     const g = new Float64Array(1);
     problem.grad(Float64Array.of(1), g);
     expect(g[0]).toBeCloseTo(2 * Math.PI + Math.E + Math.cosh(1), 13);
+  });
+});
+
+/**
+ * The derivation fromExpression did for every instance before it compiled each expression once:
+ * mathjs `derivative` of the parsed expression (second derivatives of the first ones), compiled by
+ * mathjs and evaluated with the parameter values and the point in the scope.
+ */
+function perInstanceDerivation(definition: ExpressionDefinition) {
+  const math = create(all, { predictable: true });
+  const root = math.parse(definition.expression);
+  const gradient = definition.variables.map((variable) => math.derivative(root, variable));
+  const hessian = gradient.map((g) => definition.variables.map((variable) => math.derivative(g, variable).compile()));
+  const [objective, gradientCode] = [root.compile(), gradient.map((node) => node.compile())];
+  const scope = (x: readonly number[]) => ({
+    ...definition.parameters,
+    ...Object.fromEntries(definition.variables.map((variable, i) => [variable, x[i]])),
+  });
+  return {
+    f: (x: readonly number[]): number => objective.evaluate(scope(x)),
+    grad: (x: readonly number[]): number[] => gradientCode.map((code) => code.evaluate(scope(x))),
+    /** Row-major; the lower triangle mirrored, as fromExpression fills it. */
+    hess: (x: readonly number[]): number[] =>
+      hessian.flatMap((row, i) => row.map((_, j) => hessian[Math.max(i, j)][Math.min(i, j)].evaluate(scope(x)))),
+  };
+}
+
+interface Family {
+  readonly expression: string;
+  readonly variables: readonly string[];
+  readonly parameterValues: ReadonlyArray<Readonly<Record<string, number>>>;
+  readonly points: readonly number[][];
+}
+
+const families: readonly Family[] = [
+  {
+    expression: '1/2*(x*y - y0)^2',
+    variables: ['x', 'y'],
+    parameterValues: [{ y0: 1 }, { y0: -2.5 }, { y0: 0.1 }, { y0: 0 }],
+    points: [
+      [0.3, 1.2],
+      [-2, 0.5],
+      [1.7, -0.9],
+    ],
+  },
+  {
+    expression: 'a/2*x^2 + b*x^4',
+    variables: ['x'],
+    parameterValues: [
+      { a: 0.5, b: 1e-3 },
+      { a: 2, b: 1 },
+      { a: 1.3, b: 0.07 },
+    ],
+    points: [[0.05], [-0.5], [1.3]],
+  },
+  {
+    expression: 'H0/H1*(cosh(sqrt(H1)*w)-1)',
+    variables: ['w'],
+    parameterValues: [
+      { H0: 2, H1: 3 },
+      { H0: 1, H1: 1 },
+      { H0: 0.3, H1: 7 },
+    ],
+    points: [[0.1], [-0.7], [1.9]],
+  },
+  {
+    // Odd roots of negative numbers (mathjs's predictable pow), a parameter exponent, functions and constants.
+    expression: 'c*x^(1/3) + abs(y)^p + sin(c*x)/(1 + y^2) + pi*e^(x*y/10)',
+    variables: ['x', 'y'],
+    parameterValues: [
+      { c: 1, p: 2 },
+      { c: -0.4, p: 2.5 },
+      { c: 3, p: 3 },
+    ],
+    points: [
+      [0.8, 1.5],
+      [-2, 0.7],
+      [-0.3, -1.1],
+    ],
+  },
+];
+
+describe('fromExpression: compiled once per expression', () => {
+  for (const family of families) {
+    describe(family.expression, () => {
+      it('gives exactly the values, gradients and Hessians of the per-instance derivation', () => {
+        for (const parameters of family.parameterValues) {
+          const definition = { expression: family.expression, variables: family.variables, parameters, fStar: 0 };
+          const problem = fromExpression(definition);
+          const reference = perInstanceDerivation(definition);
+          for (const point of family.points) {
+            const x = Float64Array.from(point);
+            const g = new Float64Array(problem.dim);
+            expect(problem.grad(x, g)).toBe(reference.f(point));
+            expect(problem.f(x)).toBe(reference.f(point));
+            expect(Array.from(g)).toEqual(reference.grad(point));
+            expect(Array.from(problem.hess(x))).toEqual(reference.hess(point));
+          }
+        }
+      });
+
+      it('matches central finite differences for every parameter value', () => {
+        for (const parameters of family.parameterValues) {
+          const { expression, variables } = family;
+          const problem = fromExpression({ expression, variables, parameters, fStar: 0 });
+          for (const point of family.points) {
+            const x = Float64Array.from(point);
+            const errors = { grad: gradientError(problem, x), hess: hessianError(problem, x) };
+            expect(errors.grad, `${problem.name} at ${point}`).toBeLessThan(1e-8);
+            expect(errors.hess, `${problem.name} at ${point}`).toBeLessThan(1e-7);
+          }
+        }
+      });
+    });
+  }
+
+  it('keeps the parameter values of each instance to itself', () => {
+    const definition = (y0: number): ExpressionDefinition => ({
+      expression: '1/2*(x*y - y0)^2',
+      variables: ['x', 'y'],
+      parameters: { y0 },
+      fStar: 0,
+    });
+    const [one, three] = [fromExpression(definition(1)), fromExpression(definition(3))];
+    const x = Float64Array.of(1, 1);
+    const g = new Float64Array(2);
+    const before = [one.grad(x, g), ...g];
+    expect([three.grad(x, g), ...g]).toEqual([2, -2, -2]);
+    expect([one.grad(x, g), ...g]).toEqual(before);
+    expect(before).toEqual([0, 0, 0]);
+    expect(one.params).toEqual({ y0: 1 });
+    expect(one.highPrecision(40).f(['1', '1']).toString()).toBe('0');
+    expect(three.highPrecision(40).f(['1', '1']).toString()).toBe('2');
+    expect(one.highPrecision(40).grad(['1', '1']).map(String)).toEqual(['0', '0']);
+  });
+
+  it('differentiates in high precision once per precision, not once per instance', () => {
+    const derivative = vi.spyOn(bigMath(43), 'derivative');
+    const instance = (a: number) =>
+      fromExpression({ expression: 'a*x^2 + x*y', variables: ['x', 'y'], parameters: { a }, fStar: 0 }).highPrecision(43);
+    expect(instance(1).f(['1', '2']).toString()).toBe('3');
+    const derivations = derivative.mock.calls.length;
+    expect(instance(2).f(['1', '2']).toString()).toBe('4');
+    expect(instance(3).grad(['1', '2']).map(String)).toEqual(['8', '1']);
+    expect(derivations).toBeGreaterThan(0);
+    expect(derivative.mock.calls.length).toBe(derivations);
+    derivative.mockRestore();
+  });
+
+  it('binds parameters by name, whatever the order they are given in', () => {
+    const expression = 'a*x + b*x^2';
+    const inOrder = fromExpression({ expression, variables: ['x'], parameters: { a: 2, b: 5 }, fStar: 0 });
+    const reversed = fromExpression({ expression, variables: ['x'], parameters: { b: 5, a: 2 }, fStar: 0 });
+    const x = Float64Array.of(3);
+    expect([inOrder.f(x), reversed.f(x)]).toEqual([51, 51]);
+    expect(reversed.name).toBe('expression(a*x + b*x^2; b=5, a=2)');
+    expect(reversed.highPrecision(30).f(['3']).toString()).toBe('51');
+  });
+
+  it('still rejects bad parameter values and bad expressions once the expression is compiled', () => {
+    const base = { expression: 'lam*x^2', variables: ['x'], fStar: 0 };
+    fromExpression({ ...base, parameters: { lam: 1 } });
+    expect(() => fromExpression({ ...base, parameters: { lam: NaN } })).toThrow(/parameter 'lam'.*NaN/);
+    expect(() => fromExpression({ ...base, parameters: { lam: 1 }, fStar: Infinity })).toThrow(/fStar/);
+    const unknownSymbol = () => fromExpression({ ...base, expression: 'lam*x + z', parameters: { lam: 1 } });
+    for (let attempt = 0; attempt < 2; attempt++) expect(unknownSymbol).toThrow(/unknown symbol 'z'/);
+  });
+
+  it('finishes a search of the inline-expression claim at budget 1000 and certifies its twin', () => {
+    const started = performance.now();
+    const result = falsify(inlineExpressionClaim, { budget: 1000, seed: 1 });
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    console.log(`inline-expression claim, budget 1000: ${result.verdict}, ${result.evaluations} runs in ${seconds} s`);
+    expect(result.verdict).toBe('holds');
+    expect(result.evaluations).toBe(1000);
+    const twin = falsify(inlineExpressionTwin, { budget: 1000, seed: 1 });
+    expect(twin.verdict).toBe('violated');
+    expect(twin.counterexample?.certificate.status).toBe('certified');
   });
 });
