@@ -6,6 +6,7 @@
 import { fileURLToPath } from 'node:url';
 import { join, relative } from 'node:path';
 import { claimFilesIn, loadClaimFile } from '../claims/load.js';
+import { citedSource, provenanceWithTag } from '../report/citation.js';
 import { checkHtml } from '../report/html.js';
 import { checkMarkdown, marginSummary } from '../report/markdown.js';
 import { toJson, writeAtomically, type Report } from '../report/report.js';
@@ -56,8 +57,8 @@ export async function runCheck(ids: string[], values: CliValues): Promise<number
     if (!matches) mismatches++;
     rows.push([
       target.claim.id,
-      `${target.claim.source.result}, ${target.claim.source.reference}`,
-      `${target.claim.source.provenance}${target.claim.source.tag ? ` ${target.claim.source.tag}` : ''}`,
+      `${citedSource(target.claim.source).result}, ${target.claim.source.reference}`,
+      provenanceWithTag(target.claim.source),
       matches ? report.verdict : `${report.verdict} (expected ${target.claim.expected})`,
       marginSummary(report),
       String(report.search.evaluations),
@@ -108,7 +109,7 @@ export async function runList(): Promise<number> {
     rows.push([
       claim.id,
       claim.title,
-      `${claim.source.result} (${claim.source.version})`,
+      `${citedSource(claim.source).result} (${claim.source.version})`,
       claim.source.provenance,
       claim.expected,
       relative(process.cwd(), file),
