@@ -55,9 +55,10 @@ export async function runCheck(ids: string[], values: CliValues): Promise<number
     if (reportFile) writeAtomically(reportFile, toJson(report));
     const matches = report.verdict === target.claim.expected;
     if (!matches) mismatches++;
+    const source = citedSource(target.claim.source);
     rows.push([
       target.claim.id,
-      `${citedSource(target.claim.source).result}, ${target.claim.source.reference}`,
+      `${source.result}, ${source.reference}`,
       provenanceWithTag(target.claim.source),
       matches ? report.verdict : `${report.verdict} (expected ${target.claim.expected})`,
       marginSummary(report),
