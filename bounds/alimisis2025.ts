@@ -1,6 +1,6 @@
 /**
  * Closed forms of Alimisis, Islamov, Lucchi (2025), "Why Do We Need Warm-up? A Theoretical
- * Perspective", arXiv 2510.03164, v2, as restated in shared/theory/warmup-h0h1.md (the digest).
+ * Perspective", arXiv 2510.03164, v2, as restated in docs/theory/warmup-h0h1.md (the digest).
  * Each is a pure function of named constants; its doc comment gives the result, its hypotheses,
  * the result number (v2 numbering) and the digest's provenance tag:
  * [P] primary text, [S-A] the v2 reproduction audit, [S-J] the judge's extraction, [S-R] the ICLR

@@ -1,5 +1,5 @@
 /**
- * Classical bounds for gradient descent, used as oracles (shared/theory/classical-oracles.md). Each
+ * Classical bounds for gradient descent, used as oracles (docs/theory/classical-oracles.md). Each
  * is a pure function of named constants; the doc comment gives the result, its hypotheses, the
  * reference and the provenance tag. Provenance: the classical-oracles digest restates these results
  * from the literature (secondary), except where marked as our own derivation.

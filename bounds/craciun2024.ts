@@ -1,6 +1,6 @@
 /**
  * Critical step sizes of gradient descent with a constant step, and the statistics used to check
- * them numerically (shared/theory/large-lr-impossibility.md, §§2-5).
+ * them numerically (docs/theory/large-lr-impossibility.md, §§2-5).
  *
  * Paper: A. Craciun, D. Ghoshdastidar (2024), "On the Convergence of Gradient Descent for Large
  * Learning Rates", arXiv 2402.13108 (v3, Dec 2024; v1 was titled "On the Stability of Gradient

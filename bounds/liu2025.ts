@@ -1,7 +1,7 @@
 /**
  * Closed forms of Liu, Ge, Pan, Kang, Zhang (2025), "Theoretical Analysis on how Learning Rate
  * Warmup Accelerates Convergence", arXiv 2509.07972 v1, as digested in
- * shared/theory/warmup-rho-k0-krho.md. Each function's doc comment states the formula, its
+ * docs/theory/warmup-rho-k0-krho.md. Each function's doc comment states the formula, its
  * hypotheses and the digest's provenance tag: [P] read in the paper, [S] from secondary sources
  * (unverified), [D] derived for the digest (not claimed to be in the paper). Only the domain of the
  * inputs is validated; whether a formula holds is for the checks in proofs-checks/liu2025 to decide.

@@ -4,7 +4,7 @@
  *
  * Reference: Z. Xu, H. Min, S. Tarmoun, E. Mallada, R. Vidal (2025), "A Local Polyak-Lojasiewicz
  * and Descent Lemma of Gradient Descent For Overparametrized Linear Models", arXiv 2505.11664, v1
- * (the only version). Specification: the digest shared/theory/local-pl-linear-nets.md, whose author
+ * (the only version). Specification: the digest docs/theory/local-pl-linear-nets.md, whose author
  * could read the abstracts but not the paper's body. Every function carries the digest's tag:
  * - [P] primary: the paper's abstract; [S] secondary: the ICLR-2024 reviews of the earlier version
  *   (their equation numbers may differ in v1);

@@ -13,6 +13,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TopLevelSpec } from 'vega-lite';
 import { writeFigure } from '../src/plot/render.js';
+import { resolveCitations } from '../src/report/citation.js';
 import { writeAtomically } from '../src/report/report.js';
 import {
   formatNumber,
@@ -122,10 +123,11 @@ export class Notebook {
       this.intro,
       `Regenerate with \`npx tsx notebooks/${this.paper}.ts\` (seeded: the same figures and numbers every run).${mode}`,
     ];
-    writeAtomically(join(this.directory, 'README.md'), `${[...header, ...this.sections].join('\n\n')}\n`);
+    // Citations of the notes (`warmup-h0h1.md §5`) written as their paths in docs/theory/.
+    writeAtomically(join(this.directory, 'README.md'), resolveCitations(`${[...header, ...this.sections].join('\n\n')}\n`));
     const seconds = ((performance.now() - this.started) / 1000).toFixed(1);
     console.log(`${this.paper}: ${this.sections.length} sections in ${this.directory} (${seconds} s)`);
-    for (const line of this.summaryLines) console.log(`  ${line}`);
+    for (const line of this.summaryLines) console.log(`  ${resolveCitations(line)}`);
   }
 }
 

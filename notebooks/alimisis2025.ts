@@ -1,8 +1,8 @@
 /**
  * Alimisis, Islamov, Lucchi (2025), "Why Do We Need Warm-up? A Theoretical Perspective", arXiv
- * 2510.03164 (shared/theory/warmup-h0h1.md §5), on synthetic problems: curvature against loss
+ * 2510.03164 (docs/theory/warmup-h0h1.md §5), on synthetic problems: curvature against loss
  * along GD on small MLPs with the fitted (H0,H1) envelope (the curvature study,
- * src/estimate/curvatureStudy.ts); the digest's synthetic analogue of the warm-up comparison,
+ * src/estimate/curvatureStudy.ts); the synthetic analogue of the warm-up comparison in our notes,
  * K(eps) of the loss-adaptive step 1/(10 H0 + 20 H1 (f - f*)) against fixed steps on the extremal
  * cosh functions (T2) and the hard instance T4a, with its reference numbers; the gap curves and
  * the shape of the adaptive step (a warm-up).
@@ -70,7 +70,7 @@ await curvaturePanel(
 await curvaturePanel(
   'curvature-relu-mse',
   gridStudy(studies, { activation: 'relu', loss: 'mse', l2: 0 }),
-  'ReLU network with MSE and no L2: the curvature does not fall with the loss (it can rise: progressive sharpening), so the envelope is flat, H₁ ≈ 0. Without a device that controls the weights through the loss (L2, balancedness) the condition has no content (digest §4).',
+  'ReLU network with MSE and no L2: the curvature does not fall with the loss (it can rise: progressive sharpening), so the envelope is flat, H₁ ≈ 0. Without a device that controls the weights through the loss (L2, balancedness) the condition has no content (warmup-h0h1.md §4).',
 );
 nb.section(
   'The curvature study over the grid of MLPs',
@@ -82,7 +82,7 @@ nb.section(
 );
 for (const line of verdictCounts(studies)) nb.summary(`curvature study: ${line}`);
 
-// %% (b) The synthetic analogue: K(eps) of the adaptive step against fixed steps (digest §5 table)
+// %% (b) The synthetic analogue: K(eps) of the adaptive step against fixed steps (warmup-h0h1.md §5 table)
 /** A T2 or T4a instance: the problem, its (H0, H1) and the start w0. */
 interface Instance {
   readonly name: string;
@@ -113,14 +113,14 @@ const eps = 1e-6;
 const MAX_STEPS = 10_000_000;
 const initialGap = ({ problem, w0 }: Instance) => gapOf(problem, Float64Array.of(w0));
 const adaptive = ({ H0, H1 }: Instance): Schedule => h0h1Warmup({ H0, H1 });
-/** The fixed step 1/(H0 + H1 Delta0), stable at the start (the digest's fixed column). */
+/** The fixed step 1/(H0 + H1 Delta0), stable at the start (the fixed column of warmup-h0h1.md §5). */
 const fixedAtStart = (instance: Instance): Schedule => constant(1 / curvatureBound({ H0: instance.H0, H1: instance.H1, gap: initialGap(instance) }));
 /** 0.99 times the stability edge from w0: the best fixed step for this start. */
 const fixedNearEdge = (instance: Instance): Schedule | undefined => (instance.edge === undefined ? undefined : constant(0.99 * instance.edge));
 const kOf = (instance: Instance, rule: Schedule | undefined, target = eps): number | undefined =>
   rule && firstHit(instance.problem, rule, [instance.w0], target, MAX_STEPS);
 
-const digestRows: ReadonlyArray<[Instance, string]> = [
+const referenceRows: ReadonlyArray<[Instance, string]> = [
   [coshInstance(1, 1, 3), '103 / 68'],
   [coshInstance(1, 1, 6), '162 / 1457'],
   [coshInstance(1, 4, 3), '156 / 1317'],
@@ -128,12 +128,12 @@ const digestRows: ReadonlyArray<[Instance, string]> = [
   [t4aInstance(3), '−'],
   [t4aInstance(6), '−'],
 ];
-const kRows = digestRows.map(([instance, digest]) => {
+const kRows = referenceRows.map(([instance, reference]) => {
   const gap0 = initialGap(instance);
   return {
     instance,
     gap0,
-    digest,
+    reference,
     adaptive: kOf(instance, adaptive(instance)),
     fixed: kOf(instance, fixedAtStart(instance)),
     edge: kOf(instance, fixedNearEdge(instance)),
@@ -141,15 +141,15 @@ const kRows = digestRows.map(([instance, digest]) => {
   };
 });
 const kTable = markdownTable(
-  ['function (H0, H1)', 'w0', 'Δ0', 'adaptive K', 'fixed 1/(H0 + H1 Δ0) K', 'fixed 0.99 × edge K', 'digest adaptive / fixed', 'Theorem 4.3 bound (μ = H0)'],
-  kRows.map((r) => [r.instance.name, r.instance.w0, r.gap0, r.adaptive, r.fixed, r.edge, r.digest, r.theorem43]),
+  ['function (H0, H1)', 'w0', 'Δ0', 'adaptive K', 'fixed 1/(H0 + H1 Δ0) K', 'fixed 0.99 × edge K', 'warmup-h0h1.md §5 adaptive / fixed', 'Theorem 4.3 bound (μ = H0)'],
+  kRows.map((r) => [r.instance.name, r.instance.w0, r.gap0, r.adaptive, r.fixed, r.edge, r.reference, r.theorem43]),
 );
-for (const r of kRows) nb.summary(`K(1e-6) ${r.instance.name} w0=${r.instance.w0}: adaptive ${r.adaptive}, fixed ${r.fixed}, edge ${r.edge ?? '-'} (digest ${r.digest})`);
+for (const r of kRows) nb.summary(`K(1e-6) ${r.instance.name} w0=${r.instance.w0}: adaptive ${r.adaptive}, fixed ${r.fixed}, edge ${r.edge ?? '-'} (warmup-h0h1.md §5: ${r.reference})`);
 
 const epsilons = [1e-2, 1e-4, 1e-6];
 const epsTable = markdownTable(
   ['function', 'w0', ...epsilons.flatMap((e) => [`adaptive K(${formatNumber(e)})`, `fixed K(${formatNumber(e)})`])],
-  digestRows.map(([instance]) => [
+  referenceRows.map(([instance]) => [
     instance.name,
     instance.w0,
     ...epsilons.flatMap((e) => [kOf(instance, adaptive(instance), e), kOf(instance, fixedAtStart(instance), e)]),
@@ -183,12 +183,12 @@ await nb.figure(
     xLabel: LABELS.initialGap,
   }),
   {
-    title: 'K(ε) against the initial gap: adaptive step against fixed steps (digest §5 synthetic analogue)',
+    title: 'K(ε) against the initial gap: adaptive step against fixed steps (synthetic analogue of warmup-h0h1.md §5)',
     shows:
-      'Iterations to f − f* ≤ 10⁻⁶ on the extremal function T2 = cosh w − 1 ((H₀, H₁) = (1, 1), μ = H₀) from starts of growing Δ₀. The loss-adaptive step grows like a warm-up and needs a number of steps nearly flat in Δ₀; the fixed step stable at the start, 1/(H₀ + H₁Δ₀), grows about linearly in Δ₀; the largest stable fixed step for each start (0.99 × the C9 edge, which needs the exact start) beats the adaptive rule up to Δ₀ ≈ 300 and then grows past it: only a step tuned to the one instance keeps up, and a step fixed from the problem’s constants alone cannot (digest CS7, and C10 of warmup-rho-k0-krho.md). The dashed line is the printed Theorem 4.3 count for the adaptive step, valid and loose (linear in Δ₀ through its 40 H₁Δ₀/μ term). For small Δ₀ the fixed step is faster: the adaptive rule’s constants 10 and 20 are conservative (digest CS7).',
+      'Iterations to f − f* ≤ 10⁻⁶ on the extremal function T2 = cosh w − 1 ((H₀, H₁) = (1, 1), μ = H₀) from starts of growing Δ₀. The loss-adaptive step grows like a warm-up and needs a number of steps nearly flat in Δ₀; the fixed step stable at the start, 1/(H₀ + H₁Δ₀), grows about linearly in Δ₀; the largest stable fixed step for each start (0.99 × the C9 edge, which needs the exact start) beats the adaptive rule up to Δ₀ ≈ 300 and then grows past it: only a step tuned to the one instance keeps up, and a step fixed from the problem’s constants alone cannot (warmup-h0h1.md CS7, and C10 of warmup-rho-k0-krho.md). The dashed line is the printed Theorem 4.3 count for the adaptive step, valid and loose (linear in Δ₀ through its 40 H₁Δ₀/μ term). For small Δ₀ the fixed step is faster: the adaptive rule’s constants 10 and 20 are conservative (warmup-h0h1.md CS7).',
     numbers: [
       kTable,
-      'Reference numbers of the digest’s own run (adaptive / fixed): 103/68, 162/1457, 156/1317, 206/11321. The T4a rows use (H₀, H₁, μ) = (2, 1, 2); its stability edge has no closed form here.',
+      'Reference numbers of the run in warmup-h0h1.md §5 (adaptive / fixed): 103/68, 162/1457, 156/1317, 206/11321. The T4a rows use (H₀, H₁, μ) = (2, 1, 2); its stability edge has no closed form here.',
       'The same counts at three accuracies:',
       epsTable,
     ],
@@ -238,7 +238,7 @@ await nb.figure(
   }),
   {
     title: 'Shapes of the adaptive step',
-    shows: 'The step ηₜ = 1/(10H₀ + 20H₁(f(wₜ) − f*)) along GD on T2 from several starts: it starts small where the loss (and the curvature) is large and rises to 1/(10H₀) = 0.1 once H₁Δₜ ≪ H₀. The warm-up shape comes out of the curvature condition, its length grows with Δ₀ (digest §3.3, CS4: ηₜ is nondecreasing).',
+    shows: 'The step ηₜ = 1/(10H₀ + 20H₁(f(wₜ) − f*)) along GD on T2 from several starts: it starts small where the loss (and the curvature) is large and rises to 1/(10H₀) = 0.1 once H₁Δₜ ≪ H₀. The warm-up shape comes out of the curvature condition, its length grows with Δ₀ (warmup-h0h1.md §3.3, CS4: ηₜ is nondecreasing).',
     numbers: [
       markdownTable(
         ['w0', 'η₀', 'η at the last step', 'steps until η ≥ 0.09'],

@@ -1,5 +1,5 @@
 /**
- * Classical oracles (shared/theory/classical-oracles.md): GD on functions with known worst cases
+ * Classical oracles (docs/theory/classical-oracles.md): GD on functions with known worst cases
  * against the bounds of bounds/classical.ts. O1, the smooth convex bound L R^2 / (4Nh + 2), over a
  * grid of (N, h) on a family of Huber functions, and its regime switch beyond h = 1 (h = 1.5: the
  * Huber function is worst, h = 1.9: the quadratic); O2, the contraction rate rho(gamma)^(2t) of
@@ -55,7 +55,7 @@ await nb.figure(
     title: 'O1: tightness of L R² / (4Nh + 2) over (N, h)',
     shows:
       `Each cell is the largest f(x_N) − f* over Huber functions with core widths τ/R on a log grid of ${coreWidths.length} values in [10⁻³, 1] (τ = R is the quadratic), divided by the bound; GD from x₀ = R with step h/L, L = R = 1. No cell exceeds 1, and the grid comes within a few percent of it: the bound is tight. ` +
-      `The closed-form worst case of the digest, τ = R/(2Nh + 1), attains it to ${worstCaseDeviation.toExponential(1)} relative in every cell (rounding).`,
+      `The closed-form worst case of classical-oracles.md O1, τ = R/(2Nh + 1), attains it to ${worstCaseDeviation.toExponential(1)} relative in every cell (rounding).`,
     numbers: [
       markdownTable(
         ['N \\ h', ...normalizedSteps.map(formatNumber)],
@@ -93,12 +93,12 @@ await nb.figure(
       'f(x₄) − f* of the two witnesses against h: the Huber worst case follows L R²/(2(2Nh + 1)) for every h, the quadratic (L R²/2)(1 − h)²ᴺ vanishes at h = 1 (dropped on the log axis) and overtakes the Huber function as h nears 2. The conjectured worst case for h in (0, 2) is their maximum; the proved bound (dashed) covers h ≤ 1.',
     numbers: [
       markdownTable(
-        ['h', 'Huber worst case', 'quadratic', 'worst', 'digest'],
+        ['h', 'Huber worst case', 'quadratic', 'worst', 'classical-oracles.md O1'],
         [1, 1.5, 1.9].map((h) => {
           const i = hGrid.indexOf(h);
           const winner = huberValues[i] >= quadraticValues[i] ? 'Huber' : 'quadratic';
-          const digest = h === 1.5 ? '1/26 ≈ 0.038462 (Huber)' : h === 1.9 ? '0.5·0.9⁸ ≈ 0.215234 (quadratic)' : '1/18 (Huber, = bound)';
-          return [h, huberValues[i], quadraticValues[i], winner, digest];
+          const reference = h === 1.5 ? '1/26 ≈ 0.038462 (Huber)' : h === 1.9 ? '0.5·0.9⁸ ≈ 0.215234 (quadratic)' : '1/18 (Huber, = bound)';
+          return [h, huberValues[i], quadraticValues[i], winner, reference];
         }),
       ),
     ],
@@ -138,7 +138,7 @@ await nb.figure(
         ['γ', 'ρ(γ)² (bound per step)', 'measured gap ratio at the last step', 'max_t gap / bound'],
         o2Rows.map(({ gamma, rho, lastStep, ratio }) => [gammaLabel(gamma), rho * rho, lastStep, Math.max(...ratio)]),
       ),
-      'Digest unit values: γ = 1 gives 0.81 per step, γ = 2/(L + μ) gives ((L − μ)/(L + μ))² ≈ 0.669421.',
+      'Unit values of classical-oracles.md O2: γ = 1 gives 0.81 per step, γ = 2/(L + μ) gives ((L − μ)/(L + μ))² ≈ 0.669421.',
     ],
   },
 );

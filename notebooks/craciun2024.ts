@@ -1,6 +1,6 @@
 /**
  * Craciun, Ghoshdastidar (2024), "On the Convergence of Gradient Descent for Large Learning Rates",
- * arXiv 2402.13108 (shared/theory/large-lr-impossibility.md §4-5), on synthetic problems: the
+ * arXiv 2402.13108 (docs/theory/large-lr-impossibility.md §4-5), on synthetic problems: the
  * step-size phase diagram (the fraction of random starts that converge and the asymptotic gradient
  * norm against eta / eta_c) of the scalar factorization 1/2 (xy - 1)^2, a deep scalar net and a
  * whitened two-layer linear net, each with its exact critical step eta_c = 2 / S_min marked
@@ -22,10 +22,10 @@ import { markdownTable, Notebook, sized, type Cell } from './_shared.js';
 const nb = new Notebook(
   'craciun2024',
   'Crăciun, Ghoshdastidar (2024): no convergence above the critical step, on synthetic problems',
-  'Reproduces the experiment of large-lr-impossibility.md (§4-5) on the digest’s exact examples: GD with a constant step η from random Gaussian starts, each run classified (converged, diverged, bounded and non-convergent, stalled, still converging; src/gd/classify.ts), against η/η_c, where η_c = 2/S_min and S_min is the least sharpness over the global minimisers (the digest’s linear-stability reading [R] of the paper’s critical value). Below η_c a positive fraction of the starts converges; above it none does, and the gradient norm settles at a positive value that rises from 0 like √(η − η_c).',
+  'Reproduces the experiment of large-lr-impossibility.md (§4-5) on its exact examples (§3.3): GD with a constant step η from random Gaussian starts, each run classified (converged, diverged, bounded and non-convergent, stalled, still converging; src/gd/classify.ts), against η/η_c, where η_c = 2/S_min and S_min is the least sharpness over the global minimisers (our linear-stability reading [R] of the paper’s critical value, large-lr-impossibility.md §2). Below η_c a positive fraction of the starts converges; above it none does, and the gradient norm settles at a positive value that rises from 0 like √(η − η_c).',
 );
 
-// %% The sweep: the digest's grid of eta / eta_c, random starts, run lengths growing near eta_c
+// %% The sweep: the grid of eta / eta_c of large-lr-impossibility.md §5, random starts, run lengths growing near eta_c
 const RATIOS = [0.5, 0.9, 0.95, 0.98, 1.02, 1.05, 1.1, 1.2, 1.5];
 const STARTS = sized(500, 16);
 /** T = 3000 at |eta/eta_c - 1| = 2%, falling like 1/|eta/eta_c - 1| to at least 400 (src/claims/sweep.ts runLengthAt). */

@@ -1,10 +1,10 @@
 /**
  * Liu, Ge, Pan, Kang, Zhang (2025), "Theoretical Analysis on how Learning Rate Warmup Accelerates
- * Convergence", arXiv 2509.07972 (shared/theory/warmup-rho-k0-krho.md §5), on synthetic problems:
+ * Convergence", arXiv 2509.07972 (docs/theory/warmup-rho-k0-krho.md §5), on synthetic problems:
  * curvature against the gap on log-log axes along GD on small MLPs (the curvature study with
  * f* = 0, the paper's convention), beside functions of known exponent; the C9 tables, the warm-up
- * eta_t = 1/M(w_t) against constant steps on cosh x - 1 and cosh x - 1 + y^2/2, with the digest's
- * reference counts; the exact dynamics of C8 on x^4; and the river-valley analogue.
+ * eta_t = 1/M(w_t) against constant steps on cosh x - 1 and cosh x - 1 + y^2/2, with the reference
+ * counts of our notes (C9); the exact dynamics of C8 on x^4; and the river-valley analogue.
  */
 import {
   coshConstantStepThreshold,
@@ -51,7 +51,7 @@ import {
 const nb = new Notebook(
   'liu2025',
   'Liu, Ge, Pan, Kang, Zhang (2025): (ρ,K₀,Kᵨ)-smoothness and warm-up, on synthetic problems',
-  'Reproduces section 5 of warmup-rho-k0-krho.md: (1) curvature against the gap on log-log axes, a power law Kᵨ Δ^ρ being a line of slope ρ; (2) the warm-up against constant steps on cosh x − 1 and cosh x − 1 + y²/2 (C9, with the digest’s reference counts); (3) the exact dynamics on |x|^p (C8); (4) the river-valley analogue.',
+  'Reproduces section 5 of warmup-rho-k0-krho.md: (1) curvature against the gap on log-log axes, a power law Kᵨ Δ^ρ being a line of slope ρ; (2) the warm-up against constant steps on cosh x − 1 and cosh x − 1 + y²/2 (C9, with the reference counts of warmup-rho-k0-krho.md C9); (3) the exact dynamics on |x|^p (C8); (4) the river-valley analogue.',
 );
 
 /** eta_t = 1/M(w_t), M = K0 + Krho (f(w_t) - f*)^rho: the warm-up of C7-C9 for the constants `smoothness`. */
@@ -129,24 +129,24 @@ interface C9Row {
   readonly x0: number;
   readonly gap0: number;
   readonly counts: (number | undefined)[];
-  readonly digest: string;
+  readonly reference: string;
 }
 
 /** K(1e-8) from `start` under each rule. */
 const countsFrom = (problem: Problem, start: number[], rules: Schedule[]): number[] => rules.map((rule) => firstHit(problem, rule, start, target, MAX_STEPS));
 
-const oneDimensionalDigest: Record<number, string> = { 5: '7 / 54', 10: '12 / 5,309', 15: '17 / 525,875', 20: '22 / 58,532,152' };
+const oneDimensionalReference: Record<number, string> = { 5: '7 / 54', 10: '12 / 5,309', 15: '17 / 525,875', 20: '22 / 58,532,152' };
 const c9OneDimensional: C9Row[] = sized([5, 10, 15, 20], [5, 10]).map((x0) => ({
   x0,
   gap0: gapOf(oneDimensional, Float64Array.of(x0)),
   counts: countsFrom(oneDimensional, [x0], [warmup(unitCosh), constant(0.99 * coshConstantStepThreshold(x0))]),
-  digest: oneDimensionalDigest[x0],
+  reference: oneDimensionalReference[x0],
 }));
-const twoDimensionalDigest: Record<number, string> = { 3: '6 / 13 / 96', 5: '7 / 63 / 716', 8: '10 / 904 / 14,408', 10: '12 / 5,372 / 106,477', 12: '14 / 33,104 / 786,791' };
+const twoDimensionalReference: Record<number, string> = { 3: '6 / 13 / 96', 5: '7 / 63 / 716', 8: '10 / 904 / 14,408', 10: '12 / 5,372 / 106,477', 12: '14 / 33,104 / 786,791' };
 const c9TwoDimensional: C9Row[] = sized([3, 5, 8, 10, 12], [3, 5, 8]).map((x0) => {
   const gap0 = gapOf(twoDimensional, Float64Array.of(x0, 1));
   const rules = [warmup(unitCosh), constant(0.99 * coshConstantStepThreshold(x0)), constant(1 / suboptimalitySmoothnessBound({ ...unitCosh, gap: gap0 }))];
-  return { x0, gap0, counts: countsFrom(twoDimensional, [x0, 1], rules), digest: twoDimensionalDigest[x0] };
+  return { x0, gap0, counts: countsFrom(twoDimensional, [x0, 1], rules), reference: twoDimensionalReference[x0] };
 });
 
 const countSeries = (label: string, rows: readonly C9Row[], column: number): Series => ({
@@ -176,19 +176,19 @@ await nb.figure(
     numbers: [
       '1-D, f = cosh x − 1:',
       markdownTable(
-        ['x0', 'Δ0', 'warm-up 1/cosh xₜ', 'constant 0.99 · 2x₀/sinh x₀', 'digest (warm-up / constant)'],
-        c9OneDimensional.map((r) => [r.x0, r.gap0, ...r.counts, r.digest]),
+        ['x0', 'Δ0', 'warm-up 1/cosh xₜ', 'constant 0.99 · 2x₀/sinh x₀', 'warmup-rho-k0-krho.md C9 (warm-up / constant)'],
+        c9OneDimensional.map((r) => [r.x0, r.gap0, ...r.counts, r.reference]),
       ),
       '2-D, f = cosh x − 1 + y²/2 from (x₀, 1):',
       markdownTable(
-        ['x0', 'Δ0', 'warm-up 1/(1 + Δₜ)', 'constant 0.99 · 2x₀/sinh x₀', 'constant 1/(1 + Δ₀)', 'digest'],
-        c9TwoDimensional.map((r) => [r.x0, r.gap0, ...r.counts, r.digest]),
+        ['x0', 'Δ0', 'warm-up 1/(1 + Δₜ)', 'constant 0.99 · 2x₀/sinh x₀', 'constant 1/(1 + Δ₀)', 'warmup-rho-k0-krho.md C9'],
+        c9TwoDimensional.map((r) => [r.x0, r.gap0, ...r.counts, r.reference]),
       ),
     ],
   },
 );
-for (const r of c9OneDimensional) nb.summary(`C9 1-D x0=${r.x0}: warm-up ${r.counts[0]}, constant ${r.counts[1]} (digest ${r.digest})`);
-for (const r of c9TwoDimensional) nb.summary(`C9 2-D x0=${r.x0}: ${r.counts.join(' / ')} (digest ${r.digest})`);
+for (const r of c9OneDimensional) nb.summary(`C9 1-D x0=${r.x0}: warm-up ${r.counts[0]}, constant ${r.counts[1]} (warmup-rho-k0-krho.md C9: ${r.reference})`);
+for (const r of c9TwoDimensional) nb.summary(`C9 2-D x0=${r.x0}: ${r.counts.join(' / ')} (warmup-rho-k0-krho.md C9: ${r.reference})`);
 
 // %% (3) C8: exact dynamics on x^4 under eta_t = 1/(Krho Delta_t^rho), and constant steps
 const p = 4;
@@ -263,7 +263,7 @@ const valleyRows = [10, 100].map((c) => {
   const constantGaps = run(valley, constant(1 / suboptimalitySmoothnessBound({ ...smoothness, gap: gap0 })), start, { maxSteps: valleySteps }).gap;
   return { c, gap0, adaptiveGaps, constantGaps };
 });
-const valleyDigest: Record<number, string> = { 10: '5.3e-5 / 0.11', 100: '9.4e-5 / 9.7' };
+const valleyReference: Record<number, string> = { 10: '5.3e-5 / 0.11', 100: '9.4e-5 / 9.7' };
 await nb.figure(
   'river-valley',
   trajectoryFigure({
@@ -281,8 +281,8 @@ await nb.figure(
       'Steep walls in y whose curvature 1 + c h(x) shrinks along a slowly descending floor in x. The warm-up 1/M(wₜ) takes large steps once the loss is small and follows the floor; the constant step safe at the start stays at the walls’ scale and barely moves along it. “Constant” is the theory-safe choice, not the best tuned one.',
     numbers: [
       markdownTable(
-        ['c', 'Δ0', `warm-up Δ after ${valleySteps} steps`, `constant Δ after ${valleySteps} steps`, 'digest (20,000 steps)'],
-        valleyRows.map(({ c, gap0, adaptiveGaps, constantGaps }) => [c, gap0, adaptiveGaps[adaptiveGaps.length - 1], constantGaps[constantGaps.length - 1], valleyDigest[c]]),
+        ['c', 'Δ0', `warm-up Δ after ${valleySteps} steps`, `constant Δ after ${valleySteps} steps`, 'warmup-rho-k0-krho.md §5 (20,000 steps)'],
+        valleyRows.map(({ c, gap0, adaptiveGaps, constantGaps }) => [c, gap0, adaptiveGaps[adaptiveGaps.length - 1], constantGaps[constantGaps.length - 1], valleyReference[c]]),
       ),
     ],
   },

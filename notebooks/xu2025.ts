@@ -1,6 +1,6 @@
 /**
  * Xu, Min, Tarmoun, Mallada, Vidal (2025), "A Local Polyak-Lojasiewicz and Descent Lemma of Gradient
- * Descent For Overparametrized Linear Models", arXiv 2505.11664 (shared/theory/local-pl-linear-nets.md
+ * Descent For Overparametrized Linear Models", arXiv 2505.11664 (docs/theory/local-pl-linear-nets.md
  * §4), on synthetic two-layer linear nets: GD with the adaptive step eta_t K_t(eta_t) = 1 against
  * the fixed step eta_0, their gap curves and steps, and the one-step rate bound
  * rho_t = 1 - 2 mu_t eta_t + mu_t K_t eta_t^2 against the observed ratio of gaps; then the C8
@@ -16,13 +16,13 @@ import { indices, markdownTable, Notebook, sized } from './_shared.js';
 const nb = new Notebook(
   'xu2025',
   'Xu, Min, Tarmoun, Mallada, Vidal (2025): local PL and descent lemma on two-layer linear nets',
-  'Reproduces section 4 of local-pl-linear-nets.md on synthetic data: GD on f(W₁, W₂) = ½‖W₂W₁X − Y‖²_F with the adaptive step ηₜKₜ(ηₜ) = 1 against the fixed step η₀ (its first value), and the one-step bound ρₜ = 1 − 2μₜηₜ + μₜKₜηₜ² (μₜ the local PL constant, Kₜ the segment smoothness, both the digest’s reconstruction [R], not the paper’s constants) against the observed ratio (f(Wₜ₊₁) − f*)/(f(Wₜ) − f*).',
+  'Reproduces section 4 of local-pl-linear-nets.md on synthetic data: GD on f(W₁, W₂) = ½‖W₂W₁X − Y‖²_F with the adaptive step ηₜKₜ(ηₜ) = 1 against the fixed step η₀ (its first value), and the one-step bound ρₜ = 1 − 2μₜηₜ + μₜKₜηₜ² (μₜ the local PL constant, Kₜ the segment smoothness, both our reconstruction [R] (local-pl-linear-nets.md §3.2, §3.4), not the paper’s constants) against the observed ratio (f(Wₜ₊₁) − f*)/(f(Wₜ) − f*).',
 );
 
 // %% The reference instance: m = 2, n = 3, h = 6, N = 8, W1 ~ N(0, 1), W2 ~ 0.3 N(0, 1)
 const SIZE = { m: 2, n: 3, h: 6, N: 8, scale1: 1, scale2: 0.3 };
 const point = twoLayerPoints.instance({ ...SIZE, seed: 1 });
-/** The digest stops at f - f* < 1e-13. */
+/** The reference run of local-pl-linear-nets.md §4 stops at f - f* < 1e-13. */
 const target = 1e-13;
 const MAX_STEPS = 3000;
 const eta0 = (p: TwoLayerPoint): number => adaptiveStep({ K: p.K, weights: weightsAt(p, p.x0), G: lossGradientAt(p, p.x0) });
@@ -75,7 +75,7 @@ await nb.figure(
   }),
   {
     title: 'The gap along GD, adaptive against fixed',
-    shows: `f(Wₜ) − f* (f* = l*, exact) on one seeded instance of the digest’s size (X ∈ ℝ^{3×8}, Y ∈ ℝ^{2×8} standard normal, W₁ ~ N(0, 1), W₂ ~ 0.3 N(0, 1); our seeded generator, not the digest’s NumPy stream, so the numbers differ from its run). Adaptive: ηₜ solves ηKₜ(η) = 1; fixed: its first value η₀ at every step.`,
+    shows: `f(Wₜ) − f* (f* = l*, exact) on one seeded instance of the size of the reference run in local-pl-linear-nets.md §4 (X ∈ ℝ^{3×8}, Y ∈ ℝ^{2×8} standard normal, W₁ ~ N(0, 1), W₂ ~ 0.3 N(0, 1); our seeded generator, not the NumPy stream of that run, so the numbers differ from its run). Adaptive: ηₜ solves ηKₜ(η) = 1; fixed: its first value η₀ at every step.`,
     numbers: [
       markdownTable(
         ['run', 'steps to f − f* < 10⁻¹³', 'η first', 'η max', 'η last'],
@@ -84,11 +84,11 @@ await nb.figure(
           return [r.label, steps(r), eta[0], Math.max(...eta), eta[eta.length - 1]];
         }),
       ),
-      'Digest’s reference run (its own instance): adaptive 124 steps, η from 0.0235 to 0.0326 (peak 0.0329 at step 3); fixed 173 steps.',
+      'The reference run of local-pl-linear-nets.md §4 (its own instance): adaptive 124 steps, η from 0.0235 to 0.0326 (peak 0.0329 at step 3); fixed 173 steps.',
     ],
   },
 );
-nb.summary(`reference instance: adaptive ${steps(adaptiveRun)} steps, fixed ${steps(fixedRun)} steps to 1e-13 (digest's instance: 124 / 173)`);
+nb.summary(`reference instance: adaptive ${steps(adaptiveRun)} steps, fixed ${steps(fixedRun)} steps to 1e-13 (local-pl-linear-nets.md §4 instance: 124 / 173)`);
 
 // %% The one-step bound rho_t against the observed ratio of gaps
 /** Steps whose gaps are well above the float64 floor of the gap (about 1e-15 (1 + f*)), where ratios mean something. */
@@ -125,7 +125,7 @@ await nb.figure(
           return [r.label, r.bound[0], r.bound[ts[ts.length - 1]], median(ts.map((t) => r.observed[t])), excess(r)];
         }),
       ),
-      'Digest’s reference run: ρₜ from 0.960 to 0.936 under the adaptive step, observed ratio about 0.79; about 0.85 for the fixed step; the bound held at every step.',
+      'The reference run of local-pl-linear-nets.md §4: ρₜ from 0.960 to 0.936 under the adaptive step, observed ratio about 0.79; about 0.85 for the fixed step; the bound held at every step.',
     ],
   },
 );
@@ -140,7 +140,7 @@ await nb.figure(
   }),
   {
     title: 'The adaptive step along the run',
-    shows: 'Kₜ contains a term that shrinks with the loss, so ηₜ = 1/Kₜ can grow during training (reviewers 2 and 4 of the ICLR-2024 version, digest §3.5): here it rises over the first steps, then settles.',
+    shows: 'Kₜ contains a term that shrinks with the loss, so ηₜ = 1/Kₜ can grow during training (reviewers 2 and 4 of the ICLR-2024 version, local-pl-linear-nets.md §3.5): here it rises over the first steps, then settles.',
   },
 );
 
@@ -163,9 +163,9 @@ const c8 = Array.from({ length: instanceCount }, (_, i) => {
 const fraction = (key: 'ahead' | 'grew' | 'peaked') => c8.filter((r) => r[key]).length / instanceCount;
 nb.section(
   'C8 over seeded instances',
-  `${instanceCount} instances of the reference size (seeds 1000 … ${999 + instanceCount}, W₁ ~ N(0, 1), W₂ ~ 0.3 N(0, 1)); T is the step at which the fixed-η₀ run reaches f − f* ≤ 10⁻⁸ (f(W₀) − f*) (at most ${MAX_STEPS}). A heuristic claim of the paper (“a better step size” [P]), not a theorem: the digest found it on about 93% of its instances.`,
+  `${instanceCount} instances of the reference size (seeds 1000 … ${999 + instanceCount}, W₁ ~ N(0, 1), W₂ ~ 0.3 N(0, 1)); T is the step at which the fixed-η₀ run reaches f − f* ≤ 10⁻⁸ (f(W₀) − f*) (at most ${MAX_STEPS}). A heuristic claim of the paper (“a better step size” [P]), not a theorem: our notes found it on about 93% of their instances (local-pl-linear-nets.md §5, C8).`,
   markdownTable(
-    ['statement', 'fraction of instances', 'digest'],
+    ['statement', 'fraction of instances', 'local-pl-linear-nets.md C8'],
     [
       ['adaptive gap at T ≤ fixed gap at T', fraction('ahead'), 'about 93%'],
       ['η_T > η₀ (the step grew)', fraction('grew'), 'about 90%'],

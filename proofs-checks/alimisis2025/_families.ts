@@ -1,5 +1,5 @@
 /**
- * Families shared by the claims on Alimisis, Islamov, Lucchi (2025) (shared/theory/warmup-h0h1.md):
+ * Families shared by the claims on Alimisis, Islamov, Lucchi (2025) (docs/theory/warmup-h0h1.md):
  * the fully computable (H0,H1)-smooth examples T1..T6 of its section 4, each with its constants
  * (exact, or a proved bound where marked), at a point or started from one under the adaptive step
  * 1/(10 H0 + 20 H1 (f - f*)); the hard instance T4a under fixed steps with several starts of the

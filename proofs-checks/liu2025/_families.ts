@@ -1,6 +1,6 @@
 /**
  * Families and measures shared by the claims on Liu, Ge, Pan, Kang, Zhang (2025), arXiv 2509.07972
- * v1 (shared/theory/warmup-rho-k0-krho.md, "the digest").
+ * v1 (docs/theory/warmup-rho-k0-krho.md, "the digest").
  *
  * - The rows of the digest's section 4.2: functions with exact or valid (rho, K0, Krho), each a
  *   mathjs expression (fromExpression gives the gradient, the Hessian and the BigNumber model the

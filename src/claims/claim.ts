@@ -23,7 +23,7 @@ export interface ClaimSource {
   readonly result: string;
   readonly version: string;
   readonly provenance: Provenance;
-  /** The digest's tag, e.g. `[S-A]` or `[D]`. */
+  /** The provenance tag in the notes on the paper (docs/theory/), e.g. `[S-A]` or `[D]`. */
   readonly tag?: string;
 }
 

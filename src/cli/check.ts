@@ -4,6 +4,7 @@
  * tightness, instances, time).
  */
 import { join, relative } from 'node:path';
+import { citedSource, provenanceWithTag } from '../report/citation.js';
 import { checkHtml } from '../report/html.js';
 import { checkMarkdown, marginSummary } from '../report/markdown.js';
 import { toJson, withReportFolder, writeAtomically } from '../report/report.js';
@@ -40,10 +41,11 @@ export async function runCheck(args: string[], values: CliValues): Promise<numbe
     if (reportFile) writeAtomically(reportFile, toJson(report));
     const matches = report.verdict === target.claim.expected;
     if (!matches) mismatches++;
+    const source = citedSource(target.claim.source);
     rows.push([
       target.claim.id,
-      `${target.claim.source.result}, ${target.claim.source.reference}`,
-      `${target.claim.source.provenance}${target.claim.source.tag ? ` ${target.claim.source.tag}` : ''}`,
+      `${source.result}, ${source.reference}`,
+      provenanceWithTag(target.claim.source),
       matches ? report.verdict : `${report.verdict} (expected ${target.claim.expected})`,
       marginSummary(report),
       String(report.search.evaluations),
@@ -92,7 +94,7 @@ export async function runList(args: string[]): Promise<number> {
   const rows = (await selectTargets(args)).map(({ claim, file }) => [
     claim.id,
     claim.title,
-    `${claim.source.result} (${claim.source.version})`,
+    `${citedSource(claim.source).result} (${claim.source.version})`,
     claim.source.provenance,
     claim.expected,
     relative(process.cwd(), file),

@@ -8,6 +8,7 @@ import type { Claim } from '../claims/claim.js';
 import { DEFAULT_TOLERANCE, type Evaluation } from '../claims/evaluate.js';
 import type { Instance, Params } from '../claims/family.js';
 import { loadClaimFile } from '../claims/load.js';
+import { provenanceWithTag, sourceReference } from '../report/citation.js';
 import { buildReport, EVIDENCE_NOTE, readJsonFile, toJson, writeAtomically, type Report } from '../report/report.js';
 import { evaluatePoints, falsify, searchPoints } from '../search/falsify.js';
 import { evaluateInWorkers } from '../search/workers.js';
@@ -90,7 +91,7 @@ function describeParams(params: Readonly<Record<string, number>>): string {
 export function printReport(report: Report): void {
   const { claim, search } = report;
   console.log(`${claim.id}: ${claim.title}`);
-  console.log(`  ${report.source.reference}, ${report.source.result} (${report.source.version}), provenance: ${report.source.provenance}${report.source.tag ? ` ${report.source.tag}` : ''}`);
+  console.log(`  ${sourceReference(report.source)}, provenance: ${provenanceWithTag(report.source)}`);
   console.log(`  statement: ${claim.statement}`);
   console.log(`  verdict: ${report.verdict} after ${search.evaluations} evaluations (seed ${search.seed}, budget ${search.budget}, ${search.discarded} discarded by hypotheses)`);
   if (report.worst) console.log(`  worst normalized margin: ${formatNumber(report.worst.margin)} at ${describeParams(report.worst.params)}`);

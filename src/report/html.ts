@@ -13,6 +13,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { StopReason } from '../gd/trajectory.js';
 import { decimate, LABELS, trajectoryFigure } from '../plot/specs.js';
 import { formatNumber } from '../util/format.js';
+import { provenanceWithTag, sourceReference } from './citation.js';
 import { marginSummary } from './markdown.js';
 import { EVIDENCE_NOTE, type Report } from './report.js';
 
@@ -149,8 +150,8 @@ function verdictTable(claims: readonly Report[]): string {
     const id = r.counterexample ? `<a href="#${escapeHtml(anchorOf(r))}">${escapeHtml(r.claim.id)}</a>` : escapeHtml(r.claim.id);
     const cells = [
       id,
-      escapeHtml(`${r.source.reference}, ${r.source.result} (${r.source.version})`),
-      escapeHtml(`${r.source.provenance}${r.source.tag ? ` ${r.source.tag}` : ''}`),
+      escapeHtml(sourceReference(r.source)),
+      escapeHtml(provenanceWithTag(r.source)),
       `<code>${escapeHtml(r.claim.statement)}</code>`,
       `<span class="verdict ${r.verdict}">${escapeHtml(r.verdict)}</span> (${escapeHtml(r.claim.expected)})`,
       escapeHtml(marginSummary(r)),
@@ -203,7 +204,7 @@ function drillDownSection(report: Report, run: CounterexampleRun | undefined, ch
   return [
     `<section class="counterexample" id="${escapeHtml(anchorOf(report))}">`,
     `<h3>${escapeHtml(report.claim.id)}: ${escapeHtml(report.claim.title)}</h3>`,
-    `<p><code>${escapeHtml(report.claim.statement)}</code> (${escapeHtml(report.source.provenance)}${report.source.tag ? ` ${escapeHtml(report.source.tag)}` : ''})</p>`,
+    `<p><code>${escapeHtml(report.claim.statement)}</code> (${escapeHtml(provenanceWithTag(report.source))})</p>`,
     `<ul>${facts.map((f) => `<li>${f}</li>`).join('')}</ul>`,
     drillDownFigure(report, run, charts),
     '</section>',

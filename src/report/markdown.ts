@@ -4,6 +4,7 @@
  * not survive certification. No wall-clock times, so the same seed gives the same file.
  */
 import { formatNumber } from '../util/format.js';
+import { provenanceWithTag, sourceReference } from './citation.js';
 import { EVIDENCE_NOTE, type Report } from './report.js';
 
 function cell(text: string): string {
@@ -36,8 +37,8 @@ export function checkMarkdown(reports: readonly Report[], settings: { seed: numb
     ...reports.map((r) =>
       [
         r.claim.id,
-        `${r.source.reference}, ${r.source.result} (${r.source.version})`,
-        `${r.source.provenance}${r.source.tag ? ` ${r.source.tag}` : ''}`,
+        sourceReference(r.source),
+        provenanceWithTag(r.source),
         r.claim.statement,
         `${r.verdict} (${r.claim.expected})`,
         marginSummary(r),
@@ -57,7 +58,7 @@ export function checkMarkdown(reports: readonly Report[], settings: { seed: numb
       lines.push(
         `### ${r.claim.id}: ${r.claim.title}`,
         '',
-        `- statement: \`${r.claim.statement}\` (${r.source.provenance}${r.source.tag ? ` ${r.source.tag}` : ''})`,
+        `- statement: \`${r.claim.statement}\` (${provenanceWithTag(r.source)})`,
         `- at ${params(c.params)}${c.x0 ? `, x0 = [${c.x0.map(formatNumber).join(', ')}]` : ''}${c.horizon !== undefined ? `, horizon ${c.horizon}` : ''}`,
         `- lhs ${c.lhs}, rhs ${c.rhs}, normalized margin ${formatNumber(c.margin)}`,
         `- certified by ${c.certificate.method}: ${c.certificate.reason}`,

@@ -1,6 +1,6 @@
 /**
  * The JSON report of a search (schema `boundcheck-report/1`, documented in README.md): the claim
- * and its source with provenance, the verdict, the worst margin, tightness, the certified
+ * and its source with provenance (citations resolved to docs/theory/), the verdict, the worst margin, tightness, the certified
  * counterexample with its replay command, seeds and budget. Written atomically; the same seed and
  * budget give the same bytes (wall-clock time is left out unless asked for).
  */
@@ -13,6 +13,7 @@ import type { TrajectorySummary } from '../claims/measures.js';
 import { CERTIFICATION_DIGITS, DIGITS_AGREEMENT, type Certificate } from '../search/certify.js';
 import type { SearchResult, Verdict } from '../search/falsify.js';
 import { InputError } from '../util/errors.js';
+import { citedSource } from './citation.js';
 
 export const REPORT_SCHEMA = 'boundcheck-report/1';
 
@@ -127,7 +128,7 @@ export function buildReport(
       expected: claim.expected,
       ...(claimFile ? { file: claimFile, absoluteFile: resolve(options.claimFile!), export: options.exportName ?? 'default' } : {}),
     },
-    source: claim.source,
+    source: citedSource(claim.source),
     verdict: result.verdict,
     evidence: EVIDENCE_NOTE,
     tolerance: result.tolerance,

@@ -1,24 +1,14 @@
 /**
  * The GD runner against closed forms (classical-oracles.md O1, O2) and against the independent
- * float64 reference trajectories of shared/reference/trajectories.json.
+ * float64 reference trajectories of tests/fixtures/reference/trajectories.json.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/gd/run.js';
 import { huberWorstCase } from '../../src/problems/huber.js';
 import { quadratic, quadraticFromMatrix } from '../../src/problems/quadratic.js';
 import { constant } from '../../src/schedules/index.js';
 import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
-
-const reference = JSON.parse(
-  readFileSync(new URL('../../../shared/reference/trajectories.json', import.meta.url), 'utf8'),
-) as { cases: Array<Record<string, unknown> & { name: string }> };
-
-function referenceCase(name: string): Record<string, unknown> {
-  const found = reference.cases.find((c) => c.name === name);
-  if (!found) throw new Error(`no reference case ${name}`);
-  return found;
-}
+import { referenceCase } from '../fixtures/reference/trajectories.js';
 
 function relativeError(actual: number, expected: number): number {
   return Math.abs(actual - expected) / Math.abs(expected);
@@ -44,7 +34,7 @@ describe('O1: Huber worst case reproduces L R^2 / (2(2Nh+1))', () => {
   }
 
   it('matches the reference case huber-O1 at every step', () => {
-    const ref = referenceCase('huber-O1') as { L: number; R: number; N: number; h: number; gap: number[] };
+    const ref = referenceCase<{ name: string; L: number; R: number; N: number; h: number; gap: number[] }>('huber-O1');
     const problem = huberWorstCase(ref);
     const trajectory = run(problem, constant(ref.h / ref.L), [ref.R], { maxSteps: ref.N });
     ref.gap.forEach((g, t) => expect(relativeError(trajectory.gap[t], g)).toBeLessThan(1e-12));
@@ -90,7 +80,7 @@ describe('O2: strongly convex quadratics contract by rho(gamma)^(2N)', () => {
   }
 
   it('matches the reference case quadratic-5d at every step to 1e-12', () => {
-    const ref = referenceCase('quadratic-5d') as { A: number[][]; x0: number[]; eta: number; steps: number; gap: number[] };
+    const ref = referenceCase<{ name: string; A: number[][]; x0: number[]; eta: number; steps: number; gap: number[] }>('quadratic-5d');
     const trajectory = run(quadraticFromMatrix({ A: ref.A }), constant(ref.eta), ref.x0, { maxSteps: ref.steps });
     let worst = 0;
     ref.gap.forEach((g, t) => (worst = Math.max(worst, relativeError(trajectory.gap[t], g))));

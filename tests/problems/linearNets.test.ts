@@ -2,10 +2,9 @@
  * Linear networks: exact derivatives against central differences for two-layer, deep, bottleneck
  * and whitened nets; minibatch gradients; the closed-form optimal value and balanced minimizers;
  * the loss's constants; the two-layer reference trajectory of
- * /work/shared/reference/trajectories.json; the BigNumber model against float64 and in a replay;
+ * tests/fixtures/reference/trajectories.json; the BigNumber model against float64 and in a replay;
  * speed at 20x50x20 with 100 samples; bad parameters.
  */
-import { readFileSync } from 'node:fs';
 import { EigenvalueDecomposition, Matrix, SingularValueDecomposition, pseudoInverse } from 'ml-matrix';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/gd/run.js';
@@ -26,9 +25,11 @@ import { deepScalarNet } from '../../src/problems/scalarNets.js';
 import { constant } from '../../src/schedules/basic.js';
 import { InputError } from '../../src/util/errors.js';
 import { Rng } from '../../src/util/random.js';
+import { referenceCase } from '../fixtures/reference/trajectories.js';
 import { derivativeErrors } from './derivativeChecks.js';
 
 interface TwoLayerCase {
+  readonly name: string;
   readonly X: number[][];
   readonly Y: number[][];
   readonly W1: number[][];
@@ -40,11 +41,7 @@ interface TwoLayerCase {
   readonly hessianNormAt: Record<string, number>;
 }
 
-const reference = (
-  JSON.parse(readFileSync('/work/shared/reference/trajectories.json', 'utf8')) as {
-    cases: ({ name: string } & TwoLayerCase)[];
-  }
-).cases.find((c) => c.name === 'two-layer-linear')!;
+const reference = referenceCase<TwoLayerCase>('two-layer-linear');
 
 function randomRows(rng: Rng, rows: number, cols: number): number[][] {
   return Array.from({ length: rows }, () => Array.from(rng.normalVector(cols)));

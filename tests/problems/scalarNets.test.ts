@@ -1,15 +1,15 @@
 /**
  * Deep scalar nets and the scalar factorization: exact derivatives against central differences,
  * the minimum sharpness at the balanced minimizer, the reference trajectories of
- * /work/shared/reference/trajectories.json, and bad parameters.
+ * tests/fixtures/reference/trajectories.json, and bad parameters.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/gd/run.js';
 import { deepScalarNet, scalarFactorization, scalarNetMinSharpness } from '../../src/problems/scalarNets.js';
 import { constant } from '../../src/schedules/basic.js';
 import { InputError } from '../../src/util/errors.js';
 import { Rng } from '../../src/util/random.js';
+import { referenceCasesStartingWith } from '../fixtures/reference/trajectories.js';
 import { derivativeErrors } from './derivativeChecks.js';
 
 interface ScalarFactorizationCase {
@@ -20,10 +20,6 @@ interface ScalarFactorizationCase {
   readonly fStar: number;
   readonly loss: number[];
 }
-
-const reference = JSON.parse(readFileSync('/work/shared/reference/trajectories.json', 'utf8')) as {
-  cases: { name: string }[];
-};
 
 describe('derivatives against central differences', () => {
   const rng = new Rng(11);
@@ -94,7 +90,7 @@ describe('minimizers', () => {
 });
 
 describe('reference trajectories of 1/2 (x y - 1)^2', () => {
-  const cases = reference.cases.filter((c) => c.name.startsWith('scalar-factorization')) as ScalarFactorizationCase[];
+  const cases = referenceCasesStartingWith<ScalarFactorizationCase>('scalar-factorization');
   it('has the three cases', () => expect(cases.map((c) => c.eta)).toEqual([0.5, 0.9, 1.05]));
   for (const reference of cases) {
     it(`${reference.name}: every loss value to 1e-10 relative or 1e-14 absolute`, () => {
