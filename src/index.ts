@@ -4,7 +4,7 @@
  */
 export { claim, isClaim, type Claim, type ClaimDefinition, type ClaimKind, type ClaimSource, type Hypothesis, type Provenance } from './claims/claim.js';
 export { family, fromUnit, integer, logUniform, mapFamily, toUnit, uniform, withFixed, type Family, type Instance, type ParameterBox, type ParameterSpec, type Params } from './claims/family.js';
-export { distanceAt, firstHit, gapAt, minGradNorm, pointwise, sharpnessAt, trajectoryMeasure, type Measure, type MeasureContext, type MeasureValue } from './claims/measures.js';
+export { distanceAt, firstHit, gapAt, minGradNorm, pointwise, requireRhs, sharpnessAt, trajectoryMeasure, type Measure, type MeasureContext, type MeasureRun, type MeasureValue } from './claims/measures.js';
 export { brokenTwin, type Mutation } from './claims/twin.js';
 export { evaluateClaim, DEFAULT_TOLERANCE, type Evaluation } from './claims/evaluate.js';
 export { falsify, type SearchOptions, type SearchResult, type Verdict } from './search/falsify.js';

@@ -12,7 +12,7 @@ import {
   theorem41StabilityCap,
   theorem43Applies,
 } from '../../bounds/alimisis2025.js';
-import { summarize, type MeasureContext, type MeasureValue } from '../../src/claims/measures.js';
+import { requireRhs, summarize, type MeasureContext, type MeasureValue } from '../../src/claims/measures.js';
 import {
   coshExtremal,
   constant,
@@ -286,11 +286,13 @@ const RUN_LENGTH_IN_BOUNDS = 50;
  * target after the run gives a censored K = steps + 1 > 50 rhs, and ends the evaluation.
  */
 export function worstFirstHitOverStarts(): Measure<FixedStepInstance> {
+  const label = 'max over starts with f(x0) = Delta0 of K(eps)';
   return {
-    label: 'max over starts with f(x0) = Delta0 of K(eps)',
+    label,
     certification: 'replay',
+    needsRhs: true,
     evaluate(instance: FixedStepInstance, context: MeasureContext): MeasureValue {
-      const maxSteps = RUN_LENGTH_IN_BOUNDS * Math.max(1, Math.ceil(context.rhs));
+      const maxSteps = RUN_LENGTH_IN_BOUNDS * Math.max(1, Math.ceil(requireRhs(context, label)));
       let worst: MeasureValue = { value: -Infinity };
       for (const { copies, x0 } of instance.starts) {
         const target = instance.eps / copies;

@@ -5,7 +5,7 @@
  */
 import { InputError } from '../util/errors.js';
 import type { Family, Instance, Params } from './family.js';
-import type { Measure } from './measures.js';
+import type { Measure, MeasureRun } from './measures.js';
 
 /** `upper`: the statement is lhs <= rhs; `lower`: lhs >= rhs. */
 export type ClaimKind = 'upper' | 'lower';
@@ -32,17 +32,26 @@ export interface Hypothesis<I extends Instance = Instance> {
   holds(instance: I, params: Params): boolean;
 }
 
-/** The instance type is inferred from the family alone (`NoInfer` elsewhere). */
-export interface ClaimDefinition<I extends Instance = Instance> {
+/**
+ * The instance type is inferred from the family alone (`NoInfer` elsewhere); `R`, what the rhs
+ * receives as its run, from the measure.
+ */
+export interface ClaimDefinition<I extends Instance = Instance, R extends MeasureRun = MeasureRun> {
   /** Stable identifier, e.g. `classical.O1`. Letters, digits, `.`, `-`, `_`. */
   readonly id: string;
   readonly title: string;
   readonly source: ClaimSource;
   readonly kind: ClaimKind;
   readonly family: Family<I>;
-  readonly lhs: Measure<NoInfer<I>>;
-  /** The bound, as printed, evaluated at the instance. */
-  rhs(instance: NoInfer<I>, params: Params): number;
+  readonly lhs: Measure<NoInfer<I>, R>;
+  /**
+   * The bound, as printed, evaluated at the instance. `run` is the trajectory the measure ran
+   * (`gapAt`, `minGradNorm`, `trajectoryMeasure`, ...: the bound may read it, e.g.
+   * f(x_0) - f(x_N) = run.gap[0] - run.gap[run.steps]); `undefined` for pointwise measures and for
+   * measures that size their run from the bound (`firstHit`). When certifying, it is the
+   * high-precision replay's run.
+   */
+  rhs(instance: NoInfer<I>, params: Params, run: NoInfer<R>): number;
   /** How the bound reads in a table, e.g. `L R^2 / (4Nh + 2)`. */
   readonly rhsLabel: string;
   readonly hypotheses?: ReadonlyArray<Hypothesis<NoInfer<I>>>;
@@ -55,7 +64,7 @@ export interface ClaimDefinition<I extends Instance = Instance> {
   scale?(lhs: number, rhs: number, instance: NoInfer<I>): number;
 }
 
-export interface Claim<I extends Instance = Instance> extends ClaimDefinition<I> {
+export interface Claim<I extends Instance = Instance, R extends MeasureRun = MeasureRun> extends ClaimDefinition<I, R> {
   readonly hypotheses: ReadonlyArray<Hypothesis<I>>;
   readonly expected: 'holds' | 'violated';
   readonly [claimBrand]: true;
@@ -65,7 +74,7 @@ const claimBrand = Symbol.for('boundcheck.claim');
 
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
-export function claim<I extends Instance>(definition: ClaimDefinition<I>): Claim<I> {
+export function claim<I extends Instance, R extends MeasureRun = MeasureRun>(definition: ClaimDefinition<I, R>): Claim<I, R> {
   const where = `claim ${definition.id ?? '(no id)'}`;
   if (typeof definition.id !== 'string' || !ID_PATTERN.test(definition.id)) {
     throw new InputError(`claim id must match ${ID_PATTERN}, got ${JSON.stringify(definition.id)}`);

@@ -5,15 +5,19 @@
  */
 import { claim, type Claim, type ClaimDefinition } from './claim.js';
 import type { Instance } from './family.js';
+import type { MeasureRun } from './measures.js';
 
-export interface Mutation<I extends Instance> extends Partial<Omit<ClaimDefinition<I>, 'id' | 'expected'>> {
+export interface Mutation<I extends Instance, R extends MeasureRun = MeasureRun> extends Partial<Omit<ClaimDefinition<I, R>, 'id' | 'expected'>> {
   /** What was changed, e.g. `4Nh + 2 -> 4Nh + 4`. */
   readonly mutation: string;
 }
 
 /** The claim with the mutation applied, id `<id>.twin`, expected to be violated. */
-export function brokenTwin<I extends Instance>(base: Claim<I>, { mutation, ...changes }: Mutation<I>): Claim<I> {
-  return claim<I>({
+export function brokenTwin<I extends Instance, R extends MeasureRun>(
+  base: Claim<I, R>,
+  { mutation, ...changes }: Mutation<NoInfer<I>, NoInfer<R>>,
+): Claim<I, R> {
+  return claim<I, R>({
     ...base,
     ...changes,
     id: `${base.id}.twin`,
