@@ -22,21 +22,19 @@ import {
   linearNetWithLoss,
   logUniform,
   quadratic,
+  runLengthAt,
   scalarFactorization,
   uniform,
   whitenedLoss,
+  type CriticalStepInstance,
+  type DichotomyInstance,
   type Family,
   type ParameterBox,
   type Params,
   type Problem,
-} from '../../src/index.js';
-import {
-  runLengthAt,
-  type CriticalStepInstance,
-  type DichotomyInstance,
   type RunLength,
   type SweepSettings,
-} from '../../src/claims/sweep.js';
+} from '../../src/index.js';
 
 /** A problem family with an exact critical step, and how to sweep it. */
 export interface SweepModel {
