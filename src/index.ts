@@ -60,6 +60,7 @@ export { falsify, type SearchOptions, type SearchResult, type Verdict } from './
 
 // Problems: the interface, hand-written problems, high precision, curvature, the built-in families.
 export * from './problems/problem.js';
+export { problem, type ProblemDefinition } from './problems/custom.js';
 export { bigDot, bigMath, bigModel, bigSum, toBig, toBigVector, toFloatVector, type BigModelDefinition, type BigNumber, type MathJsInstance } from './problems/highPrecision.js';
 export { hessianNorm, largestHessianEigenvalue } from './problems/curvature.js';
 export { separableSum, type HighPrecisionScalarTerm, type ScalarTerm, type SeparableSumSpec } from './problems/separable.js';
