@@ -64,7 +64,7 @@ export interface Threshold {
 const CONVERGED_GAP = 1e-28;
 
 /** The Gaussian starts of a run: a seed in the box, so the search also varies the starts. */
-const SEED_BOX: ParameterBox = { seed: integer(0, 1_000_000) };
+const SEED_BOX = { seed: integer(0, 1_000_000) } satisfies ParameterBox;
 
 /** The band |eta/eta_c - 1| < 2% left out (eta = eta_c is non-hyperbolic: §3.2 Prop 1(d)). */
 const BAND = 0.02;

@@ -8,7 +8,7 @@
 import { run as runFloat64 } from '../gd/run.js';
 import { InputError } from '../util/errors.js';
 import type { Claim } from './claim.js';
-import type { Instance, Params } from './family.js';
+import type { Instance, ParameterBox, Params } from './family.js';
 import type { MeasureRun, MeasureValue, Runner, TrajectorySummary } from './measures.js';
 
 /**
@@ -61,9 +61,9 @@ export function normalizedMargin<I extends Instance>(claim: Claim<I>, instance: 
   return difference / scale;
 }
 
-export function evaluateClaim<I extends Instance, R extends MeasureRun>(
-  claim: Claim<I, R>,
-  params: Params,
+export function evaluateClaim<I extends Instance, R extends MeasureRun, B extends ParameterBox>(
+  claim: Claim<I, R, B>,
+  params: Params<B>,
   options: { run?: Runner; tolerance?: number } = {},
 ): Evaluation {
   const tolerance = options.tolerance ?? DEFAULT_TOLERANCE;
