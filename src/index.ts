@@ -5,7 +5,7 @@
  * schedules; the GD runner; estimators; the falsifier. Bound functions live in
  * `boundcheck/bounds/<paper>`.
  *
- * @packageDocumentation
+ * @module boundcheck
  */
 
 // Claims: the statement, the family it quantifies over, what its left-hand side measures.
@@ -56,7 +56,8 @@ export {
 } from './claims/sweep.js';
 
 // The search.
-export { falsify, type SearchOptions, type SearchResult, type Verdict } from './search/falsify.js';
+export { falsify, type Counterexample, type SearchOptions, type SearchResult, type Verdict } from './search/falsify.js';
+export type { Certificate, Replay } from './search/certify.js';
 
 // Problems: the interface, hand-written problems, high precision, curvature, the built-in families.
 export * from './problems/problem.js';
@@ -64,16 +65,31 @@ export { problem, type ProblemDefinition } from './problems/custom.js';
 export { bigDot, bigMath, bigModel, bigSum, toBig, toBigVector, toFloatVector, type BigModelDefinition, type BigNumber, type MathJsInstance } from './problems/highPrecision.js';
 export { hessianNorm, largestHessianEigenvalue } from './problems/curvature.js';
 export { separableSum, type HighPrecisionScalarTerm, type ScalarTerm, type SeparableSumSpec } from './problems/separable.js';
-export { coshExtremal } from './problems/cosh.js';
-export { fromExpression, type ExpressionProblem } from './problems/expression.js';
-export { exponentialRidge, logisticRidge } from './problems/glm.js';
-export { huber, huberWorstCase } from './problems/huber.js';
-export { deepLinearNet, linearNetWithLoss, squaredLoss, twoLayerLinearNet, whitenedLoss, type FiniteSumLinearNetProblem, type LinearNetProblem } from './problems/linearNets.js';
-export { mlp, mlpInitialWeights, type MlpProblem } from './problems/mlp.js';
-export { evenPower, evenPowerH1ForH0 } from './problems/power.js';
-export { leastSquares, quadratic, quadraticFromMatrix } from './problems/quadratic.js';
-export { quadraticExponentialA, quadraticExponentialB } from './problems/quadraticExponential.js';
-export { deepScalarNet, scalarFactorization, scalarNetMinSharpness } from './problems/scalarNets.js';
+export { coshExtremal, type CoshOptions } from './problems/cosh.js';
+export { fromExpression, type ExpressionDefinition, type ExpressionProblem, type HighPrecisionPoint, type HighPrecisionProblem } from './problems/expression.js';
+export { exponentialRidge, logisticRidge, type MarginRidgeOptions } from './problems/glm.js';
+export { huber, huberWorstCase, type HuberOptions, type HuberWorstCaseOptions } from './problems/huber.js';
+export {
+  deepLinearNet,
+  linearNetWithLoss,
+  squaredLoss,
+  twoLayerLinearNet,
+  whitenedLoss,
+  type FiniteSumLinearNetProblem,
+  type FiniteSumProductLoss,
+  type HighPrecisionProductLoss,
+  type HighPrecisionProductLossMinimum,
+  type LinearNetOptions,
+  type LinearNetProblem,
+  type ProductLoss,
+  type ProductLossMinimum,
+} from './problems/linearNets.js';
+export type { MatrixRows } from './problems/layers.js';
+export { mlp, mlpInitialWeights, type MlpCommonOptions, type MlpOptions, type MlpProblem } from './problems/mlp.js';
+export { evenPower, evenPowerH1ForH0, type EvenPowerOptions } from './problems/power.js';
+export { leastSquares, quadratic, quadraticFromMatrix, type LeastSquaresOptions, type QuadraticFromMatrixOptions, type QuadraticOptions } from './problems/quadratic.js';
+export { quadraticExponentialA, quadraticExponentialB, type QuadraticExponentialAOptions, type QuadraticExponentialBOptions } from './problems/quadraticExponential.js';
+export { deepScalarNet, scalarFactorization, scalarNetMinSharpness, type DeepScalarNetOptions, type ScalarNetProblem } from './problems/scalarNets.js';
 
 // Dense symmetric linear algebra for claims that read matrices (eigenvalues, singular values).
 export { largestSymmetricEigenvalue, singularValues, smallestSymmetricEigenvalue, spectralNorm, symmetricEigenvalues, symmetricSpectralNorm } from './linalg/dense.js';
