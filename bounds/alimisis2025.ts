@@ -13,6 +13,8 @@
  *
  * Notation: gap = f(w) - f*, Delta0 = f(w_0) - f*, R = ||w_0 - w*||, eps the target accuracy
  * f(w_K) - f* <= eps, mu the PL constant (||grad f||^2 >= 2 mu (f - f*)).
+ *
+ * @module boundcheck/bounds/alimisis2025
  */
 import { evenPowerH1ForH0 } from '../src/problems/power.js';
 import { InputError } from '../src/util/errors.js';

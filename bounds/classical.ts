@@ -3,6 +3,8 @@
  * is a pure function of named constants; the doc comment gives the result, its hypotheses, the
  * reference and the provenance tag. Provenance: the classical-oracles digest restates these results
  * from the literature (secondary), except where marked as our own derivation.
+ *
+ * @module boundcheck/bounds/classical
  */
 import { requireDimension, requireInRange, requireNonNegative, requirePositive } from '../src/util/validate.js';
 

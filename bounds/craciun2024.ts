@@ -11,6 +11,8 @@
  * reading eta_c = 2 / S_min [R], S_min = inf over the global minimisers of lambda_max(Hess f),
  * derived and checked numerically there [N] (§3.3, tagged per function). Provenance: derived.
  * Loss normalisation: 1/2 ||.||^2 throughout; a loss c f has thresholds divided by c [S/U, §1].
+ *
+ * @module boundcheck/bounds/craciun2024
  */
 import { largestSymmetricEigenvalue, singularValues, symmetricEigenvalues } from '../src/linalg/dense.js';
 import { gemm } from '../src/linalg/kernels.js';

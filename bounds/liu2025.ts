@@ -7,6 +7,8 @@
  * inputs is validated; whether a formula holds is for the checks in proofs-checks/liu2025 to decide.
  *
  * Notation: Delta = f(w) - f* (the gap), G = ||grad f(w)||, M(w) = K0 + Krho Delta^rho.
+ *
+ * @module boundcheck/bounds/liu2025
  */
 import { InputError } from '../src/util/errors.js';
 import { requireFinite, requireInRange, requireInteger, requireNonNegative, requirePositive } from '../src/util/validate.js';

@@ -20,6 +20,8 @@
  *
  * Only the domain of the inputs is validated (an InputError names the parameter); whether an
  * inequality holds is for the checks in proofs-checks/xu2025/ to decide.
+ *
+ * @module boundcheck/bounds/xu2025
  */
 import { singularValues, symmetricEigenvalues } from '../src/linalg/dense.js';
 import { gemm } from '../src/linalg/kernels.js';

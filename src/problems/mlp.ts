@@ -37,7 +37,7 @@ import { validBound } from './problem.js';
 const ACTIVATIONS = ['tanh', 'relu', 'leakyRelu'] as const;
 export type MlpActivation = (typeof ACTIVATIONS)[number];
 
-interface MlpCommonOptions {
+export interface MlpCommonOptions {
   /** Inputs, one sample per column: inputDim x N. */
   readonly X: MatrixRows;
   /** Hidden widths h_1, ... (the theory uses one or two hidden layers). */
@@ -68,7 +68,7 @@ export type MlpOptions = MlpCommonOptions &
   );
 
 export interface MlpProblem extends FiniteSumProblem {
-  /** [inputDim, h_1, ..., outputDim]: the packing of x (layers.ts). */
+  /** The layer widths inputDim, h_1, ..., outputDim, which fix the packing of x (layers.ts). */
   readonly layerWidths: readonly number[];
   /** How fStar is known: here only as a lower bound on inf f. */
   readonly fStarInfo: NamedConstant;
