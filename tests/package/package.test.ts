@@ -36,6 +36,8 @@ function succeed(command: string, args: readonly string[], cwd: string): string 
 }
 
 /** The installed command line, run from `cwd`. */
+const TSC = join(REPOSITORY, 'node_modules', 'typescript', 'bin', 'tsc');
+
 const boundcheck = (args: readonly string[], cwd = project): Result =>
   exec(process.execPath, [join(project, 'node_modules', 'boundcheck', 'bin', 'boundcheck.js'), ...args], cwd);
 
@@ -84,12 +86,13 @@ beforeAll(() => {
   succeed('npm', ['init', '-y'], project);
   addPackage(tarball);
   succeed('npm', ['ci', '--offline', '--no-audit', '--no-fund'], project);
+  succeed(process.execPath, [TSC, '--init'], project);
 });
 
 describe('the packed package in a fresh npm init -y project', () => {
   it('ships the built modules, the templates and the theory notes, and nothing of the repository besides', () => {
     const files = JSON.parse(readFileSync(join(work, 'files.json'), 'utf8')) as string[];
-    for (const needed of ['dist/src/index.js', 'dist/src/index.d.ts', 'dist/src/cli/main.js', 'bin/boundcheck.js', 'LICENSE', 'CITATION.cff', 'templates/init/claims/example.ts']) {
+    for (const needed of ['dist/src/index.js', 'dist/src/index.d.ts', 'dist/src/cli/main.js', 'bin/boundcheck.js', 'LICENSE', 'CITATION.cff', 'templates/init/claims/example.ts', 'docs/theory/warmup-h0h1.md']) {
       expect(files).toContain(needed);
     }
     expect(files.filter((f) => /^(tests|\.ci|src|notebooks|scripts)\//.test(f))).toEqual([]);
@@ -126,6 +129,18 @@ describe('the packed package in a fresh npm init -y project', () => {
     const imported = exec(process.execPath, ['-e', "import('boundcheck').then((m) => console.log(typeof m.claim, typeof m.falsify))"], project);
     expect(imported.stderr).toBe('');
     expect(imported.stdout.trim()).toBe('function function');
+  });
+
+  it("type-checks the user's claims under the defaults of tsc --init, where a misspelt parameter is an error", () => {
+    const clean = exec(process.execPath, [TSC, '--noEmit', '-p', '.'], project);
+    expect(clean.stdout).toBe('');
+    expect(clean.status).toBe(0);
+    const example = readFileSync(join(project, 'claims', 'example.ts'), 'utf8');
+    writeFileSync(join(project, 'claims', 'misspelt.ts'), example.replace('({ L, R, N, h, tauRatio }) => ({', '({ L, R, N, h, tauRatoi }) => ({'));
+    const misspelt = exec(process.execPath, [TSC, '--noEmit', '-p', '.'], project);
+    rmSync(join(project, 'claims', 'misspelt.ts'));
+    expect(misspelt.status).not.toBe(0);
+    expect(misspelt.stdout).toMatch(/misspelt\.ts.*tauRatoi/);
   });
 
   it('prints its version and help', () => {
