@@ -171,6 +171,12 @@ async function main(argv: string[]): Promise<number> {
   return runCommand(positionals, values);
 }
 
+// A reader that closes the pipe early (`boundcheck list | head`) ends the output, not in a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(process.exitCode ?? 0);
+});
+
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
