@@ -109,6 +109,13 @@ export interface Family<I extends Instance = Instance, B extends ParameterBox = 
   instance(params: Params<B>): I;
 }
 
+/**
+ * The instance type of a family, e.g. `InstanceOf<typeof points>`: to annotate the argument of a
+ * measure built inside `claim({...})` (`pointwise(label, (instance: InstanceOf<typeof points>) => ...)`),
+ * where TypeScript cannot infer it from the claim's family through the nested generic call.
+ */
+export type InstanceOf<F> = F extends Family<infer I, infer _B> ? I : never;
+
 /** A family, its parameter types read off its box. */
 export function family<I extends Instance, B extends ParameterBox = ParameterBox>(definition: Family<I, B>): Family<I, B> {
   if (typeof definition.name !== 'string') throw new InputError(`family name must be a string, got ${JSON.stringify(definition.name)}`);
