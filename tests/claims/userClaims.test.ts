@@ -4,11 +4,25 @@
  * high-precision replay of the hand-written problem's BigNumber model, or pointwise), and its sweep
  * locates the critical step 2/L.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { falsify, toBigVector, toFloatVector } from '../../src/index.js';
 import descent, { curvature, curvatureTwin, gap, locateCriticalStep, twin, weightedLogCosh } from '../fixtures/user-claims/custom-problem.js';
 
 const options = { budget: 300, seed: 3 };
+
+it("the README's example is this fixture: its ts blocks, with the package imports as repository paths", () => {
+  const read = (path: string) => readFileSync(new URL(path, import.meta.url), 'utf8');
+  const readme = read('../../README.md');
+  const section = readme.slice(readme.indexOf('## Writing a claim'), readme.indexOf('## How the search works'));
+  const blocks = [...section.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]);
+  const asInRepository = blocks
+    .join('\n')
+    .replace("from 'boundcheck/bounds/classical';", "from '../../../bounds/classical.js';")
+    .replace("from 'boundcheck';", "from '../../../src/index.js';");
+  const fixture = read('../fixtures/user-claims/custom-problem.ts');
+  expect(fixture.slice(fixture.indexOf('*/\n') + 3)).toBe(asInRepository);
+});
 
 describe('a user claim file on a hand-written problem', () => {
   it('its problem: gradient and Hessian against finite differences, f at high precision against float64', () => {
