@@ -75,21 +75,23 @@ export function evaluateClaim<I extends Instance, R extends MeasureRun, B extend
     }
   }
   const context = { kind: claim.kind, run: options.run ?? runFloat64 };
-  const bound = (run: R): number =>
-    requireNumber(claim, params, 'rhs', guarded(claim, params, 'rhs', () => claim.rhs(instance, params, run)));
+  const bound = (run: R): number => guarded(claim, params, 'rhs', () => claim.rhs(instance, params, run));
   const measure = (rhs?: number): MeasureValue<R> =>
     guarded(claim, params, 'lhs', () => claim.lhs.evaluate(instance, rhs === undefined ? context : { ...context, rhs }));
   let rhs: number;
   let measured: MeasureValue<R>;
   if (claim.lhs.needsRhs) {
-    rhs = bound(undefined as R);
+    rhs = requireNumber(claim, params, 'rhs', bound(undefined as R));
     measured = measure(rhs);
   } else {
     measured = measure();
     rhs = bound(measured.run as R);
+    // A bound read off a run that blew up may be NaN; the verdict of a diverged run does not need it.
+    if (!(measured.diverged && Number.isNaN(rhs))) requireNumber(claim, params, 'rhs', rhs);
   }
   const lhs = requireNumber(claim, params, 'lhs', measured.value);
-  const margin = normalizedMargin(claim, instance, lhs, rhs);
+  const unbounded = claim.kind === 'upper' ? Infinity : -Infinity;
+  const margin = Number.isNaN(rhs) ? unbounded : normalizedMargin(claim, instance, lhs, rhs);
   const status = measured.diverged && claim.kind === 'upper' ? 'diverged' : margin > tolerance ? 'violated' : 'holds';
   return {
     params,
