@@ -11,6 +11,7 @@ import type { Problem } from '../problems/problem.js';
 import type { Schedule } from '../schedules/schedule.js';
 import { InputError } from '../util/errors.js';
 
+/** The range of one parameter and how the search samples it: build it with `uniform`, `logUniform` or `integer`. */
 export type ParameterSpec =
   | { readonly kind: 'uniform'; readonly min: number; readonly max: number }
   | { readonly kind: 'log'; readonly min: number; readonly max: number }
