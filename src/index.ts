@@ -10,7 +10,7 @@
 
 // Claims: the statement, the family it quantifies over, what its left-hand side measures.
 export { claim, isClaim, type Claim, type ClaimDefinition, type ClaimKind, type ClaimSource, type Hypothesis, type Provenance } from './claims/claim.js';
-export { family, fromUnit, integer, logUniform, mapFamily, toUnit, uniform, withFixed, type Family, type Instance, type ParameterBox, type ParameterSpec, type Params } from './claims/family.js';
+export { family, fromUnit, integer, logUniform, mapFamily, toUnit, uniform, withFixed, type Family, type Instance, type InstanceOf, type ParameterBox, type ParameterSpec, type Params } from './claims/family.js';
 export {
   distanceAt,
   firstHit,

@@ -16,11 +16,13 @@ export type ClaimKind = 'upper' | 'lower';
  */
 export type Provenance = 'primary' | 'secondary' | 'derived';
 
+/** Where a claim's formula comes from. */
 export interface ClaimSource {
   /** Authors, year, title or identifier, e.g. `Alimisis, Islamov, Lucchi (2025), arXiv 2510.03164`. */
   readonly reference: string;
   /** The result's number in that version, e.g. `Theorem 4.3`. */
   readonly result: string;
+  /** The version read, e.g. `arXiv v2` or `Math. Program. 145`. */
   readonly version: string;
   readonly provenance: Provenance;
   /** The provenance tag in the notes on the paper (docs/theory/), e.g. `[S-A]` or `[D]`. */
@@ -29,7 +31,9 @@ export interface ClaimSource {
 
 /** A condition of the result on the instance; an instance where it fails is discarded, never counted. */
 export interface Hypothesis<I extends Instance = Instance, B extends ParameterBox = ParameterBox> {
+  /** Shown in the report's count of discarded instances. */
   readonly name: string;
+  /** Whether the instance at `params` satisfies the hypothesis. */
   holds(instance: I, params: Params<B>): boolean;
 }
 
@@ -41,10 +45,13 @@ export interface Hypothesis<I extends Instance = Instance, B extends ParameterBo
 export interface ClaimDefinition<I extends Instance = Instance, R extends MeasureRun = MeasureRun, B extends ParameterBox = ParameterBox> {
   /** Stable identifier, e.g. `classical.O1`. Letters, digits, `.`, `-`, `_`. */
   readonly id: string;
+  /** One line: the statement, e.g. `GD on smooth convex functions: f(x_N) - f* <= L R^2 / (4Nh + 2)`. */
   readonly title: string;
   readonly source: ClaimSource;
   readonly kind: ClaimKind;
+  /** What the claim quantifies over. */
   readonly family: Family<I, B>;
+  /** The left-hand side, measured at each instance (`gapAt()`, `firstHit(eps)`, `pointwise(...)`, ...). */
   readonly lhs: Measure<NoInfer<I>, R>;
   /**
    * The bound, as printed, evaluated at the instance. `run` is the trajectory the measure ran
@@ -56,6 +63,7 @@ export interface ClaimDefinition<I extends Instance = Instance, R extends Measur
   rhs(instance: NoInfer<I>, params: Params<NoInfer<B>>, run: NoInfer<R>): number;
   /** How the bound reads in a table, e.g. `L R^2 / (4Nh + 2)`. */
   readonly rhsLabel: string;
+  /** Conditions of the result; instances failing one are discarded and counted, never reported. Default none. */
   readonly hypotheses?: ReadonlyArray<Hypothesis<NoInfer<I>, NoInfer<B>>>;
   /** The verdict we expect from the search; the test suite and the main job compare against it. */
   readonly expected?: 'holds' | 'violated';
@@ -108,6 +116,7 @@ export function claim<I extends Instance, R extends MeasureRun = MeasureRun, B e
   };
 }
 
+/** Whether a value was built with `claim({...})` (how claim files' exports are recognised). */
 export function isClaim(value: unknown): value is Claim {
   return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[claimBrand] === true;
 }

@@ -17,17 +17,24 @@ import type { MeasureRun, MeasureValue, Runner, TrajectorySummary } from './meas
  */
 export const DEFAULT_TOLERANCE = 1e-9;
 
+/** An instance's outcome: `discarded` when a hypothesis fails, `diverged` when an upper claim's run blew up. */
 export type InstanceStatus = 'holds' | 'violated' | 'diverged' | 'discarded';
 
+/** A claim evaluated at one point of its family. */
 export interface Evaluation {
   readonly params: Params;
   readonly status: InstanceStatus;
+  /** The measure's value (NaN when discarded). */
   readonly lhs: number;
+  /** The bound's value (NaN when discarded, or when read off a run that blew up). */
   readonly rhs: number;
   /** (lhs - rhs) / scale for upper claims, (rhs - lhs) / scale for lower ones; -Infinity when discarded. */
   readonly margin: number;
+  /** The lhs is only a lower estimate (a first hit not reached within the run). */
   readonly censored?: boolean;
+  /** The hypothesis that failed, when discarded. */
   readonly failedHypothesis?: string;
+  /** What the report keeps of the run behind the lhs. */
   readonly trajectory?: TrajectorySummary;
 }
 
@@ -53,6 +60,7 @@ function requireNumber(claim: Claim, params: Params, side: string, value: number
   return value;
 }
 
+/** (lhs - rhs) / scale for upper claims, (rhs - lhs) / scale for lower ones (positive: the inequality fails). */
 export function normalizedMargin<I extends Instance>(claim: Claim<I>, instance: I, lhs: number, rhs: number): number {
   const difference = claim.kind === 'upper' ? lhs - rhs : rhs - lhs;
   if (!Number.isFinite(difference)) return difference;
@@ -61,6 +69,11 @@ export function normalizedMargin<I extends Instance>(claim: Claim<I>, instance: 
   return difference / scale;
 }
 
+/**
+ * The claim at `params`: the instance, its hypotheses, both sides and the margin. `run` replaces
+ * the float64 runner (the certification passes a high-precision one); `tolerance` is the margin
+ * at or below which the inequality counts as holding (default `DEFAULT_TOLERANCE`).
+ */
 export function evaluateClaim<I extends Instance, R extends MeasureRun, B extends ParameterBox>(
   claim: Claim<I, R, B>,
   params: Params<B>,
@@ -75,21 +88,23 @@ export function evaluateClaim<I extends Instance, R extends MeasureRun, B extend
     }
   }
   const context = { kind: claim.kind, run: options.run ?? runFloat64 };
-  const bound = (run: R): number =>
-    requireNumber(claim, params, 'rhs', guarded(claim, params, 'rhs', () => claim.rhs(instance, params, run)));
+  const bound = (run: R): number => guarded(claim, params, 'rhs', () => claim.rhs(instance, params, run));
   const measure = (rhs?: number): MeasureValue<R> =>
     guarded(claim, params, 'lhs', () => claim.lhs.evaluate(instance, rhs === undefined ? context : { ...context, rhs }));
   let rhs: number;
   let measured: MeasureValue<R>;
   if (claim.lhs.needsRhs) {
-    rhs = bound(undefined as R);
+    rhs = requireNumber(claim, params, 'rhs', bound(undefined as R));
     measured = measure(rhs);
   } else {
     measured = measure();
     rhs = bound(measured.run as R);
+    // A bound read off a run that blew up may be NaN; the verdict of a diverged run does not need it.
+    if (!(measured.diverged && Number.isNaN(rhs))) requireNumber(claim, params, 'rhs', rhs);
   }
   const lhs = requireNumber(claim, params, 'lhs', measured.value);
-  const margin = normalizedMargin(claim, instance, lhs, rhs);
+  const unbounded = claim.kind === 'upper' ? Infinity : -Infinity;
+  const margin = Number.isNaN(rhs) ? unbounded : normalizedMargin(claim, instance, lhs, rhs);
   const status = measured.diverged && claim.kind === 'upper' ? 'diverged' : margin > tolerance ? 'violated' : 'holds';
   return {
     params,

@@ -11,6 +11,7 @@ import type { Problem } from '../problems/problem.js';
 import type { Schedule } from '../schedules/schedule.js';
 import { InputError } from '../util/errors.js';
 
+/** The range of one parameter and how the search samples it: build it with `uniform`, `logUniform` or `integer`. */
 export type ParameterSpec =
   | { readonly kind: 'uniform'; readonly min: number; readonly max: number }
   | { readonly kind: 'log'; readonly min: number; readonly max: number }
@@ -108,6 +109,13 @@ export interface Family<I extends Instance = Instance, B extends ParameterBox = 
   /** Builds the instance at a point of the box. Throws InputError for a point outside its domain. */
   instance(params: Params<B>): I;
 }
+
+/**
+ * The instance type of a family, e.g. `InstanceOf<typeof points>`: to annotate the argument of a
+ * measure built inside `claim({...})` (`pointwise(label, (instance: InstanceOf<typeof points>) => ...)`),
+ * where TypeScript cannot infer it from the claim's family through the nested generic call.
+ */
+export type InstanceOf<F> = F extends Family<infer I, infer _B> ? I : never;
 
 /** A family, its parameter types read off its box. */
 export function family<I extends Instance, B extends ParameterBox = ParameterBox>(definition: Family<I, B>): Family<I, B> {

@@ -23,7 +23,9 @@ import type { Instance } from './family.js';
 /** Runs GD in the precision of the evaluation at hand (float64 in the search, BigNumber when certifying). */
 export type Runner = (problem: Problem, schedule: Schedule, x0: ArrayLike<number>, options: RunOptions) => Trajectory;
 
+/** What a measure is given besides the instance. */
 export interface MeasureContext {
+  /** Whether the claim is an upper or a lower bound (a first-hit measure sizes its run by it). */
   readonly kind: ClaimKind;
   /**
    * The bound at this instance, given only to measures that declare `needsRhs` (a first-hit
@@ -52,6 +54,7 @@ export interface TrajectorySummary {
  */
 export type MeasureRun = Trajectory | undefined;
 
+/** A measure's value at an instance, with what the report keeps of its run. */
 export interface MeasureValue<R extends MeasureRun = MeasureRun> {
   readonly value: number;
   /** The run overflowed: the value is +Infinity. */
@@ -81,6 +84,7 @@ export interface Measure<I extends Instance = Instance, R extends MeasureRun = M
   readonly certification: Certification;
   /** The measure reads the bound (`context.rhs`), so the rhs is evaluated before it, with no run. */
   readonly needsRhs?: boolean;
+  /** The value at the instance; runs GD through `context.run` only. */
   evaluate(instance: I, context: MeasureContext): MeasureValue<R>;
 }
 
@@ -90,6 +94,7 @@ export function requireRhs(context: MeasureContext, label: string): number {
   return context.rhs;
 }
 
+/** What the report keeps of a run: its length, stop reason, first and last gap, least gradient norm, first and last step. */
 export function summarize(trajectory: Trajectory): TrajectorySummary {
   const { stepSize, steps } = trajectory;
   return {

@@ -229,7 +229,7 @@ export interface DichotomyInstance extends SweepInstance {
  * then significant at 95%, whatever the sampling. Where none should converge, the true fraction is
  * 0 and so is the count: one converged start is a counterexample.
  */
-export function fractionAgainstPrediction<I extends DichotomyInstance>(): Measure<I> {
+export function fractionAgainstPrediction<I extends DichotomyInstance>(): Measure<I, undefined> {
   const label = 'fraction of starts against the prediction (converged above eta_c, not converged below; 95% Wilson lower bound)';
   return {
     label,
@@ -257,7 +257,7 @@ export function dichotomyBound(instance: DichotomyInstance): number {
  * The asymptotic gradient norm at the instance's step: the median over bounded runs of the
  * maximum of ||grad f|| over the tail window (+Infinity, flagged diverged, when no run is bounded).
  */
-export function asymptoticGradNorm<I extends SweepInstance>(): Measure<I> {
+export function asymptoticGradNorm<I extends SweepInstance>(): Measure<I, undefined> {
   return {
     label: 'median over bounded runs of max_tail ||grad f||',
     certification: 'statistical',
@@ -284,7 +284,7 @@ export interface CriticalStepInstance extends Instance {
  * fraction of at least 3/M at one-sided 95% (the Wilson upper bound at 0 of M, 2.7/(M + 2.7), is
  * below 3/M).
  */
-export function criticalStepDeviation<I extends CriticalStepInstance>(): Measure<I> {
+export function criticalStepDeviation<I extends CriticalStepInstance>(): Measure<I, undefined> {
   return {
     label: 'max |r - 1| over the bracket [last converging, first non-converging] of eta/eta_c',
     certification: 'statistical',

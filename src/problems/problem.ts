@@ -13,11 +13,15 @@ import type { BigNumber, MathJsInstance } from 'mathjs';
  * significant digits, used to replay a counterexample when certifying it.
  */
 export interface HighPrecisionModel {
+  /** Significant digits of the arithmetic. */
   readonly digits: number;
   /** The mathjs instance configured with { number: 'BigNumber', precision: digits }. */
   readonly math: MathJsInstance;
+  /** inf f, in BigNumber. */
   readonly fStar: BigNumber;
+  /** f(x). */
   f(x: readonly BigNumber[]): BigNumber;
+  /** grad f(x), a new array. */
   grad(x: readonly BigNumber[]): BigNumber[];
   /** f(x) - f*, without cancellation where the family can; defaults to f(x) - fStar. */
   gap?(x: readonly BigNumber[]): BigNumber;
@@ -26,6 +30,7 @@ export interface HighPrecisionModel {
 /** How a constant is known: exactly, as a proved upper/lower bound, or only numerically. */
 export type ConstantStatus = 'exact' | 'valid bound' | 'estimate';
 
+/** A constant of the theory at an instance, with how it is known (build it with `exact`, `validBound` or `estimate`). */
 export interface NamedConstant {
   readonly value: number;
   readonly status: ConstantStatus;
@@ -39,14 +44,18 @@ export interface NamedConstant {
  * H0/H1 ((H0,H1)-smoothness), rho/K0/Krho ((rho,K0,Krho)-smoothness).
  */
 export type ConstantName = 'L' | 'mu' | 'L0' | 'L1' | 'H0' | 'H1' | 'rho' | 'K0' | 'Krho';
+/** The constants known for an instance, by name. */
 export type ProblemConstants = Partial<Record<ConstantName, NamedConstant>>;
 
+/** An objective: f, its gradient, optionally its Hessian, its optimal value and the theory's constants. */
 export interface Problem {
   /** Family and instance, e.g. `cosh(H0=1,H1=1)`. */
   readonly name: string;
+  /** The dimension d of x. */
   readonly dim: number;
   /** The instance's parameters, as the family received them. */
   readonly params: Readonly<Record<string, number>>;
+  /** f(x). */
   f(x: Float64Array): number;
   /** Writes grad f(x) into `out` and returns f(x). */
   grad(x: Float64Array, out: Float64Array): number;
@@ -63,6 +72,7 @@ export interface Problem {
   readonly fStar: number;
   /** A minimizer, when one exists and is known. */
   readonly xStar?: Float64Array;
+  /** The theory's constants known at this instance. */
   readonly constants: ProblemConstants;
   /** The objective at `digits` significant digits, when the family can be evaluated in BigNumber. */
   highPrecision?(digits: number): HighPrecisionModel;
@@ -78,6 +88,7 @@ export interface FiniteSumProblem extends Problem {
   gradBatch(x: Float64Array, indices: Int32Array, count: number, out: Float64Array): number;
 }
 
+/** Whether the problem offers minibatch gradients (`gradBatch`). */
 export function isFiniteSum(problem: Problem): problem is FiniteSumProblem {
   return typeof (problem as Partial<FiniteSumProblem>).gradBatch === 'function';
 }
@@ -87,14 +98,17 @@ export function gapOf(problem: Problem, x: Float64Array): number {
   return problem.gap ? problem.gap(x) : problem.f(x) - problem.fStar;
 }
 
+/** A constant known exactly (up to the float64 rounding of a closed form). */
 export function exact(value: number, note?: string): NamedConstant {
   return note === undefined ? { value, status: 'exact' } : { value, status: 'exact', note };
 }
 
+/** A proved upper (or lower, as the theory needs) bound on the constant. */
 export function validBound(value: number, note?: string): NamedConstant {
   return note === undefined ? { value, status: 'valid bound' } : { value, status: 'valid bound', note };
 }
 
+/** A constant known only numerically (a fit, a sampled supremum): claims relying on it are evidence only. */
 export function estimate(value: number, note?: string): NamedConstant {
   return note === undefined ? { value, status: 'estimate' } : { value, status: 'estimate', note };
 }

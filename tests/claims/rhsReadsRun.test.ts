@@ -109,4 +109,26 @@ describe('rhs(instance, params, run)', () => {
     expect(evaluateClaim(atStart, { L: 2 }).status).toBe('holds');
     expect(calls.slice(1)).toEqual(['lhs', 'rhs undefined']);
   });
+
+  it('a NaN bound read off a run that blew up gives the diverged verdict, not an error', () => {
+    const tooLong = claim({
+      id: 'test.blow-up',
+      title: 'step 3/L blows up',
+      source,
+      kind: 'upper',
+      family: family({
+        name: 'quadratic(L, 1), step 3/L',
+        box: { L: logUniform(1, 10) },
+        instance: ({ L }) => ({ problem: quadratic({ eigenvalues: [L, 1] }), x0: [1, 1], schedule: constant(3 / L), horizon: 200 }),
+      }),
+      lhs: gapAt(),
+      rhs: (_instance, _params, run) => Math.sqrt(run.gap[0] - run.gap[run.steps]),
+      rhsLabel: 'sqrt(f(x_0) - f(x_N))',
+    });
+    const e = evaluateClaim(tooLong, { L: 2 });
+    expect(e.status).toBe('diverged');
+    expect(e.rhs).toBeNaN();
+    expect(e.margin).toBe(Infinity);
+    expect(e.trajectory?.stop).toBe('diverged');
+  });
 });
