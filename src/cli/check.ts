@@ -12,6 +12,7 @@ import { toJson, writeAtomically, type Report } from '../report/report.js';
 import { formatTable } from '../report/table.js';
 import { InputError } from '../util/errors.js';
 import { loadTarget, searchTarget, type ClaimTarget } from './falsify.js';
+import { checkExitCodeOf, worstExitCode } from './exitCodes.js';
 import type { CliValues } from './main.js';
 import { checkInWorkers, type CheckedClaim } from './checkPool.js';
 import { searchOptions, type SearchCliOptions } from './options.js';
@@ -48,17 +49,19 @@ export async function runCheck(ids: string[], values: CliValues): Promise<number
   const reports = checked.map((c) => c.report);
   const rows: string[][] = [];
   let mismatches = 0;
+  const exitCodes: number[] = [];
   checked.forEach(({ report, seconds }, i) => {
     const target = selected[i];
     const reportFile = reportFileOf(target);
     if (reportFile) writeAtomically(reportFile, toJson(report));
     const matches = report.verdict === target.claim.expected;
     if (!matches) mismatches++;
+    exitCodes.push(checkExitCodeOf(report));
     rows.push([
       target.claim.id,
       `${target.claim.source.result}, ${target.claim.source.reference}`,
       `${target.claim.source.provenance}${target.claim.source.tag ? ` ${target.claim.source.tag}` : ''}`,
-      matches ? report.verdict : `${report.verdict} (expected ${target.claim.expected})`,
+      `${report.verdict}${report.reason ? ` (${report.reason})` : ''}${matches ? '' : ` (expected ${target.claim.expected})`}`,
       marginSummary(report),
       String(report.search.evaluations),
       `${seconds.toFixed(1)}s`,
@@ -79,7 +82,7 @@ export async function runCheck(ids: string[], values: CliValues): Promise<number
   }
   console.log(`\n${selected.length} claims, seed ${options.seed}, budget ${options.budget} each; ${mismatches} verdicts differ from the expected ones.`);
   console.log('A search can refute a bound, never prove it: "holds" means no violation was found within the budget.');
-  return mismatches === 0 ? 0 : 1;
+  return worstExitCode(exitCodes);
 }
 
 /** The claims searched one after the other in this thread. */

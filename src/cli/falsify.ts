@@ -13,6 +13,7 @@ import { evaluatePoints, falsify, searchPoints } from '../search/falsify.js';
 import { evaluateInWorkers } from '../search/workers.js';
 import { InputError } from '../util/errors.js';
 import { formatNumber } from '../util/format.js';
+import { exitCodeOf } from './exitCodes.js';
 import type { CliValues } from './main.js';
 import { searchOptions, shardOption, type SearchCliOptions } from './options.js';
 import { progressBar } from './progress.js';
@@ -86,13 +87,18 @@ function describeParams(params: Readonly<Record<string, number>>): string {
     .join(' ');
 }
 
+const INCOMPLETE_REASONS: Readonly<Record<NonNullable<Report['reason']>, string>> = {
+  'time-limit': 'time-limit: the time limit stopped the search before its budget was spent',
+  'all-discarded': 'all-discarded: every instance tried failed a hypothesis, so nothing was checked',
+};
+
 /** The verdict, the worst point, the counterexample and how to replay it, for the terminal. */
 export function printReport(report: Report): void {
   const { claim, search } = report;
   console.log(`${claim.id}: ${claim.title}`);
   console.log(`  ${report.source.reference}, ${report.source.result} (${report.source.version}), provenance: ${report.source.provenance}${report.source.tag ? ` ${report.source.tag}` : ''}`);
   console.log(`  statement: ${claim.statement}`);
-  console.log(`  verdict: ${report.verdict} after ${search.evaluations} evaluations (seed ${search.seed}, budget ${search.budget}, ${search.discarded} discarded by hypotheses)`);
+  console.log(`  verdict: ${report.verdict}${report.reason ? ` (${INCOMPLETE_REASONS[report.reason]})` : ''} after ${search.evaluations} evaluations (seed ${search.seed}, budget ${search.budget}, ${search.discarded} discarded by hypotheses)`);
   if (report.worst) console.log(`  worst normalized margin: ${formatNumber(report.worst.margin)} at ${describeParams(report.worst.params)}`);
   if (report.tightness !== null) console.log(`  tightness (largest lhs/rhs where it holds): ${formatNumber(report.tightness)}`);
   const c = report.counterexample;
@@ -104,10 +110,6 @@ export function printReport(report: Report): void {
   for (const u of report.uncertified) console.log(`  inconclusive at ${describeParams(u.params)}: ${u.certificate.reason}`);
   console.log(`  tolerance: normalized margins <= ${report.tolerance} count as holding; certification replays at ${report.certification.digits.join(' and ')} digits`);
   console.log(`  ${EVIDENCE_NOTE}`);
-}
-
-export function exitCodeOf(report: Report): number {
-  return report.verdict === 'violated' || report.verdict === 'diverged' ? 1 : 0;
 }
 
 interface Partial {
@@ -151,7 +153,7 @@ export async function runFalsify(positionals: string[], values: CliValues): Prom
   });
   printReport(report);
   if (values.json) writeAtomically(values.json, toJson(report));
-  return exitCodeOf(report);
+  return exitCodeOf(report.verdict);
 }
 
 function readPartial(path: string): Partial {
@@ -184,5 +186,5 @@ export async function runMerge(positionals: string[], values: CliValues): Promis
   });
   printReport(report);
   writeAtomically(values.json, toJson(report));
-  return exitCodeOf(report);
+  return exitCodeOf(report.verdict);
 }

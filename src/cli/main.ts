@@ -1,13 +1,15 @@
 /**
  * The `boundcheck` command line: falsify, check, replay, report, plot, merge, list and the
  * demonstration. Exit
- * codes: 0 no violation found within the budget, 1 certified violation (or, for `check`, a verdict
- * other than the expected one), 2 bad input with a one-line reason and no report written.
+ * codes (src/cli/exitCodes.ts): 0 holds, 1 certified violation (or, for `check`, a verdict other
+ * than the expected one), 2 bad input with a one-line reason and no report written, 3
+ * inconclusive, 4 incomplete, 70 internal error.
  */
 import { parseArgs } from 'node:util';
 import { InputError } from '../util/errors.js';
 import { runCheck, runList } from './check.js';
 import { runDemo } from './demo.js';
+import { EXIT } from './exitCodes.js';
 import { runFalsify, runMerge } from './falsify.js';
 import { runPlot } from './plot.js';
 import { runReplay } from './replay.js';
@@ -87,10 +89,10 @@ try {
 } catch (error) {
   if (error instanceof InputError) {
     console.error(`boundcheck: ${error.message}`);
-    process.exitCode = 2;
+    process.exitCode = EXIT.badInput;
   } else {
     console.error(`boundcheck: internal error: ${error instanceof Error ? error.message : String(error)}`);
     if (process.env.BOUNDCHECK_DEBUG) console.error(error);
-    process.exitCode = 3;
+    process.exitCode = EXIT.internalError;
   }
 }

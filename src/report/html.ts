@@ -43,6 +43,7 @@ const VERDICT_COLORS = {
   violated: '#e45756',
   diverged: '#b279a2',
   inconclusive: '#f58518',
+  incomplete: '#9d9d9d',
 } as const satisfies Record<Report['verdict'], string>;
 
 const EMBED_OPTIONS = { renderer: 'svg', actions: { export: true, source: false, compiled: false, editor: false } };

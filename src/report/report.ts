@@ -11,7 +11,7 @@ import type { Evaluation } from '../claims/evaluate.js';
 import type { Instance, Params } from '../claims/family.js';
 import type { TrajectorySummary } from '../claims/measures.js';
 import { CERTIFICATION_DIGITS, DIGITS_AGREEMENT, type Certificate } from '../search/certify.js';
-import type { SearchResult, Verdict } from '../search/falsify.js';
+import type { IncompleteReason, SearchResult, Verdict } from '../search/falsify.js';
 import { InputError } from '../util/errors.js';
 
 export const REPORT_SCHEMA = 'boundcheck-report/1';
@@ -55,6 +55,8 @@ export interface Report {
   };
   readonly source: Claim['source'];
   readonly verdict: Verdict;
+  /** Why the search is `incomplete` (only then): `time-limit` or `all-discarded`. */
+  readonly reason?: IncompleteReason;
   readonly evidence: string;
   readonly tolerance: number;
   readonly certification: { readonly digits: readonly number[]; readonly lhsAgreement: number };
@@ -124,6 +126,7 @@ export function buildReport(
     },
     source: claim.source,
     verdict: result.verdict,
+    ...(result.reason ? { reason: result.reason } : {}),
     evidence: EVIDENCE_NOTE,
     tolerance: result.tolerance,
     certification: { digits: CERTIFICATION_DIGITS, lhsAgreement: DIGITS_AGREEMENT },

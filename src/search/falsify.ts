@@ -33,7 +33,15 @@ const isViolation = (e: Evaluation): boolean => e.status === 'violated' || e.sta
 const ADVERSARIAL_SHARE = 0.4;
 const ADVERSARIAL_STARTS = 4;
 
-export type Verdict = 'violated' | 'diverged' | 'inconclusive' | 'holds';
+/**
+ * `holds` only when the whole budget was searched and some instance was scored; a search cut short
+ * by its time limit, or one whose instances were all discarded by the hypotheses, is `incomplete`
+ * with its reason.
+ */
+export type Verdict = 'violated' | 'diverged' | 'inconclusive' | 'incomplete' | 'holds';
+
+/** Why a search is `incomplete`. */
+export type IncompleteReason = 'time-limit' | 'all-discarded';
 
 export interface Counterexample {
   /** The point the search found, before simplification. */
@@ -47,6 +55,8 @@ export interface Counterexample {
 
 export interface SearchResult {
   readonly verdict: Verdict;
+  /** Set exactly when the verdict is `incomplete`. */
+  readonly reason?: IncompleteReason;
   readonly tolerance: number;
   readonly seed: number;
   readonly budget: number;
@@ -151,7 +161,12 @@ export function falsify(
   requireInteger('seed', options.seed);
   const budgets = splitBudget(options);
   const evaluate = (params: Params): Evaluation => evaluateClaim(claim, params, { tolerance });
+  let timedOut = false;
+  const outOfTimeNow = (): boolean => (timedOut ||= outOfTime(options, startedAt));
   const points = presampled ? untilFirstViolation(presampled) : evaluatePoints(claim, searchPoints(claim, options), options, startedAt);
+  // A random stage that stopped before its last point with no violation was cut by the time limit.
+  const lastPoint = points[points.length - 1];
+  if (points.length < budgets.random && !(lastPoint && isViolation(lastPoint))) timedOut = true;
 
   const random = randomStage(claim, { seed: options.seed, numRuns: points.length }, points, evaluate);
   const adversarial =
@@ -161,7 +176,7 @@ export function falsify(
           budget: budgets.adversarial,
           starts: ADVERSARIAL_STARTS,
           tolerance,
-          outOfTime: () => outOfTime(options, startedAt),
+          outOfTime: outOfTimeNow,
         });
   const all = [...random.evaluations, ...adversarial.evaluations];
 
@@ -196,16 +211,20 @@ export function falsify(
   }
   const scored = all.filter((e) => e.status !== 'discarded');
   const worst = scored.reduce<Evaluation | undefined>((w, e) => (!w || e.margin > w.margin ? e : w), undefined);
+  const reason: IncompleteReason | undefined = timedOut ? 'time-limit' : scored.length === 0 ? 'all-discarded' : undefined;
   const verdict: Verdict = counterexample
     ? counterexample.simplified.status === 'diverged'
       ? 'diverged'
       : 'violated'
     : candidates.length > 0
       ? 'inconclusive'
-      : 'holds';
+      : reason
+        ? 'incomplete'
+        : 'holds';
   const tightness = verdict === 'holds' ? tightnessOf(claim, scored) : undefined;
   return {
     verdict,
+    ...(verdict === 'incomplete' ? { reason } : {}),
     tolerance,
     seed: options.seed,
     budget: options.budget,
