@@ -63,7 +63,7 @@ export interface Claim<I extends Instance = Instance> extends ClaimDefinition<I>
 
 const claimBrand = Symbol.for('boundcheck.claim');
 
-const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 export function claim<I extends Instance>(definition: ClaimDefinition<I>): Claim<I> {
   const where = `claim ${definition.id ?? '(no id)'}`;

@@ -15,7 +15,8 @@ import type { MeasureValue, Runner, TrajectorySummary } from './measures.js';
  */
 export const DEFAULT_TOLERANCE = 1e-9;
 
-export type InstanceStatus = 'holds' | 'violated' | 'diverged' | 'discarded';
+/** `timeout` and `out-of-memory`: the search stopped the evaluation at its limits (src/search/workers.ts). */
+export type InstanceStatus = 'holds' | 'violated' | 'diverged' | 'discarded' | 'timeout' | 'out-of-memory';
 
 export interface Evaluation {
   readonly params: Params;

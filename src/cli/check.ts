@@ -8,14 +8,13 @@ import { join, relative } from 'node:path';
 import { claimFilesIn, loadClaimFile } from '../claims/load.js';
 import { checkHtml } from '../report/html.js';
 import { checkMarkdown, marginSummary } from '../report/markdown.js';
-import { toJson, writeAtomically, type Report } from '../report/report.js';
+import { safeId, toJson, writeAtomically, type Report } from '../report/report.js';
 import { formatTable } from '../report/table.js';
 import { InputError } from '../util/errors.js';
-import { loadTarget, searchTarget, type ClaimTarget } from './falsify.js';
+import { loadTarget, searchClaims, type ClaimTarget, type SearchedClaim } from './falsify.js';
 import { checkExitCodeOf, worstExitCode } from './exitCodes.js';
 import type { CliValues } from './main.js';
-import { checkInWorkers, type CheckedClaim } from './checkPool.js';
-import { searchOptions, type SearchCliOptions } from './options.js';
+import { searchOptions } from './options.js';
 import { progressBar } from './progress.js';
 import { CHECK_SCHEMA, rerunCounterexamples } from './report.js';
 
@@ -35,14 +34,14 @@ export async function runCheck(ids: string[], values: CliValues): Promise<number
   const selected = ids.length > 0 ? targets.filter((t) => ids.includes(t.claim.id)) : targets;
   if (selected.length === 0) throw new InputError('there are no claims to check');
   const reportFileOf = (target: ClaimTarget): string | undefined =>
-    values.out ? join(values.out, 'reports', `${target.claim.id}.json`) : undefined;
+    values.out ? join(values.out, 'reports', `${safeId(target.claim.id)}.json`) : undefined;
   const progress = progressBar('check');
-  let checked: CheckedClaim[];
+  let checked: SearchedClaim[];
   try {
-    checked =
-      options.workers > 1
-        ? await checkInWorkers(selected, options, options.workers, reportFileOf, (done) => progress.update(done, selected.length))
-        : await checkHere(selected, options, reportFileOf, (done) => progress.update(done, selected.length));
+    checked = await searchClaims(selected, options, {
+      reportFileOf: (ref) => reportFileOf(ref as ClaimTarget),
+      onClaimDone: (done) => progress.update(done, selected.length),
+    });
   } finally {
     progress.stop();
   }
@@ -83,24 +82,6 @@ export async function runCheck(ids: string[], values: CliValues): Promise<number
   console.log(`\n${selected.length} claims, seed ${options.seed}, budget ${options.budget} each; ${mismatches} verdicts differ from the expected ones.`);
   console.log('A search can refute a bound, never prove it: "holds" means no violation was found within the budget.');
   return worstExitCode(exitCodes);
-}
-
-/** The claims searched one after the other in this thread. */
-async function checkHere(
-  targets: readonly ClaimTarget[],
-  options: SearchCliOptions,
-  reportFileOf: (target: ClaimTarget) => string | undefined,
-  onDone: (done: number) => void,
-): Promise<CheckedClaim[]> {
-  const checked: CheckedClaim[] = [];
-  for (const target of targets) {
-    const startedAt = Date.now();
-    const reportFile = reportFileOf(target);
-    const report = await searchTarget(target, { ...options, workers: 1 }, { quiet: true, ...(reportFile ? { reportFile } : {}) });
-    checked.push({ report, seconds: (Date.now() - startedAt) / 1000 });
-    onDone(checked.length);
-  }
-  return checked;
 }
 
 export async function runList(): Promise<number> {

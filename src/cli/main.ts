@@ -10,6 +10,7 @@ import { InputError } from '../util/errors.js';
 import { runCheck, runList } from './check.js';
 import { runDemo } from './demo.js';
 import { EXIT } from './exitCodes.js';
+import { SearchOverran } from '../search/workers.js';
 import { runFalsify, runMerge } from './falsify.js';
 import { runPlot } from './plot.js';
 import { runReplay } from './replay.js';
@@ -18,11 +19,13 @@ import { runReport } from './report.js';
 const USAGE = `usage:
   boundcheck falsify CLAIM.ts [--budget N] [--seed S] [--time-limit SEC] [--json FILE]
                               [--workers N] [--shard K/N] [--export NAME] [--record-time]
+                              [--eval-timeout SEC]
   boundcheck check [--all | ID...] [--budget N] [--seed S] [--out DIR] [--workers N]
-  boundcheck replay REPORT.json
-  boundcheck report --html [REPORT.json]
-  boundcheck plot CLAIM.ts|REPORT.json [--out DIR] [--budget N] [--seed S] [--export NAME]
-  boundcheck merge PART.json... --json FILE
+                   [--time-limit SEC] [--eval-timeout SEC]
+  boundcheck replay REPORT.json [--trust]
+  boundcheck report --html [REPORT.json] [--trust]
+  boundcheck plot CLAIM.ts|REPORT.json [--out DIR] [--budget N] [--seed S] [--export NAME] [--trust]
+  boundcheck merge PART.json... --json FILE [--trust]
   boundcheck list
   boundcheck demo`;
 
@@ -36,6 +39,8 @@ const OPTIONS = {
   shard: { type: 'string' },
   export: { type: 'string' },
   'record-time': { type: 'boolean' },
+  'eval-timeout': { type: 'string' },
+  trust: { type: 'boolean' },
   all: { type: 'boolean' },
   html: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -90,6 +95,9 @@ try {
   if (error instanceof InputError) {
     console.error(`boundcheck: ${error.message}`);
     process.exitCode = EXIT.badInput;
+  } else if (error instanceof SearchOverran) {
+    console.error(`boundcheck: ${error.message}`);
+    process.exitCode = EXIT.incomplete;
   } else {
     console.error(`boundcheck: internal error: ${error instanceof Error ? error.message : String(error)}`);
     if (process.env.BOUNDCHECK_DEBUG) console.error(error);

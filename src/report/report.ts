@@ -6,7 +6,7 @@
  */
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
-import type { Claim } from '../claims/claim.js';
+import { ID_PATTERN, type Claim } from '../claims/claim.js';
 import type { Evaluation } from '../claims/evaluate.js';
 import type { Instance, Params } from '../claims/family.js';
 import type { TrajectorySummary } from '../claims/measures.js';
@@ -66,6 +66,8 @@ export interface Report {
     readonly evaluations: number;
     readonly discarded: number;
     readonly discardedBy: Readonly<Record<string, number>>;
+    /** Evaluations stopped at their time or memory limit (the first few kept to replay); only when there were some. */
+    readonly stopped?: SearchResult['stopped'];
     readonly stages: SearchResult['stages'];
   };
   readonly worst: PointReport | null;
@@ -136,6 +138,7 @@ export function buildReport(
       evaluations: result.evaluations,
       discarded: result.discarded,
       discardedBy: result.discardedBy,
+      ...(result.stopped.timeout + result.stopped.outOfMemory > 0 ? { stopped: result.stopped } : {}),
       stages: result.stages,
     },
     worst: result.worst ? point(result.worst) : null,
@@ -180,6 +183,18 @@ export function readJsonFile<T extends { readonly schema: string }>(path: string
 /** A falsify report (schema `boundcheck-report/1`). */
 export function readReport(path: string): Report {
   return readJsonFile<Report>(path, [REPORT_SCHEMA], 'boundcheck report');
+}
+
+/**
+ * A claim id fit to name a file (reports/ID.json, out/figures/ID/): the pattern `claim()` enforces,
+ * checked again wherever a path is built from an id, since a claim object (or a report) can be made
+ * without `claim()`.
+ */
+export function safeId(id: unknown): string {
+  if (typeof id !== 'string' || !ID_PATTERN.test(id)) {
+    throw new InputError(`claim id ${JSON.stringify(id)} cannot name a file: ids match ${ID_PATTERN}`);
+  }
+  return id;
 }
 
 /** Writes `contents` to `file` atomically: a temporary file in the same folder, then a rename. */
