@@ -52,6 +52,21 @@ function requireNumber(claim: Claim, params: Params, side: string, value: number
   return value;
 }
 
+/**
+ * A violation made by an infinite side, with no run that diverged: an infinite bound, or an
+ * infinite value read at a point (no run), is bad input that names its side. (A run measure may
+ * be infinite without diverging, e.g. K(eps) at a stationary start that never reaches eps; that is
+ * a violation its replay certifies.)
+ */
+function requireFiniteViolation(claim: Claim, params: Params, lhs: number, rhs: number): void {
+  if (!Number.isFinite(rhs)) {
+    throw new InputError(`claim ${claim.id}: rhs returned ${rhs} at (${formatParams(params)}): an infinite bound is bad input`);
+  }
+  if (claim.lhs.certification !== 'replay') {
+    throw new InputError(`claim ${claim.id}: lhs returned ${lhs} at (${formatParams(params)}) with no run that diverged: bad input`);
+  }
+}
+
 export function normalizedMargin<I extends Instance>(claim: Claim<I>, instance: I, lhs: number, rhs: number): number {
   const difference = claim.kind === 'upper' ? lhs - rhs : rhs - lhs;
   if (!Number.isFinite(difference)) return difference;
@@ -79,6 +94,7 @@ export function evaluateClaim<I extends Instance>(
   );
   const lhs = requireNumber(claim, params, 'lhs', measured.value);
   const margin = normalizedMargin(claim, instance, lhs, rhs);
+  if (margin > tolerance && !Number.isFinite(margin) && !measured.diverged) requireFiniteViolation(claim, params, lhs, rhs);
   const status = measured.diverged && claim.kind === 'upper' ? 'diverged' : margin > tolerance ? 'violated' : 'holds';
   return {
     params,

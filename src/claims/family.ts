@@ -99,9 +99,29 @@ export interface Family<I extends Instance = Instance> {
   instance(params: Params): I;
 }
 
+const KINDS: ReadonlyArray<ParameterSpec['kind']> = ['uniform', 'log', 'integer'];
+
+/**
+ * Every spec of the box checked as `uniform`/`logUniform`/`integer` check theirs, however it was
+ * written (a literal `{ kind: 'log', min: 5, max: 1 }` bypasses those helpers).
+ */
+function checkedBox(name: string, box: ParameterBox): void {
+  for (const [parameter, spec] of Object.entries(box)) {
+    if (typeof spec !== 'object' || spec === null || !KINDS.includes(spec.kind)) {
+      throw new InputError(`family ${name}: parameter ${parameter} must be uniform, logUniform or integer, got ${JSON.stringify(spec)}`);
+    }
+    try {
+      checkedRange(spec.kind, spec.min, spec.max);
+    } catch (error) {
+      throw new InputError(`family ${name}: parameter ${parameter}: ${(error as Error).message}`);
+    }
+  }
+}
+
 export function family<I extends Instance>(definition: Family<I>): Family<I> {
   const names = Object.keys(definition.box);
   if (names.length === 0) throw new InputError(`family ${definition.name} has an empty parameter box`);
+  checkedBox(definition.name, definition.box);
   return definition;
 }
 

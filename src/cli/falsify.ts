@@ -5,11 +5,11 @@
  */
 import { resolve } from 'node:path';
 import type { Claim } from '../claims/claim.js';
-import { DEFAULT_TOLERANCE, type Evaluation } from '../claims/evaluate.js';
+import { DEFAULT_TOLERANCE, evaluateClaim, type Evaluation } from '../claims/evaluate.js';
 import type { Instance, Params } from '../claims/family.js';
 import { loadClaimFile } from '../claims/load.js';
 import { buildReport, EVIDENCE_NOTE, readJsonFile, toJson, writeAtomically, type Report } from '../report/report.js';
-import { falsify, inProcessEvaluator, searchPoints, type SearchEvaluator } from '../search/falsify.js';
+import type { SearchEvaluator } from '../search/falsify.js';
 import { DEFAULT_EVAL_MEMORY_MB, EvaluatorPool, SearchSupervisor, type SearchJob } from '../search/workers.js';
 import { InputError } from '../util/errors.js';
 import { formatNumber } from '../util/format.js';
@@ -17,6 +17,7 @@ import { exitCodeOf } from './exitCodes.js';
 import type { CliValues } from './main.js';
 import { searchOptions, shardOption, type SearchCliOptions, type Shard } from './options.js';
 import { progressBar } from './progress.js';
+import { trustedClaimFile } from './trust.js';
 
 export interface ClaimTarget {
   readonly file: string;
@@ -95,11 +96,12 @@ export async function searchClaims(
  * Searches one claim in this thread, with no limit on its evaluations (for library use and tests;
  * the command line uses `searchClaims`), and returns its report (not yet written).
  */
-export function searchTarget(
+export async function searchTarget(
   target: ClaimTarget,
   options: Pick<SearchCliOptions, 'budget' | 'seed' | 'timeLimitSeconds'> & Partial<SearchCliOptions>,
   files: { reportFile?: string; recordTime?: boolean; quiet?: boolean } = {},
-): Report {
+): Promise<Report> {
+  const { falsify } = await import('../search/falsify.js');
   const startedAt = Date.now();
   const result = falsify(target.claim, options);
   return buildReport(target.claim, result, {
@@ -194,6 +196,7 @@ export async function runFalsify(positionals: string[], values: CliValues): Prom
 /** One shard of a job array: its slice of the random stage's points, evaluated on bounded threads. */
 async function runShard(ref: ClaimRef, shard: Shard, options: SearchCliOptions, json: string): Promise<number> {
   const target = await loadTarget(ref.file, ref.exportName);
+  const { searchPoints } = await import('../search/falsify.js');
   const points = searchPoints(target.claim, options);
   const mine = points.map((params, index) => ({ params, index })).filter(({ index }) => index % shard.count === shard.index);
   const pool = new EvaluatorPool(options.workers, { timeoutSeconds: options.evalTimeoutSeconds, memoryMb: DEFAULT_EVAL_MEMORY_MB }, typescriptFiles([ref]));
@@ -242,11 +245,12 @@ export async function runMerge(positionals: string[], values: CliValues): Promis
   }
   const known = new Map<string, Evaluation>();
   for (const p of partials) for (const { evaluation } of p.evaluations) known.set(JSON.stringify(evaluation.params), evaluation);
-  const target = await loadTarget(first.claimFile, first.exportName);
+  const target = await loadTarget(trustedClaimFile(positionals[0], first.claimFile, values.trust ?? false), first.exportName);
+  const { falsify, inProcessEvaluator } = await import('../search/falsify.js');
   const options = { budget: first.budget, seed: first.seed };
   const local = inProcessEvaluator(target.claim, {});
   // The shards' evaluations first; points they did not reach (skips, a time limit) evaluated here.
-  const lookup = (params: Params): Evaluation => known.get(JSON.stringify(params)) ?? local.evaluate(params);
+  const lookup = (params: Params): Evaluation => known.get(JSON.stringify(params)) ?? evaluateClaim(target.claim, params);
   const merged: SearchEvaluator = { ...local, batchSize: 1, evaluateBatch: (points) => points.map(lookup) };
   const report = buildReport(target.claim, falsify(target.claim, options, merged), {
     claimFile: target.file,

@@ -7,14 +7,8 @@
  */
 import { parseArgs } from 'node:util';
 import { InputError } from '../util/errors.js';
-import { runCheck, runList } from './check.js';
-import { runDemo } from './demo.js';
 import { EXIT } from './exitCodes.js';
 import { SearchOverran } from '../search/workers.js';
-import { runFalsify, runMerge } from './falsify.js';
-import { runPlot } from './plot.js';
-import { runReplay } from './replay.js';
-import { runReport } from './report.js';
 
 const USAGE = `usage:
   boundcheck falsify CLAIM.ts [--budget N] [--seed S] [--time-limit SEC] [--json FILE]
@@ -67,23 +61,24 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
+  // Each command loads only its own modules (figures and mathjs are heavy; a search's main thread needs neither).
   switch (command) {
     case 'falsify':
-      return runFalsify(positionals, values);
+      return (await import('./falsify.js')).runFalsify(positionals, values);
     case 'check':
-      return runCheck(positionals, values);
+      return (await import('./check.js')).runCheck(positionals, values);
     case 'replay':
-      return runReplay(positionals);
+      return (await import('./replay.js')).runReplay(positionals, values);
     case 'plot':
-      return runPlot(positionals, values);
+      return (await import('./plot.js')).runPlot(positionals, values);
     case 'report':
-      return runReport(positionals, values);
+      return (await import('./report.js')).runReport(positionals, values);
     case 'merge':
-      return runMerge(positionals, values);
+      return (await import('./falsify.js')).runMerge(positionals, values);
     case 'list':
-      return runList();
+      return (await import('./check.js')).runList();
     case 'demo':
-      return runDemo();
+      return (await import('./demo.js')).runDemo();
     default:
       throw new InputError(`unknown command ${command}; commands: falsify, check, replay, report, plot, merge, list, demo`);
   }

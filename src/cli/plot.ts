@@ -20,6 +20,7 @@ import { formatNumber } from '../util/format.js';
 import { loadTarget, searchOne, type ClaimTarget } from './falsify.js';
 import type { CliValues } from './main.js';
 import { searchOptions } from './options.js';
+import { trustedClaimFile } from './trust.js';
 
 /** The longest run a first-hit figure re-runs when the bound is infinite or huge. */
 const MAX_FIRST_HIT_STEPS = 100_000;
@@ -186,7 +187,7 @@ export async function runPlot(positionals: string[], values: CliValues): Promise
   if (path.endsWith('.json')) {
     report = readReport(path);
     if (!report.claim.file) throw new InputError(`${path} does not name its claim file`);
-    target = await loadTarget(report.claim.file, report.claim.export);
+    target = await loadTarget(trustedClaimFile(path, report.claim.file, values.trust ?? false), report.claim.export);
     requireRun(target);
   } else {
     const options = searchOptions(values);

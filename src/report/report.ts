@@ -4,13 +4,13 @@
  * counterexample with its replay command, seeds and budget. Written atomically; the same seed and
  * budget give the same bytes (wall-clock time is left out unless asked for).
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
 import { ID_PATTERN, type Claim } from '../claims/claim.js';
 import type { Evaluation } from '../claims/evaluate.js';
 import type { Instance, Params } from '../claims/family.js';
 import type { TrajectorySummary } from '../claims/measures.js';
-import { CERTIFICATION_DIGITS, DIGITS_AGREEMENT, type Certificate } from '../search/certify.js';
+import type { Certificate } from '../search/certify.js';
 import type { IncompleteReason, SearchResult, Verdict } from '../search/falsify.js';
 import { InputError } from '../util/errors.js';
 
@@ -131,7 +131,7 @@ export function buildReport(
     ...(result.reason ? { reason: result.reason } : {}),
     evidence: EVIDENCE_NOTE,
     tolerance: result.tolerance,
-    certification: { digits: CERTIFICATION_DIGITS, lhsAgreement: DIGITS_AGREEMENT },
+    certification: result.certification,
     search: {
       seed: result.seed,
       budget: result.budget,
@@ -197,10 +197,30 @@ export function safeId(id: unknown): string {
   return id;
 }
 
-/** Writes `contents` to `file` atomically: a temporary file in the same folder, then a rename. */
+/**
+ * Writes `contents` to `file` atomically: a temporary file in the same folder, then a rename. A
+ * failure (no space, file too large, no permission) removes the temporary file and is an InputError
+ * of one line naming the file and the cause: `file` is then as it was.
+ */
 export function writeAtomically(file: string, contents: string | Uint8Array): void {
-  mkdirSync(dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, contents);
-  renameSync(temporary, file);
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(temporary, contents);
+    renameSync(temporary, file);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    const { code, message } = error as NodeJS.ErrnoException;
+    throw new InputError(`cannot write ${file}: ${code ? `${code} (${DISK_ERRORS[code] ?? message.split('\n')[0]})` : message.split('\n')[0]}`);
+  }
 }
+
+const DISK_ERRORS: Readonly<Record<string, string>> = {
+  ENOSPC: 'no space left on the device',
+  EFBIG: 'file too large',
+  EDQUOT: 'disk quota exceeded',
+  EACCES: 'permission denied',
+  EROFS: 'read-only file system',
+  ENOTDIR: 'a part of the path is not a folder',
+  EISDIR: 'the path is a folder',
+};

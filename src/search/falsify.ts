@@ -11,10 +11,10 @@ import type { Instance, Params } from '../claims/family.js';
 import { InputError } from '../util/errors.js';
 import { requireInteger } from '../util/validate.js';
 import { adversarialStage } from './adversarial.js';
-import { certify, type Certificate } from './certify.js';
+import { CERTIFICATION_DIGITS, certify, DIGITS_AGREEMENT, type Certificate } from './certify.js';
 import { firstRandomPoints, randomStage, type BatchEvaluator } from './random.js';
 import { simplify } from './simplify.js';
-import { isViolation, Tally, type StoppedEvaluations } from './tally.js';
+import { isViolation, stoppedEvaluation, Tally, type StoppedEvaluations } from './tally.js';
 
 export interface SearchOptions {
   /** Total evaluations (GD runs or pointwise checks) for the random and adversarial stages. */
@@ -61,6 +61,8 @@ export interface SearchResult {
   /** Set exactly when the verdict is `incomplete`. */
   readonly reason?: IncompleteReason;
   readonly tolerance: number;
+  /** The certification's precisions and the lhs agreement it requires. */
+  readonly certification: { readonly digits: readonly number[]; readonly lhsAgreement: number };
   readonly seed: number;
   readonly budget: number;
   readonly evaluations: number;
@@ -100,10 +102,14 @@ export function splitBudget(options: Pick<SearchOptions, 'budget' | 'adversarial
  * evaluates nothing more (a batch comes back short, a certification undefined).
  */
 export interface SearchEvaluator extends BatchEvaluator {
-  evaluate(params: Params): Evaluation;
+  /** undefined once stopped. */
+  evaluate(params: Params): Evaluation | undefined;
   certify(evaluation: Evaluation, tolerance: number): Certificate | undefined;
   stopped(): boolean;
 }
+
+/** What stands for a point the search asked for after it was stopped: neither scored nor counted. */
+const notEvaluated = (params: Params): Evaluation => stoppedEvaluation(params, 'timeout');
 
 /** Evaluation in this thread, with the search's time limit checked between points. */
 export function inProcessEvaluator(
@@ -116,7 +122,7 @@ export function inProcessEvaluator(
   const evaluate = (params: Params): Evaluation => evaluateClaim(claim, params, { tolerance });
   return {
     batchSize: 1,
-    evaluate,
+    evaluate: (params) => (stopped() ? undefined : evaluate(params)),
     evaluateBatch: (points) => {
       const evaluations: Evaluation[] = [];
       for (const params of points) {
@@ -149,11 +155,15 @@ export function falsify(claim: Claim<Instance>, options: SearchOptions, evaluato
   let done = 0;
   const total = budgets.random + budgets.adversarial;
   const tallied = (evaluation: Evaluation): Evaluation => {
-    // What comes back after the time limit stopped the evaluator was not evaluated.
-    if (evaluator_.stopped()) return evaluation;
     tally.add(evaluation);
     options.onProgress?.(++done, total);
     return evaluation;
+  };
+  // A point asked for after the time limit stopped the evaluator is not evaluated, nor counted.
+  const evaluateOne = (params: Params): Evaluation => evaluator_.evaluate(params) ?? notEvaluated(params);
+  const evaluateCounted = (params: Params): Evaluation => {
+    const evaluation = evaluator_.evaluate(params);
+    return evaluation ? tallied(evaluation) : notEvaluated(params);
   };
 
   const random = randomStage(claim, { seed: options.seed, numRuns: budgets.random }, evaluator_, tallied);
@@ -161,7 +171,7 @@ export function falsify(claim: Claim<Instance>, options: SearchOptions, evaluato
   const adversarial =
     random.failure || budgets.adversarial === 0 || evaluator_.stopped()
       ? { evaluations: [], starts: 0 }
-      : adversarialStage(claim, tally.best, (params) => tallied(evaluator_.evaluate(params)), {
+      : adversarialStage(claim, tally.best, evaluateCounted, {
           budget: budgets.adversarial,
           starts: ADVERSARIAL_STARTS,
           tolerance,
@@ -180,7 +190,7 @@ export function falsify(claim: Claim<Instance>, options: SearchOptions, evaluato
   const uncertified: Array<{ evaluation: Evaluation; certificate: Certificate }> = [];
   let certificationStopped = false;
   for (const candidate of candidates) {
-    const simplified = simplify(claim, candidate.evaluation, (params) => evaluator_.evaluate(params));
+    const simplified = simplify(claim, candidate.evaluation, evaluateOne);
     simplifyEvaluations += simplified.evaluations;
     const certificate = evaluator_.certify(simplified.evaluation, tolerance);
     if (!certificate) {
@@ -222,6 +232,7 @@ export function falsify(claim: Claim<Instance>, options: SearchOptions, evaluato
     verdict,
     ...(verdict === 'incomplete' ? { reason } : {}),
     tolerance,
+    certification: { digits: CERTIFICATION_DIGITS, lhsAgreement: DIGITS_AGREEMENT },
     seed: options.seed,
     budget: options.budget,
     evaluations: searched + simplifyEvaluations,

@@ -12,7 +12,7 @@ import { buildReport } from '../report/report.js';
 import { InputError } from '../util/errors.js';
 import type { Certificate } from './certify.js';
 import { falsify, type SearchEvaluator } from './falsify.js';
-import { stoppedEvaluation, type SearchJob, type SearchReply, type SearchRequest, type SearchThreadMessage } from './workers.js';
+import { type SearchJob, type SearchReply, type SearchRequest, type SearchThreadMessage } from './workers.js';
 
 const port = workerData.port as MessagePort;
 const counter = new Int32Array(workerData.shared as SharedArrayBuffer);
@@ -43,7 +43,7 @@ function remoteEvaluator(batchSize: number): SearchEvaluator {
   return {
     batchSize,
     evaluateBatch: (points: readonly Params[]) => (stopped ? [] : evaluations({ kind: 'batch', points })),
-    evaluate: (params: Params) => (stopped ? undefined : evaluations({ kind: 'one', params })[0]) ?? stoppedEvaluation(params, 'timeout'),
+    evaluate: (params: Params) => (stopped ? undefined : evaluations({ kind: 'one', params })[0]),
     certify: (evaluation: Evaluation, tolerance: number): Certificate | undefined => {
       if (stopped) return undefined;
       const reply = ask({ kind: 'certify', evaluation, tolerance });

@@ -17,6 +17,11 @@ const KEPT_STOPPED = 10;
 export const isViolation = (e: Evaluation): boolean => e.status === 'violated' || e.status === 'diverged';
 export const isStopped = (e: Evaluation): boolean => e.status === 'timeout' || e.status === 'out-of-memory';
 
+/** An evaluation stopped at a limit (or not made, the search being stopped): no sides, no margin. */
+export function stoppedEvaluation(params: Params, status: 'timeout' | 'out-of-memory'): Evaluation {
+  return { params, status, lhs: NaN, rhs: NaN, margin: -Infinity };
+}
+
 export interface StoppedEvaluations {
   readonly timeout: number;
   readonly outOfMemory: number;

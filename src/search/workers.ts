@@ -19,6 +19,7 @@ import type { Report } from '../report/report.js';
 import { InputError } from '../util/errors.js';
 import { moduleProcess, moduleWorker, siblingModule } from '../util/workerThread.js';
 import type { Certificate } from './certify.js';
+import { stoppedEvaluation } from './tally.js';
 
 /** Limits of each evaluation. */
 export interface EvaluationLimits {
@@ -239,10 +240,6 @@ interface SearchThread {
   readonly counter: Int32Array;
 }
 
-/** An evaluation the pool stopped at its limit: no sides, no margin, kept for replay. */
-export function stoppedEvaluation(params: Params, status: 'timeout' | 'out-of-memory'): Evaluation {
-  return { params, status, lhs: NaN, rhs: NaN, margin: -Infinity };
-}
 
 /** The search thread outlived its time limit: one line, exit 4 (incomplete), no report. */
 export class SearchOverran extends Error {}
