@@ -209,9 +209,18 @@ export function writeAtomically(file: string, contents: string | Uint8Array): vo
     writeFileSync(temporary, contents);
     renameSync(temporary, file);
   } catch (error) {
-    rmSync(temporary, { force: true });
+    removeQuietly(temporary);
     const { code, message } = error as NodeJS.ErrnoException;
     throw new InputError(`cannot write ${file}: ${code ? `${code} (${DISK_ERRORS[code] ?? message.split('\n')[0]})` : message.split('\n')[0]}`);
+  }
+}
+
+/** Removes a temporary file if it is there; a path that cannot hold one (ENOTDIR) has none to remove. */
+function removeQuietly(file: string): void {
+  try {
+    rmSync(file, { force: true });
+  } catch {
+    // nothing was written there
   }
 }
 

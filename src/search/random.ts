@@ -5,7 +5,8 @@
  * asked); `fc.check` then walks the same stream with a property that reads each evaluation as it
  * comes, so its failure carries fast-check's seed and path: `fc.check(property, { seed, path })`
  * replays it. Nothing is kept per point: each evaluation goes to `onEvaluation` and is dropped.
- * Points that fail a hypothesis (or whose evaluation was stopped) are skipped with `fc.pre`.
+ * Points that fail a hypothesis are skipped with `fc.pre`; an evaluation stopped at its time or
+ * memory limit spends its run (the tally counts it).
  */
 import fc from 'fast-check';
 import { xorshift128plus } from 'pure-rand/generator/xorshift128plus';
@@ -63,7 +64,8 @@ export function firstRandomPoints(box: ParameterBox, seed: number, count: number
 }
 
 const isViolation = (e: Evaluation): boolean => e.status === 'violated' || e.status === 'diverged';
-const isSkipped = (e: Evaluation): boolean => e.status !== 'holds' && !isViolation(e);
+/** Discarded points are skipped (fast-check draws another); a stopped evaluation spends its run. */
+const isSkipped = (e: Evaluation): boolean => e.status === 'discarded';
 
 /** Thrown inside the property to end `fc.check` when the evaluator was stopped. */
 class StageStopped extends Error {}

@@ -14,9 +14,11 @@ export interface CliResult {
   readonly seconds: number;
 }
 
-export function boundcheck(args: readonly string[], options: { cwd?: string; timeoutMs?: number } = {}): CliResult {
+/** `boundcheck ...args`, or the `shell` command line given (to set limits first). */
+export function boundcheck(args: readonly string[], options: { cwd?: string; timeoutMs?: number; shell?: string } = {}): CliResult {
   const startedAt = Date.now();
-  const result = spawnSync(process.execPath, [join(root, 'bin/boundcheck.js'), ...args], {
+  const [command, commandArgs] = options.shell ? ['/bin/sh', ['-c', options.shell]] : [process.execPath, [join(root, 'bin/boundcheck.js'), ...args]];
+  const result = spawnSync(command, commandArgs, {
     cwd: options.cwd ?? root,
     encoding: 'utf8',
     env: { ...process.env, CI: 'true' },
