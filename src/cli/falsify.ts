@@ -10,7 +10,7 @@ import type { Instance, Params } from '../claims/family.js';
 import { loadClaimFile } from '../claims/load.js';
 import { buildReport, EVIDENCE_NOTE, readJsonFile, toJson, writeAtomically, type Report } from '../report/report.js';
 import type { SearchEvaluator } from '../search/falsify.js';
-import { DEFAULT_EVAL_MEMORY_MB, EvaluatorPool, SearchSupervisor, type SearchJob } from '../search/workers.js';
+import { EvaluatorPool, SearchSupervisor, type SearchJob } from '../search/workers.js';
 import { InputError } from '../util/errors.js';
 import { formatNumber } from '../util/format.js';
 import { exitCodeOf } from './exitCodes.js';
@@ -63,7 +63,7 @@ export async function searchClaims(
   files: { reportFileOf?: (ref: ClaimRef) => string | undefined; recordTime?: boolean; onProgress?: (done: number, total: number) => void; onClaimDone?: (done: number) => void } = {},
 ): Promise<SearchedClaim[]> {
   const typescript = typescriptFiles(refs);
-  const pool = new EvaluatorPool(options.workers, { timeoutSeconds: options.evalTimeoutSeconds, memoryMb: DEFAULT_EVAL_MEMORY_MB }, typescript);
+  const pool = new EvaluatorPool(options.workers, { timeoutSeconds: options.evalTimeoutSeconds, memoryMb: options.evalMemoryMb }, typescript);
   const supervisor = new SearchSupervisor(pool, Math.min(options.workers, refs.length), typescript);
   let claimsDone = 0;
   try {
@@ -199,7 +199,7 @@ async function runShard(ref: ClaimRef, shard: Shard, options: SearchCliOptions, 
   const { searchPoints } = await import('../search/falsify.js');
   const points = searchPoints(target.claim, options);
   const mine = points.map((params, index) => ({ params, index })).filter(({ index }) => index % shard.count === shard.index);
-  const pool = new EvaluatorPool(options.workers, { timeoutSeconds: options.evalTimeoutSeconds, memoryMb: DEFAULT_EVAL_MEMORY_MB }, typescriptFiles([ref]));
+  const pool = new EvaluatorPool(options.workers, { timeoutSeconds: options.evalTimeoutSeconds, memoryMb: options.evalMemoryMb }, typescriptFiles([ref]));
   const job = pool.newJob();
   const deadline = options.timeLimitSeconds !== undefined ? setTimeout(() => pool.cancel(job), options.timeLimitSeconds * 1000) : undefined;
   let result: Awaited<ReturnType<EvaluatorPool['evaluatePoints']>>;

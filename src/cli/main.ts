@@ -13,9 +13,9 @@ import { SearchOverran } from '../search/workers.js';
 const USAGE = `usage:
   boundcheck falsify CLAIM.ts [--budget N] [--seed S] [--time-limit SEC] [--json FILE]
                               [--workers N] [--shard K/N] [--export NAME] [--record-time]
-                              [--eval-timeout SEC]
+                              [--eval-timeout SEC] [--eval-memory MB]
   boundcheck check [--all | ID...] [--budget N] [--seed S] [--out DIR] [--workers N]
-                   [--time-limit SEC] [--eval-timeout SEC]
+                   [--time-limit SEC] [--eval-timeout SEC] [--eval-memory MB]
   boundcheck replay REPORT.json [--trust]
   boundcheck report --html [REPORT.json] [--trust]
   boundcheck plot CLAIM.ts|REPORT.json [--out DIR] [--budget N] [--seed S] [--export NAME] [--trust]
@@ -34,6 +34,7 @@ const OPTIONS = {
   export: { type: 'string' },
   'record-time': { type: 'boolean' },
   'eval-timeout': { type: 'string' },
+  'eval-memory': { type: 'string' },
   trust: { type: 'boolean' },
   all: { type: 'boolean' },
   html: { type: 'boolean' },

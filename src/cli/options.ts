@@ -1,7 +1,7 @@
 /** Parsing and validation of the command line's numeric options, each error naming its option. */
 import { availableParallelism } from 'node:os';
 import { InputError } from '../util/errors.js';
-import { DEFAULT_EVAL_TIMEOUT_SECONDS } from '../search/workers.js';
+import { DEFAULT_EVAL_MEMORY_MB, DEFAULT_EVAL_TIMEOUT_SECONDS } from '../search/workers.js';
 import type { CliValues } from './main.js';
 
 export const DEFAULT_BUDGET = 1000;
@@ -32,6 +32,8 @@ export interface SearchCliOptions {
   readonly workers: number;
   /** Time limit of each evaluation (`--eval-timeout`). */
   readonly evalTimeoutSeconds: number;
+  /** Heap cap of each evaluator process, in MB (`--eval-memory`). */
+  readonly evalMemoryMb: number;
 }
 
 /** `--workers N` beyond the machine's cores only slows everything down: capped, with a note on stderr. */
@@ -49,8 +51,9 @@ export function searchOptions(values: CliValues): SearchCliOptions {
   if (seed >= 2 ** 31) throw new InputError(`--seed must be a 32-bit integer, got ${values.seed}`);
   const timeLimitSeconds = secondsOption('time-limit', values['time-limit']);
   const evalTimeoutSeconds = secondsOption('eval-timeout', values['eval-timeout']) ?? DEFAULT_EVAL_TIMEOUT_SECONDS;
+  const evalMemoryMb = integerOption('eval-memory', values['eval-memory'], DEFAULT_EVAL_MEMORY_MB, 16);
   const workers = workersOption(values.workers);
-  return { budget, seed, workers, evalTimeoutSeconds, ...(timeLimitSeconds !== undefined ? { timeLimitSeconds } : {}) };
+  return { budget, seed, workers, evalTimeoutSeconds, evalMemoryMb, ...(timeLimitSeconds !== undefined ? { timeLimitSeconds } : {}) };
 }
 
 export interface Shard {

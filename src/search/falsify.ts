@@ -213,10 +213,10 @@ export function falsify(claim: Claim<Instance>, options: SearchOptions, evaluato
   const reason: IncompleteReason | undefined =
     evaluator_.stopped() || certificationStopped
       ? 'time-limit'
-      : tally.scored === 0
-        ? 'all-discarded'
-        : stopped.timeout + stopped.outOfMemory > 0
-          ? 'evaluations-stopped'
+      : stopped.timeout + stopped.outOfMemory > 0
+        ? 'evaluations-stopped'
+        : tally.scored === 0
+          ? 'all-discarded'
           : undefined;
   const verdict: Verdict = counterexample
     ? counterexample.simplified.status === 'diverged'

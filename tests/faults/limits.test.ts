@@ -39,8 +39,9 @@ describe('evaluations stopped at their limits', () => {
 
   it('a family that allocates without end: out-of-memory, counted, the search goes on', () => {
     const report = join(scratch(), 'allocate.json');
-    const result = boundcheck(['falsify', HANG, '--export', 'allocate', '--budget', '1', '--eval-timeout', '100', '--json', report], { timeoutMs: 120_000 });
+    const result = boundcheck(['falsify', HANG, '--export', 'allocate', '--budget', '1', '--eval-memory', '128', '--eval-timeout', '100', '--json', report], { timeoutMs: 120_000 });
     expect(result.status).toBe(4);
+    expect([read(report).verdict, read(report).reason]).toEqual(['incomplete', 'evaluations-stopped']);
     expect(read(report).search.stopped!.outOfMemory).toBeGreaterThan(0);
   });
 });
