@@ -3,7 +3,7 @@
  * a huge budget, too many workers. Each evaluation is stopped at its limit and the search goes on;
  * the time limit stops the whole search; the report says what was stopped.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { boundcheck, O1, scratch } from './cli.js';
@@ -22,7 +22,10 @@ describe('evaluations stopped at their limits', () => {
     const report = join(scratch(), 'hang.json');
     const result = boundcheck(['falsify', HANG, '--time-limit', '3', '--json', report]);
     expect(result.status).toBe(4);
-    expect([read(report).verdict, read(report).reason]).toEqual(['incomplete', 'time-limit']);
+    // On a starved machine the search thread may not report within its grace period: then one
+    // line and no report, never a half-written one.
+    if (existsSync(report)) expect([read(report).verdict, read(report).reason]).toEqual(['incomplete', 'time-limit']);
+    else expect(result.stderr.trim()).toMatch(/^boundcheck: the search of .* did not end within 2 s of its time limit/);
   });
 
   it('an lhs that never returns on part of the box: those evaluations time out, are kept, and the search goes on', () => {
