@@ -84,7 +84,7 @@ export interface Claim<I extends Instance = Instance, R extends MeasureRun = Mea
 
 const claimBrand = Symbol.for('boundcheck.claim');
 
-const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 /** A claim, checked field by field (one-line InputErrors). */
 export function claim<I extends Instance, R extends MeasureRun = MeasureRun, B extends ParameterBox = ParameterBox>(

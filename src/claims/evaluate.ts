@@ -17,8 +17,12 @@ import type { MeasureRun, MeasureValue, Runner, TrajectorySummary } from './meas
  */
 export const DEFAULT_TOLERANCE = 1e-9;
 
-/** An instance's outcome: `discarded` when a hypothesis fails, `diverged` when an upper claim's run blew up. */
-export type InstanceStatus = 'holds' | 'violated' | 'diverged' | 'discarded';
+/**
+ * An instance's outcome: `discarded` when a hypothesis fails, `diverged` when an upper claim's run
+ * blew up, `timeout` and `out-of-memory` when the search stopped the evaluation at its limits
+ * (src/search/workers.ts).
+ */
+export type InstanceStatus = 'holds' | 'violated' | 'diverged' | 'discarded' | 'timeout' | 'out-of-memory';
 
 /** A claim evaluated at one point of its family. */
 export interface Evaluation {
@@ -58,6 +62,21 @@ function requireNumber(claim: Claim, params: Params, side: string, value: number
     throw new InputError(`claim ${claim.id}: ${side} returned ${String(value)} at (${formatParams(params)})`);
   }
   return value;
+}
+
+/**
+ * A violation made by an infinite side, with no run that diverged: an infinite bound, or an
+ * infinite value read at a point (no run), is bad input that names its side. (A run measure may
+ * be infinite without diverging, e.g. K(eps) at a stationary start that never reaches eps; that is
+ * a violation its replay certifies.)
+ */
+function requireFiniteViolation(claim: Claim, params: Params, lhs: number, rhs: number): void {
+  if (!Number.isFinite(rhs)) {
+    throw new InputError(`claim ${claim.id}: rhs returned ${rhs} at (${formatParams(params)}): an infinite bound is bad input`);
+  }
+  if (claim.lhs.certification !== 'replay') {
+    throw new InputError(`claim ${claim.id}: lhs returned ${lhs} at (${formatParams(params)}) with no run that diverged: bad input`);
+  }
 }
 
 /** (lhs - rhs) / scale for upper claims, (rhs - lhs) / scale for lower ones (positive: the inequality fails). */
@@ -105,6 +124,7 @@ export function evaluateClaim<I extends Instance, R extends MeasureRun, B extend
   const lhs = requireNumber(claim, params, 'lhs', measured.value);
   const unbounded = claim.kind === 'upper' ? Infinity : -Infinity;
   const margin = Number.isNaN(rhs) ? unbounded : normalizedMargin(claim, instance, lhs, rhs);
+  if (margin > tolerance && !Number.isFinite(margin) && !measured.diverged) requireFiniteViolation(claim, params, lhs, rhs);
   const status = measured.diverged && claim.kind === 'upper' ? 'diverged' : margin > tolerance ? 'violated' : 'holds';
   return {
     params,

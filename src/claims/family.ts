@@ -117,18 +117,31 @@ export interface Family<I extends Instance = Instance, B extends ParameterBox = 
  */
 export type InstanceOf<F> = F extends Family<infer I, infer _B> ? I : never;
 
-/** A family, its parameter types read off its box. */
+const KINDS: ReadonlyArray<ParameterSpec['kind']> = ['uniform', 'log', 'integer'];
+
+/**
+ * Every spec of the box checked as `uniform`/`logUniform`/`integer` check theirs, however it was
+ * written (a literal `{ kind: 'log', min: 5, max: 1 }` bypasses those helpers).
+ */
+function checkedBox(name: string, box: ParameterBox): void {
+  for (const [parameter, spec] of Object.entries(box)) {
+    if (typeof spec !== 'object' || spec === null || !KINDS.includes(spec.kind)) {
+      throw new InputError(`family ${name}: parameter ${parameter} must be uniform, logUniform or integer, got ${JSON.stringify(spec)}`);
+    }
+    try {
+      checkedRange(spec.kind, spec.min, spec.max);
+    } catch (error) {
+      throw new InputError(`family ${name}: parameter ${parameter}: ${(error as Error).message}`);
+    }
+  }
+}
+
+/** A family, its parameter types read off its box; every field and box entry checked. */
 export function family<I extends Instance, B extends ParameterBox = ParameterBox>(definition: Family<I, B>): Family<I, B> {
   if (typeof definition.name !== 'string') throw new InputError(`family name must be a string, got ${JSON.stringify(definition.name)}`);
   if (typeof definition.box !== 'object' || definition.box === null) throw new InputError(`family ${definition.name}: box must be an object of parameter ranges`);
-  const names = Object.keys(definition.box);
-  if (names.length === 0) throw new InputError(`family ${definition.name} has an empty parameter box`);
-  for (const name of names) {
-    const spec = definition.box[name] as ParameterSpec | undefined;
-    if (!spec || !['uniform', 'log', 'integer'].includes(spec.kind)) {
-      throw new InputError(`family ${definition.name}: box.${name} must be uniform(min, max), logUniform(min, max) or integer(min, max)`);
-    }
-  }
+  if (Object.keys(definition.box).length === 0) throw new InputError(`family ${definition.name} has an empty parameter box`);
+  checkedBox(definition.name, definition.box);
   if (typeof definition.instance !== 'function') throw new InputError(`family ${definition.name}: instance must be a function of the parameters`);
   return definition;
 }

@@ -7,13 +7,13 @@ import { join, relative } from 'node:path';
 import { citedSource, provenanceWithTag } from '../report/citation.js';
 import { checkHtml } from '../report/html.js';
 import { checkMarkdown, marginSummary } from '../report/markdown.js';
-import { toJson, withReportFolder, writeAtomically } from '../report/report.js';
+import { claimFileOf, safeId, toJson, withReportFolder, writeAtomically } from '../report/report.js';
 import { formatTable } from '../report/table.js';
-import { searchTarget, type ClaimTarget } from './falsify.js';
+import { searchClaims, type ClaimTarget, type SearchedClaim } from './falsify.js';
+import { checkExitCodeOf, worstExitCode } from './exitCodes.js';
 import { selectTargets } from './targets.js';
 import type { CliValues } from './main.js';
-import { checkInWorkers, type CheckedClaim } from './checkPool.js';
-import { searchOptions, type SearchCliOptions } from './options.js';
+import { searchOptions } from './options.js';
 import { progressBar } from './progress.js';
 import { CHECK_SCHEMA, rerunCounterexamples } from './report.js';
 
@@ -21,32 +21,34 @@ export async function runCheck(args: string[], values: CliValues): Promise<numbe
   const options = searchOptions(values);
   const selected = await selectTargets(args, values.all);
   const reportFileOf = (target: ClaimTarget): string | undefined =>
-    values.out ? join(values.out, 'reports', `${target.claim.id}.json`) : undefined;
+    values.out ? join(values.out, 'reports', `${safeId(target.claim.id)}.json`) : undefined;
   const progress = progressBar('check');
-  let checked: CheckedClaim[];
+  let checked: SearchedClaim[];
   try {
-    checked =
-      options.workers > 1
-        ? await checkInWorkers(selected, options, options.workers, reportFileOf, (done) => progress.update(done, selected.length))
-        : await checkHere(selected, options, reportFileOf, (done) => progress.update(done, selected.length));
+    checked = await searchClaims(selected, options, {
+      reportFileOf: (ref) => reportFileOf(ref as ClaimTarget),
+      onClaimDone: (done) => progress.update(done, selected.length),
+    });
   } finally {
     progress.stop();
   }
   const reports = checked.map((c) => c.report);
   const rows: string[][] = [];
   let mismatches = 0;
+  const exitCodes: number[] = [];
   checked.forEach(({ report, seconds }, i) => {
     const target = selected[i];
     const reportFile = reportFileOf(target);
     if (reportFile) writeAtomically(reportFile, toJson(report));
     const matches = report.verdict === target.claim.expected;
     if (!matches) mismatches++;
+    exitCodes.push(checkExitCodeOf(report));
     const source = citedSource(target.claim.source);
     rows.push([
       target.claim.id,
       `${source.result}, ${source.reference}`,
       provenanceWithTag(target.claim.source),
-      matches ? report.verdict : `${report.verdict} (expected ${target.claim.expected})`,
+      `${report.verdict}${report.reason ? ` (${report.reason})` : ''}${matches ? '' : ` (expected ${target.claim.expected})`}`,
       marginSummary(report),
       String(report.search.evaluations),
       `${seconds.toFixed(1)}s`,
@@ -64,30 +66,12 @@ export async function runCheck(args: string[], values: CliValues): Promise<numbe
     const claims = reports.map((report) => withReportFolder(report, join(values.out!, 'reports'), values.out!));
     writeAtomically(summary, toJson({ schema: CHECK_SCHEMA, ...settings, claims }));
     writeAtomically(join(values.out, 'report.md'), checkMarkdown(claims, settings));
-    writeAtomically(join(values.out, 'report.html'), checkHtml({ ...settings, claims }, await rerunCounterexamples(claims, summary)));
+    writeAtomically(join(values.out, 'report.html'), checkHtml({ ...settings, claims }, await rerunCounterexamples(claims, (report) => claimFileOf(report, summary))));
     console.log(`\nwrote ${['report.json', 'report.md', 'report.html'].map((f) => join(values.out!, f)).join(', ')} and one report per claim in ${join(values.out, 'reports')}`);
   }
   console.log(`\n${selected.length} claims, seed ${options.seed}, budget ${options.budget} each; ${mismatches} verdicts differ from the expected ones.`);
   console.log('A search can refute a bound, never prove it: "holds" means no violation was found within the budget.');
-  return mismatches === 0 ? 0 : 1;
-}
-
-/** The claims searched one after the other in this thread. */
-async function checkHere(
-  targets: readonly ClaimTarget[],
-  options: SearchCliOptions,
-  reportFileOf: (target: ClaimTarget) => string | undefined,
-  onDone: (done: number) => void,
-): Promise<CheckedClaim[]> {
-  const checked: CheckedClaim[] = [];
-  for (const target of targets) {
-    const startedAt = Date.now();
-    const reportFile = reportFileOf(target);
-    const report = await searchTarget(target, { ...options, workers: 1 }, { quiet: true, ...(reportFile ? { reportFile } : {}) });
-    checked.push({ report, seconds: (Date.now() - startedAt) / 1000 });
-    onDone(checked.length);
-  }
-  return checked;
+  return worstExitCode(exitCodes);
 }
 
 export async function runList(args: string[]): Promise<number> {

@@ -1,22 +1,24 @@
 /**
- * `boundcheck falsify` and `boundcheck merge`: search one claim file (on worker threads, or one
- * shard of a job array), print the verdict and write the JSON report; merge the shards' partial
- * results and finish the search exactly as a single machine would have.
+ * `boundcheck falsify` and `boundcheck merge`: search one claim file (on worker threads that can be
+ * stopped, or one shard of a job array), print the verdict and write the JSON report; merge the
+ * shards' partial results and finish the search exactly as a single machine would have.
  */
 import { resolve } from 'node:path';
 import type { Claim } from '../claims/claim.js';
-import { DEFAULT_TOLERANCE, type Evaluation } from '../claims/evaluate.js';
+import { DEFAULT_TOLERANCE, evaluateClaim, type Evaluation } from '../claims/evaluate.js';
 import type { Instance, Params } from '../claims/family.js';
 import { loadClaimFile } from '../claims/load.js';
 import { provenanceWithTag, sourceReference } from '../report/citation.js';
 import { buildReport, EVIDENCE_NOTE, readJsonFile, toJson, writeAtomically, type Report } from '../report/report.js';
-import { evaluatePoints, falsify, searchPoints } from '../search/falsify.js';
-import { evaluateInWorkers } from '../search/workers.js';
+import type { SearchEvaluator } from '../search/falsify.js';
+import { EvaluatorPool, SearchSupervisor, type SearchJob } from '../search/workers.js';
 import { InputError } from '../util/errors.js';
 import { formatNumber } from '../util/format.js';
+import { exitCodeOf } from './exitCodes.js';
 import type { CliValues } from './main.js';
-import { searchOptions, shardOption, type SearchCliOptions } from './options.js';
+import { searchOptions, shardOption, type SearchCliOptions, type Shard } from './options.js';
 import { progressBar } from './progress.js';
+import { trustedClaimFile } from './trust.js';
 
 export interface ClaimTarget {
   readonly file: string;
@@ -34,45 +36,75 @@ export async function loadTarget(path: string, exportName = 'default'): Promise<
   return { file: loaded.file, exportName, claim };
 }
 
-/** Evaluates `points` of the target here or on worker threads, with a progress bar on a terminal. */
-async function evaluateTargetPoints(
-  target: ClaimTarget,
-  points: readonly Params[],
+/** A claim to search: its file (as given) and export; its code is loaded only in worker threads. */
+export interface ClaimRef {
+  readonly file: string;
+  readonly exportName: string;
+}
+
+export interface SearchedClaim {
+  readonly report: Report;
+  readonly seconds: number;
+}
+
+/** Points of the random stage asked for at once, per evaluator thread. */
+const BATCH_PER_WORKER = 4;
+
+const typescriptFiles = (refs: readonly ClaimRef[]): boolean => refs.some((ref) => !ref.file.endsWith('.js'));
+
+/**
+ * Searches claims on worker threads that can be stopped (src/search/workers.ts): `options.workers`
+ * evaluator threads shared by up to as many searches at once, each evaluation within
+ * `--eval-timeout` and the memory cap, each search within `--time-limit`. Reports come back in the
+ * claims' order.
+ */
+export async function searchClaims(
+  refs: readonly ClaimRef[],
   options: SearchCliOptions,
-  startedAt: number,
-  showProgress = true,
-): Promise<Evaluation[]> {
-  const progress = showProgress ? progressBar(target.claim.id) : { update: () => {}, stop: () => {} };
+  files: { reportFileOf?: (ref: ClaimRef) => string | undefined; recordTime?: boolean; onProgress?: (done: number, total: number) => void; onClaimDone?: (done: number) => void } = {},
+): Promise<SearchedClaim[]> {
+  const typescript = typescriptFiles(refs);
+  const pool = new EvaluatorPool(options.workers, { timeoutSeconds: options.evalTimeoutSeconds, memoryMb: options.evalMemoryMb }, typescript);
+  const supervisor = new SearchSupervisor(pool, Math.min(options.workers, refs.length), typescript);
+  let claimsDone = 0;
   try {
-    if (options.workers > 1) {
-      return await evaluateInWorkers(
-        {
-          claimFile: target.file,
-          exportName: target.exportName,
-          points,
+    return await Promise.all(
+      refs.map(async (ref) => {
+        const startedAt = Date.now();
+        const reportFile = files.reportFileOf?.(ref);
+        const job: SearchJob = {
+          file: ref.file,
+          exportName: ref.exportName,
+          budget: options.budget,
+          seed: options.seed,
           tolerance: DEFAULT_TOLERANCE,
-          ...(options.timeLimitSeconds !== undefined ? { deadline: startedAt + options.timeLimitSeconds * 1000 } : {}),
-        },
-        options.workers,
-        (done, total) => progress.update(done, total),
-      );
-    }
-    return evaluatePoints(target.claim, points, { ...options, onProgress: (d, t) => progress.update(d, t) }, startedAt);
+          batchSize: BATCH_PER_WORKER * options.workers,
+          ...(options.timeLimitSeconds !== undefined ? { timeLimitSeconds: options.timeLimitSeconds } : {}),
+          ...(reportFile ? { reportFile: resolve(reportFile) } : {}),
+          ...(files.recordTime ? { recordTime: true } : {}),
+        };
+        const report = await supervisor.search(job, files.onProgress);
+        files.onClaimDone?.(++claimsDone);
+        return { report, seconds: (Date.now() - startedAt) / 1000 };
+      }),
+    );
   } finally {
-    progress.stop();
+    await supervisor.close();
   }
 }
 
-/** Searches one claim end to end and returns its report (not yet written). */
+/**
+ * Searches one claim in this thread, with no limit on its evaluations (for library use and tests;
+ * the command line uses `searchClaims`), and returns its report (not yet written).
+ */
 export async function searchTarget(
   target: ClaimTarget,
-  options: SearchCliOptions,
+  options: Pick<SearchCliOptions, 'budget' | 'seed' | 'timeLimitSeconds'> & Partial<SearchCliOptions>,
   files: { reportFile?: string; recordTime?: boolean; quiet?: boolean } = {},
 ): Promise<Report> {
+  const { falsify } = await import('../search/falsify.js');
   const startedAt = Date.now();
-  const points = searchPoints(target.claim, options);
-  const presampled = await evaluateTargetPoints(target, points, options, startedAt, !files.quiet);
-  const result = falsify(target.claim, options, presampled);
+  const result = falsify(target.claim, options);
   return buildReport(target.claim, result, {
     claimFile: target.file,
     exportName: target.exportName,
@@ -81,11 +113,32 @@ export async function searchTarget(
   });
 }
 
+/** Searches one claim end to end, with a progress bar on a terminal, and returns its report (not yet written). */
+export async function searchOne(ref: ClaimRef, options: SearchCliOptions, files: { reportFile?: string; recordTime?: boolean } = {}): Promise<Report> {
+  const progress = progressBar(ref.file);
+  try {
+    const [{ report }] = await searchClaims([ref], options, {
+      ...(files.reportFile ? { reportFileOf: () => files.reportFile } : {}),
+      ...(files.recordTime ? { recordTime: true } : {}),
+      onProgress: (done, total) => progress.update(done, total),
+    });
+    return report;
+  } finally {
+    progress.stop();
+  }
+}
+
 function describeParams(params: Readonly<Record<string, number>>): string {
   return Object.entries(params)
     .map(([k, v]) => `${k}=${formatNumber(v)}`)
     .join(' ');
 }
+
+const INCOMPLETE_REASONS: Readonly<Record<NonNullable<Report['reason']>, string>> = {
+  'time-limit': 'time-limit: the time limit stopped the search before its budget was spent',
+  'all-discarded': 'all-discarded: every instance tried failed a hypothesis, so nothing was checked',
+  'evaluations-stopped': 'evaluations-stopped: some evaluations were stopped at their time or memory limit and nothing was found elsewhere',
+};
 
 /** The verdict, the worst point, the counterexample and how to replay it, for the terminal. */
 export function printReport(report: Report): void {
@@ -93,7 +146,12 @@ export function printReport(report: Report): void {
   console.log(`${claim.id}: ${claim.title}`);
   console.log(`  ${sourceReference(report.source)}, provenance: ${provenanceWithTag(report.source)}`);
   console.log(`  statement: ${claim.statement}`);
-  console.log(`  verdict: ${report.verdict} after ${search.evaluations} evaluations (seed ${search.seed}, budget ${search.budget}, ${search.discarded} discarded by hypotheses)`);
+  console.log(`  verdict: ${report.verdict}${report.reason ? ` (${INCOMPLETE_REASONS[report.reason]})` : ''} after ${search.evaluations} evaluations (seed ${search.seed}, budget ${search.budget}, ${search.discarded} discarded by hypotheses)`);
+  const stopped = search.stopped;
+  if (stopped) {
+    console.log(`  stopped evaluations: ${stopped.timeout} at the time limit of an evaluation, ${stopped.outOfMemory} out of memory; first at:`);
+    for (const s of stopped.kept) console.log(`    ${describeParams(s.params)} (${s.status})`);
+  }
   if (report.worst) console.log(`  worst normalized margin: ${formatNumber(report.worst.margin)} at ${describeParams(report.worst.params)}`);
   if (report.tightness !== null) console.log(`  tightness (largest lhs/rhs where it holds): ${formatNumber(report.tightness)}`);
   const c = report.counterexample;
@@ -107,11 +165,7 @@ export function printReport(report: Report): void {
   console.log(`  ${EVIDENCE_NOTE}`);
 }
 
-export function exitCodeOf(report: Report): number {
-  return report.verdict === 'violated' || report.verdict === 'diverged' ? 1 : 0;
-}
-
-interface Partial {
+interface PartialResult {
   readonly schema: 'boundcheck-partial/1';
   readonly claimFile: string;
   readonly exportName: string;
@@ -126,37 +180,55 @@ export async function runFalsify(positionals: string[], values: CliValues): Prom
   if (positionals.length !== 1) throw new InputError('falsify takes exactly one claim file');
   const options = searchOptions(values);
   const shard = shardOption(values.shard);
-  const target = await loadTarget(positionals[0], values.export);
+  const ref: ClaimRef = { file: positionals[0], exportName: values.export ?? 'default' };
   if (shard) {
     if (!values.json) throw new InputError('--shard needs --json FILE for the partial result');
-    const points = searchPoints(target.claim, options);
-    const mine = points.map((params, index) => ({ params, index })).filter(({ index }) => index % shard.count === shard.index);
-    const evaluations = await evaluateTargetPoints(target, mine.map((m) => m.params), { ...options }, Date.now());
-    const partial: Partial = {
-      schema: 'boundcheck-partial/1',
-      claimFile: target.file,
-      exportName: target.exportName,
-      seed: options.seed,
-      budget: options.budget,
-      shard,
-      evaluations: evaluations.map((evaluation, i) => ({ index: mine[i].index, evaluation })),
-    };
-    writeAtomically(values.json, toJson(partial));
-    console.log(`${target.claim.id}: shard ${shard.index + 1}/${shard.count}: ${evaluations.length} of ${points.length} points evaluated -> ${values.json}`);
-    console.log(`merge the shards with: npx boundcheck merge PART.json... --json REPORT.json`);
-    return 0;
+    return runShard(ref, shard, options, values.json);
   }
-  const report = await searchTarget(target, options, {
-    ...(values.json ? { reportFile: resolve(values.json) } : {}),
+  const report = await searchOne(ref, options, {
+    ...(values.json ? { reportFile: values.json } : {}),
     recordTime: values['record-time'] ?? false,
   });
   printReport(report);
   if (values.json) writeAtomically(values.json, toJson(report));
-  return exitCodeOf(report);
+  return exitCodeOf(report.verdict);
 }
 
-function readPartial(path: string): Partial {
-  return readJsonFile<Partial>(path, ['boundcheck-partial/1'], 'boundcheck partial result');
+/** One shard of a job array: its slice of the random stage's points, evaluated on bounded threads. */
+async function runShard(ref: ClaimRef, shard: Shard, options: SearchCliOptions, json: string): Promise<number> {
+  const target = await loadTarget(ref.file, ref.exportName);
+  const { searchPoints } = await import('../search/falsify.js');
+  const points = searchPoints(target.claim, options);
+  const mine = points.map((params, index) => ({ params, index })).filter(({ index }) => index % shard.count === shard.index);
+  const pool = new EvaluatorPool(options.workers, { timeoutSeconds: options.evalTimeoutSeconds, memoryMb: options.evalMemoryMb }, typescriptFiles([ref]));
+  const job = pool.newJob();
+  const deadline = options.timeLimitSeconds !== undefined ? setTimeout(() => pool.cancel(job), options.timeLimitSeconds * 1000) : undefined;
+  let result: Awaited<ReturnType<EvaluatorPool['evaluatePoints']>>;
+  try {
+    result = await pool.evaluatePoints(job, { file: target.file, exportName: target.exportName, tolerance: DEFAULT_TOLERANCE }, mine.map((m) => m.params));
+  } finally {
+    clearTimeout(deadline);
+    await pool.close();
+  }
+  if (result.kind === 'error') throw result.input ? new InputError(result.message) : new Error(result.message);
+  const { evaluations } = result;
+  const partial: PartialResult = {
+    schema: 'boundcheck-partial/1',
+    claimFile: target.file,
+    exportName: target.exportName,
+    seed: options.seed,
+    budget: options.budget,
+    shard,
+    evaluations: evaluations.map((evaluation, i) => ({ index: mine[i].index, evaluation })),
+  };
+  writeAtomically(json, toJson(partial));
+  console.log(`${target.claim.id}: shard ${shard.index + 1}/${shard.count}: ${evaluations.length} of ${points.length} points evaluated -> ${json}`);
+  console.log(`merge the shards with: npx boundcheck merge PART.json... --json REPORT.json`);
+  return 0;
+}
+
+function readPartial(path: string): PartialResult {
+  return readJsonFile<PartialResult>(path, ['boundcheck-partial/1'], 'boundcheck partial result');
 }
 
 export async function runMerge(positionals: string[], values: CliValues): Promise<number> {
@@ -165,25 +237,28 @@ export async function runMerge(positionals: string[], values: CliValues): Promis
   const partials = positionals.map(readPartial);
   const [first] = partials;
   const count = first.shard.count;
-  const same = (p: Partial): boolean =>
+  const same = (p: PartialResult): boolean =>
     p.claimFile === first.claimFile && p.exportName === first.exportName && p.seed === first.seed && p.budget === first.budget && p.shard.count === count;
   if (!partials.every(same)) throw new InputError('the partial results come from different searches (claim, seed, budget or shard count differ)');
   const shards = new Set(partials.map((p) => p.shard.index));
   if (shards.size !== count || partials.length !== count) {
     throw new InputError(`merge needs each of the ${count} shards exactly once, got shards ${[...shards].map((k) => k + 1).join(', ')}`);
   }
-  const byIndex = new Map<number, Evaluation>();
-  for (const p of partials) for (const { index, evaluation } of p.evaluations) byIndex.set(index, evaluation);
-  const presampled: Evaluation[] = [];
-  for (let i = 0; byIndex.has(i); i++) presampled.push(byIndex.get(i)!);
-  const target = await loadTarget(first.claimFile, first.exportName);
+  const known = new Map<string, Evaluation>();
+  for (const p of partials) for (const { evaluation } of p.evaluations) known.set(JSON.stringify(evaluation.params), evaluation);
+  const target = await loadTarget(trustedClaimFile(positionals[0], first.claimFile, values.trust ?? false), first.exportName);
+  const { falsify, inProcessEvaluator } = await import('../search/falsify.js');
   const options = { budget: first.budget, seed: first.seed };
-  const report = buildReport(target.claim, falsify(target.claim, options, presampled), {
+  const local = inProcessEvaluator(target.claim, {});
+  // The shards' evaluations first; points they did not reach (skips, a time limit) evaluated here.
+  const lookup = (params: Params): Evaluation => known.get(JSON.stringify(params)) ?? evaluateClaim(target.claim, params);
+  const merged: SearchEvaluator = { ...local, batchSize: 1, evaluateBatch: (points) => points.map(lookup) };
+  const report = buildReport(target.claim, falsify(target.claim, options, merged), {
     claimFile: target.file,
     exportName: target.exportName,
     reportFile: resolve(values.json),
   });
   printReport(report);
   writeAtomically(values.json, toJson(report));
-  return exitCodeOf(report);
+  return exitCodeOf(report.verdict);
 }

@@ -2,12 +2,15 @@
  * The `boundcheck` command line: the table of commands (what each does, its usage and the options
  * it takes), option parsing validated per command, `--help`, `COMMAND --help` and `--version`.
  * Each command's module is loaded only when that command runs, so help and errors print at once.
- * Exit codes are documented in README.md ("Exit codes"); the ones decided here: 0 after help, 2 on
- * bad input with a one-line reason on stderr, 70 on an internal error.
+ * Exit codes (src/cli/exitCodes.ts, README.md "Exit codes"): 0 holds, 1 certified violation (or,
+ * for `check`, a verdict other than the expected one), 2 bad input with a one-line reason and no
+ * report written, 3 inconclusive, 4 incomplete, 70 internal error.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { InputError } from '../util/errors.js';
+import { SearchOverran } from '../search/workers.js';
+import { EXIT } from './exitCodes.js';
 
 const OPTIONS = {
   budget: { type: 'string' },
@@ -19,6 +22,9 @@ const OPTIONS = {
   shard: { type: 'string' },
   export: { type: 'string' },
   'record-time': { type: 'boolean' },
+  'eval-timeout': { type: 'string' },
+  'eval-memory': { type: 'string' },
+  trust: { type: 'boolean' },
   all: { type: 'boolean' },
   html: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -37,7 +43,7 @@ interface Command {
   readonly load: () => Promise<CommandRunner>;
 }
 
-const SEARCH_OPTIONS: readonly OptionName[] = ['budget', 'seed', 'time-limit', 'workers'];
+const SEARCH_OPTIONS: readonly OptionName[] = ['budget', 'seed', 'time-limit', 'workers', 'eval-timeout', 'eval-memory'];
 
 const COMMANDS: Readonly<Record<string, Command>> = {
   init: {
@@ -50,38 +56,41 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     summary: 'search one claim file for a violation',
     usage:
       'boundcheck falsify CLAIM [--budget N] [--seed S] [--time-limit SEC] [--json FILE]\n' +
-      '                          [--workers N] [--shard K/N] [--export NAME] [--record-time]',
+      '                          [--workers N] [--shard K/N] [--export NAME] [--record-time]\n' +
+      '                          [--eval-timeout SEC] [--eval-memory MB]',
     options: [...SEARCH_OPTIONS, 'json', 'shard', 'export', 'record-time'],
     load: async () => (await import('./falsify.js')).runFalsify,
   },
   check: {
     summary: 'search claim files, folders or globs (or the built-in claims) and print a table',
-    usage: 'boundcheck check [PATH|GLOB|ID... | --all] [--budget N] [--seed S] [--time-limit SEC] [--workers N] [--out DIR]',
+    usage:
+      'boundcheck check [PATH|GLOB|ID... | --all] [--budget N] [--seed S] [--time-limit SEC] [--workers N]\n' +
+      '                 [--eval-timeout SEC] [--eval-memory MB] [--out DIR]',
     options: [...SEARCH_OPTIONS, 'all', 'out'],
     load: async () => (await import('./check.js')).runCheck,
   },
   replay: {
     summary: "re-evaluate a report's counterexample in float64 and high precision",
-    usage: 'boundcheck replay REPORT.json',
-    options: [],
+    usage: 'boundcheck replay REPORT.json [--trust]',
+    options: ['trust'],
     load: async () => (await import('./replay.js')).runReplay,
   },
   report: {
     summary: 'write the HTML page of a check result or a falsify report',
-    usage: 'boundcheck report --html [REPORT.json]',
-    options: ['html'],
+    usage: 'boundcheck report --html [REPORT.json] [--trust]',
+    options: ['html', 'trust'],
     load: async () => (await import('./report.js')).runReport,
   },
   plot: {
     summary: "draw a claim's counterexample (or worst instance) against its bound",
-    usage: 'boundcheck plot CLAIM|REPORT.json [--out DIR] [--budget N] [--seed S] [--export NAME]',
-    options: ['out', 'budget', 'seed', 'export'],
+    usage: 'boundcheck plot CLAIM|REPORT.json [--out DIR] [--budget N] [--seed S] [--export NAME] [--trust]',
+    options: ['out', 'budget', 'seed', 'export', 'trust'],
     load: async () => (await import('./plot.js')).runPlot,
   },
   merge: {
     summary: "combine the partial results of a sharded search (falsify --shard)",
-    usage: 'boundcheck merge PART.json... --json FILE',
-    options: ['json'],
+    usage: 'boundcheck merge PART.json... --json FILE [--trust]',
+    options: ['json', 'trust'],
     load: async () => (await import('./falsify.js')).runMerge,
   },
   list: {
@@ -182,10 +191,13 @@ try {
 } catch (error) {
   if (error instanceof InputError) {
     console.error(`boundcheck: ${error.message}`);
-    process.exitCode = 2;
+    process.exitCode = EXIT.badInput;
+  } else if (error instanceof SearchOverran) {
+    console.error(`boundcheck: ${error.message}`);
+    process.exitCode = EXIT.incomplete;
   } else {
     console.error(`boundcheck: internal error: ${error instanceof Error ? error.message : String(error)}`);
     if (process.env.BOUNDCHECK_DEBUG) console.error(error);
-    process.exitCode = 70;
+    process.exitCode = EXIT.internalError;
   }
 }

@@ -14,12 +14,13 @@ import { run } from '../gd/run.js';
 import type { Trajectory } from '../gd/trajectory.js';
 import { writeFigure } from '../plot/render.js';
 import { decimate, LABELS, trajectoryFigure, unicodeMath, type Series } from '../plot/specs.js';
-import { claimFileOf, readReport, type PointReport, type Report } from '../report/report.js';
+import { claimFileOf, readReport, safeId, type PointReport, type Report } from '../report/report.js';
 import { InputError } from '../util/errors.js';
 import { formatNumber } from '../util/format.js';
-import { loadTarget, searchTarget, type ClaimTarget } from './falsify.js';
+import { loadTarget, searchOne, type ClaimTarget } from './falsify.js';
 import type { CliValues } from './main.js';
 import { searchOptions } from './options.js';
+import { trustedClaimFile } from './trust.js';
 
 /** The longest run a first-hit figure re-runs when the bound is infinite or huge. */
 const MAX_FIRST_HIT_STEPS = 100_000;
@@ -185,16 +186,16 @@ export async function runPlot(positionals: string[], values: CliValues): Promise
   let report: Report;
   if (path.endsWith('.json')) {
     report = readReport(path);
-    target = await loadTarget(claimFileOf(report, path), report.claim.export);
+    target = await loadTarget(trustedClaimFile(path, claimFileOf(report, path), values.trust ?? false), report.claim.export);
     requireRun(target);
   } else {
     const options = searchOptions(values);
     target = await loadTarget(path, values.export);
     requireRun(target);
-    report = await searchTarget(target, options);
+    report = await searchOne({ file: path, exportName: target.exportName }, options);
   }
   const plotted = pointOf(report);
-  const directory = values.out ?? join('out', 'figures', target.claim.id);
+  const directory = values.out ?? join('out', 'figures', safeId(target.claim.id));
   const files = await writeFigure(instanceFigure(target.claim, plotted), directory, 'trajectory');
   console.log(`${target.claim.id}: verdict ${report.verdict}; plotted the ${plotted.which} at ${JSON.stringify(plotted.point.params)}`);
   for (const file of Object.values(files)) console.log(`  ${file}`);

@@ -7,13 +7,14 @@ import { claimFileOf, readReport } from '../report/report.js';
 import { certify } from '../search/certify.js';
 import { InputError } from '../util/errors.js';
 import { loadTarget } from './falsify.js';
+import { trustedClaimFile } from './trust.js';
 
-export async function runReplay(positionals: string[]): Promise<number> {
+export async function runReplay(positionals: string[], values: { readonly trust?: boolean } = {}): Promise<number> {
   if (positionals.length !== 1) throw new InputError('replay takes exactly one report file');
   const [path] = positionals;
   const report = readReport(path);
   if (!report.counterexample) throw new InputError(`${path} has no counterexample to replay (verdict ${report.verdict})`);
-  const target = await loadTarget(claimFileOf(report, path), report.claim.export);
+  const target = await loadTarget(trustedClaimFile(path, claimFileOf(report, path), values.trust ?? false), report.claim.export);
   const evaluation = evaluateClaim(target.claim, report.counterexample.params, { tolerance: report.tolerance });
   console.log(`${target.claim.id} at ${JSON.stringify(report.counterexample.params)}`);
   console.log(`  float64: lhs ${evaluation.lhs}, rhs ${evaluation.rhs}, margin ${evaluation.margin} (${evaluation.status})`);

@@ -9,6 +9,7 @@ import { checkHtml, type CheckResult, type CounterexampleRun } from '../report/h
 import { claimFileOf, readJsonFile, REPORT_SCHEMA, writeAtomically, type Report } from '../report/report.js';
 import { InputError } from '../util/errors.js';
 import { loadTarget } from './falsify.js';
+import { trustedClaimFile } from './trust.js';
 
 export const CHECK_SCHEMA = 'boundcheck-check/1';
 const DEFAULT_CHECK_REPORT = join('out', 'report.json');
@@ -16,6 +17,7 @@ const DEFAULT_CHECK_REPORT = join('out', 'report.json');
 /** The options `report` reads (a subset of the command line's). */
 export interface ReportCliValues {
   readonly html?: boolean;
+  readonly trust?: boolean;
 }
 
 /** A check result, or a single falsify report as a check of one claim. */
@@ -32,11 +34,11 @@ function readCheckResult(path: string): CheckResult {
  * f(x_T) - f*, the first hit for K(eps)), or over the instance's horizon when the report does not
  * say. A claim that cannot be loaded or a statement at a point with no run gives the reason instead.
  */
-async function rerunCounterexample(report: Report, reportPath: string): Promise<CounterexampleRun> {
+async function rerunCounterexample(report: Report, claimFile: (report: Report) => string): Promise<CounterexampleRun> {
   const { claim, counterexample } = report;
   if (!counterexample) throw new Error(`${claim.id} has no counterexample to re-run`);
   try {
-    const target = await loadTarget(claimFileOf(report, reportPath), claim.export);
+    const target = await loadTarget(claimFile(report), claim.export);
     const instance = target.claim.family.instance(counterexample.params);
     const steps = counterexample.trajectory?.steps ?? instance.horizon;
     if (!instance.schedule || !instance.x0 || steps === undefined) {
@@ -50,11 +52,17 @@ async function rerunCounterexample(report: Report, reportPath: string): Promise<
   }
 }
 
-/** The re-runs of every violated claim of a check read from (or written to) `reportPath`, by claim id. */
-export async function rerunCounterexamples(claims: readonly Report[], reportPath: string): Promise<Map<string, CounterexampleRun>> {
+/**
+ * The re-runs of every violated claim of a check, by claim id; `claimFile` finds (and vets) the
+ * claim file a report names.
+ */
+export async function rerunCounterexamples(
+  claims: readonly Report[],
+  claimFile: (report: Report) => string,
+): Promise<Map<string, CounterexampleRun>> {
   const runs = new Map<string, CounterexampleRun>();
   for (const report of claims) {
-    if (report.counterexample) runs.set(report.claim.id, await rerunCounterexample(report, reportPath));
+    if (report.counterexample) runs.set(report.claim.id, await rerunCounterexample(report, claimFile));
   }
   return runs;
 }
@@ -70,7 +78,8 @@ export async function runReport(positionals: string[], values: ReportCliValues):
   const reportFile = positionals[0] ?? DEFAULT_CHECK_REPORT;
   const check = readCheckResult(reportFile);
   const htmlFile = htmlFileFor(reportFile);
-  writeAtomically(htmlFile, checkHtml(check, await rerunCounterexamples(check.claims, reportFile)));
+  const trusted = (report: Report): string => trustedClaimFile(reportFile, claimFileOf(report, reportFile), values.trust ?? false);
+  writeAtomically(htmlFile, checkHtml(check, await rerunCounterexamples(check.claims, trusted)));
   console.log(`wrote ${htmlFile}`);
   return 0;
 }

@@ -44,6 +44,7 @@ const VERDICT_COLORS = {
   violated: '#e45756',
   diverged: '#b279a2',
   inconclusive: '#f58518',
+  incomplete: '#9d9d9d',
 } as const satisfies Record<Report['verdict'], string>;
 
 const EMBED_OPTIONS = { renderer: 'svg', actions: { export: true, source: false, compiled: false, editor: false } };
@@ -51,7 +52,20 @@ const EMBED_OPTIONS = { renderer: 'svg', actions: { export: true, source: false,
 const HTML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => HTML_ESCAPES[character]);
+  return String(text).replace(/[&<>"']/g, (character) => HTML_ESCAPES[character]);
+}
+
+/**
+ * A value read from a report, for the page: a report is data anyone may have edited, so a field
+ * typed as a number may hold markup; numbers are formatted, anything else escaped as text.
+ */
+function shown(value: unknown): string {
+  return escapeHtml(typeof value === 'number' ? formatNumber(value) : String(value));
+}
+
+/** A report's number written as it is (no rounding), escaped. */
+function raw(value: unknown): string {
+  return escapeHtml(String(value));
 }
 
 /** JSON that can sit inside a <script> element: no `<`, so no `</script>` or `<!--`. */
@@ -139,7 +153,7 @@ function drillDownSpec(report: Report, gap: readonly number[], withBound: boolea
 
 function paramsList(params: Readonly<Record<string, number>>): string {
   return Object.entries(params)
-    .map(([name, value]) => `<code>${escapeHtml(name)} = ${formatNumber(value)}</code>`)
+    .map(([name, value]) => `<code>${escapeHtml(name)} = ${shown(value)}</code>`)
     .join(', ');
 }
 
@@ -153,9 +167,9 @@ function verdictTable(claims: readonly Report[]): string {
       escapeHtml(sourceReference(r.source)),
       escapeHtml(provenanceWithTag(r.source)),
       `<code>${escapeHtml(r.claim.statement)}</code>`,
-      `<span class="verdict ${r.verdict}">${escapeHtml(r.verdict)}</span> (${escapeHtml(r.claim.expected)})`,
+      `<span class="verdict ${raw(r.verdict)}">${raw(r.verdict)}</span> (${raw(r.claim.expected)})`,
       escapeHtml(marginSummary(r)),
-      String(r.search.evaluations),
+      raw(r.search.evaluations),
     ];
     return `<tr class="${matches ? 'as-expected' : 'unexpected'}">${cells.map((c) => `<td>${c}</td>`).join('')}</tr>`;
   });
@@ -185,10 +199,10 @@ function drillDownFigure(report: Report, run: CounterexampleRun | undefined, cha
   const container = `chart-counterexample-${charts.length}`;
   const withBound = boundsFinalGap(report, run.gap);
   charts.push({ container, spec: drillDownSpec(report, run.gap, withBound) });
-  const ran = `GD from the counterexample's start, ${steps} step${steps === 1 ? '' : 's'} (stopped: ${run.stop})`;
+  const ran = `GD from the counterexample's start, ${raw(steps)} step${steps === 1 ? '' : 's'} (stopped: ${raw(run.stop)})`;
   const caption = withBound
     ? `${ran}; the dashed line is the bound on the final gap.`
-    : `${ran}. The statement's left-hand side is not the gap itself: here it is ${escapeHtml(String(c.lhs))} against the bound ${escapeHtml(String(c.rhs))}.`;
+    : `${ran}. The statement's left-hand side is not the gap itself: here it is ${raw(c.lhs)} against the bound ${raw(c.rhs)}.`;
   return `<figure><div class="chart" id="${container}"></div><figcaption>${caption}</figcaption></figure>`;
 }
 
@@ -196,8 +210,8 @@ function drillDownFigure(report: Report, run: CounterexampleRun | undefined, cha
 function drillDownSection(report: Report, run: CounterexampleRun | undefined, charts: Chart[]): string {
   const c = report.counterexample!;
   const facts = [
-    `at ${paramsList(c.params)}${c.x0 ? `, x<sub>0</sub> = [${c.x0.map(formatNumber).join(', ')}]` : ''}${c.horizon !== undefined ? `, horizon ${c.horizon}` : ''}`,
-    `lhs ${escapeHtml(String(c.lhs))}, rhs ${escapeHtml(String(c.rhs))}, normalized margin ${formatNumber(c.margin)}`,
+    `at ${paramsList(c.params)}${c.x0 ? `, x<sub>0</sub> = [${c.x0.map(shown).join(', ')}]` : ''}${c.horizon !== undefined ? `, horizon ${raw(c.horizon)}` : ''}`,
+    `lhs ${raw(c.lhs)}, rhs ${raw(c.rhs)}, normalized margin ${shown(c.margin)}`,
     `certified by ${escapeHtml(c.certificate.method)}: ${escapeHtml(c.certificate.reason)}`,
     ...(report.replay ? [`replay: <code>${escapeHtml(report.replay)}</code>`] : []),
   ];
@@ -256,10 +270,10 @@ export function checkHtml(check: CheckResult, drillDowns: DrillDowns): string {
   const first = claims[0];
   const body = [
     '<h1>boundcheck: built-in claims</h1>',
-    `<p>${claims.length} claims, seed ${check.seed}, budget ${check.budget} evaluations per claim; ${mismatches} verdicts differ from the expected ones. ${escapeHtml(EVIDENCE_NOTE)}</p>`,
+    `<p>${claims.length} claims, seed ${raw(check.seed)}, budget ${raw(check.budget)} evaluations per claim; ${mismatches} verdicts differ from the expected ones. ${escapeHtml(EVIDENCE_NOTE)}</p>`,
     ...(first
       ? [
-          `<p>Tolerance: normalized margins at or below ${first.tolerance} count as holding. A violation is reported only when a replay in BigNumber arithmetic at ${first.certification.digits.join(' and ')} significant digits keeps the margin's sign and leading digits.</p>`,
+          `<p>Tolerance: normalized margins at or below ${raw(first.tolerance)} count as holding. A violation is reported only when a replay in BigNumber arithmetic at ${raw(first.certification.digits.join(' and '))} significant digits keeps the margin's sign and leading digits.</p>`,
         ]
       : []),
     verdictTable(claims),

@@ -4,14 +4,14 @@
  * counterexample with its replay command, seeds and budget. Written atomically; the same seed and
  * budget give the same bytes (wall-clock time is left out unless asked for).
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
-import type { Claim } from '../claims/claim.js';
+import { ID_PATTERN, type Claim } from '../claims/claim.js';
 import type { Evaluation } from '../claims/evaluate.js';
 import type { Instance, Params } from '../claims/family.js';
 import type { TrajectorySummary } from '../claims/measures.js';
-import { CERTIFICATION_DIGITS, DIGITS_AGREEMENT, type Certificate } from '../search/certify.js';
-import type { SearchResult, Verdict } from '../search/falsify.js';
+import type { Certificate } from '../search/certify.js';
+import type { IncompleteReason, SearchResult, Verdict } from '../search/falsify.js';
 import { InputError } from '../util/errors.js';
 import { citedSource } from './citation.js';
 
@@ -59,6 +59,8 @@ export interface Report {
   };
   readonly source: Claim['source'];
   readonly verdict: Verdict;
+  /** Why the search is `incomplete` (only then): `time-limit` or `all-discarded`. */
+  readonly reason?: IncompleteReason;
   readonly evidence: string;
   readonly tolerance: number;
   readonly certification: { readonly digits: readonly number[]; readonly lhsAgreement: number };
@@ -68,6 +70,8 @@ export interface Report {
     readonly evaluations: number;
     readonly discarded: number;
     readonly discardedBy: Readonly<Record<string, number>>;
+    /** Evaluations stopped at their time or memory limit (the first few kept to replay); only when there were some. */
+    readonly stopped?: SearchResult['stopped'];
     readonly stages: SearchResult['stages'];
   };
   readonly worst: PointReport | null;
@@ -130,15 +134,17 @@ export function buildReport(
     },
     source: citedSource(claim.source),
     verdict: result.verdict,
+    ...(result.reason ? { reason: result.reason } : {}),
     evidence: EVIDENCE_NOTE,
     tolerance: result.tolerance,
-    certification: { digits: CERTIFICATION_DIGITS, lhsAgreement: DIGITS_AGREEMENT },
+    certification: result.certification,
     search: {
       seed: result.seed,
       budget: result.budget,
       evaluations: result.evaluations,
       discarded: result.discarded,
       discardedBy: result.discardedBy,
+      ...(result.stopped.timeout + result.stopped.outOfMemory > 0 ? { stopped: result.stopped } : {}),
       stages: result.stages,
     },
     worst: result.worst ? point(result.worst) : null,
@@ -206,10 +212,51 @@ export function readReport(path: string): Report {
   return readJsonFile<Report>(path, [REPORT_SCHEMA], 'boundcheck report');
 }
 
-/** Writes `contents` to `file` atomically: a temporary file in the same folder, then a rename. */
-export function writeAtomically(file: string, contents: string | Uint8Array): void {
-  mkdirSync(dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, contents);
-  renameSync(temporary, file);
+/**
+ * A claim id fit to name a file (reports/ID.json, out/figures/ID/): the pattern `claim()` enforces,
+ * checked again wherever a path is built from an id, since a claim object (or a report) can be made
+ * without `claim()`.
+ */
+export function safeId(id: unknown): string {
+  if (typeof id !== 'string' || !ID_PATTERN.test(id)) {
+    throw new InputError(`claim id ${JSON.stringify(id)} cannot name a file: ids match ${ID_PATTERN}`);
+  }
+  return id;
 }
+
+/**
+ * Writes `contents` to `file` atomically: a temporary file in the same folder, then a rename. A
+ * failure (no space, file too large, no permission) removes the temporary file and is an InputError
+ * of one line naming the file and the cause: `file` is then as it was.
+ */
+export function writeAtomically(file: string, contents: string | Uint8Array): void {
+  const temporary = `${file}.${process.pid}.tmp`;
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(temporary, contents);
+    renameSync(temporary, file);
+  } catch (error) {
+    removeQuietly(temporary);
+    const { code, message } = error as NodeJS.ErrnoException;
+    throw new InputError(`cannot write ${file}: ${code ? `${code} (${DISK_ERRORS[code] ?? message.split('\n')[0]})` : message.split('\n')[0]}`);
+  }
+}
+
+/** Removes a temporary file if it is there; a path that cannot hold one (ENOTDIR) has none to remove. */
+function removeQuietly(file: string): void {
+  try {
+    rmSync(file, { force: true });
+  } catch {
+    // nothing was written there
+  }
+}
+
+const DISK_ERRORS: Readonly<Record<string, string>> = {
+  ENOSPC: 'no space left on the device',
+  EFBIG: 'file too large',
+  EDQUOT: 'disk quota exceeded',
+  EACCES: 'permission denied',
+  EROFS: 'read-only file system',
+  ENOTDIR: 'a part of the path is not a folder',
+  EISDIR: 'the path is a folder',
+};

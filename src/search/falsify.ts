@@ -1,8 +1,9 @@
 /**
  * The search that tries to break a claim, in stages, all seeded: the fast-check random stage, the
  * adversarial stage, simplification of what was found, and its certification in high precision.
- * Points can be evaluated elsewhere (worker threads, shards of a job array): the search only needs
- * their evaluations back in sample order.
+ * Points are evaluated by a `SearchEvaluator`: here in this thread (library use), or on worker
+ * threads that can be stopped (the command line, src/search/workers.ts), or from shards' partial
+ * results. The search streams: what it keeps of its evaluations is a `Tally`, whatever the budget.
  */
 import type { Claim } from '../claims/claim.js';
 import { DEFAULT_TOLERANCE, evaluateClaim, type Evaluation } from '../claims/evaluate.js';
@@ -10,15 +11,16 @@ import type { Instance, Params } from '../claims/family.js';
 import { InputError } from '../util/errors.js';
 import { requireInteger } from '../util/validate.js';
 import { adversarialStage } from './adversarial.js';
-import { certify, type Certificate } from './certify.js';
-import { randomStage, randomStagePoints } from './random.js';
+import { CERTIFICATION_DIGITS, certify, DIGITS_AGREEMENT, type Certificate } from './certify.js';
+import { firstRandomPoints, randomStage, type BatchEvaluator } from './random.js';
 import { simplify } from './simplify.js';
+import { stoppedEvaluation, Tally, type StoppedEvaluations } from './tally.js';
 
 export interface SearchOptions {
   /** Total evaluations (GD runs or pointwise checks) for the random and adversarial stages. */
   readonly budget: number;
   readonly seed: number;
-  /** Wall-clock limit; stages stop starting new work past it (results then depend on speed). */
+  /** Wall-clock limit; the search stops past it and says `incomplete` (results then depend on speed). */
   readonly timeLimitSeconds?: number;
   readonly tolerance?: number;
   /** Run the adversarial stage (default true); off, the random stage gets the whole budget. */
@@ -27,13 +29,22 @@ export interface SearchOptions {
   readonly onProgress?: (done: number, total: number) => void;
 }
 
-const isViolation = (e: Evaluation): boolean => e.status === 'violated' || e.status === 'diverged';
-
 /** How the budget splits: the adversarial stage gets this fraction. */
 const ADVERSARIAL_SHARE = 0.4;
 const ADVERSARIAL_STARTS = 4;
 
-export type Verdict = 'violated' | 'diverged' | 'inconclusive' | 'holds';
+/**
+ * `holds` only when the whole budget was searched and some instance was scored; a search cut short
+ * by its time limit, or one whose instances were all discarded by the hypotheses, is `incomplete`
+ * with its reason.
+ */
+export type Verdict = 'violated' | 'diverged' | 'inconclusive' | 'incomplete' | 'holds';
+
+/**
+ * Why a search is `incomplete`: its time limit stopped it, every instance failed a hypothesis, or
+ * some evaluations were stopped at their own limits (time or memory) and nothing was found.
+ */
+export type IncompleteReason = 'time-limit' | 'all-discarded' | 'evaluations-stopped';
 
 export interface Counterexample {
   /** The point the search found, before simplification. */
@@ -47,13 +58,19 @@ export interface Counterexample {
 
 export interface SearchResult {
   readonly verdict: Verdict;
+  /** Set exactly when the verdict is `incomplete`. */
+  readonly reason?: IncompleteReason;
   readonly tolerance: number;
+  /** The certification's precisions and the lhs agreement it requires. */
+  readonly certification: { readonly digits: readonly number[]; readonly lhsAgreement: number };
   readonly seed: number;
   readonly budget: number;
   readonly evaluations: number;
   readonly discarded: number;
   /** Discards per failed hypothesis. */
   readonly discardedBy: Readonly<Record<string, number>>;
+  /** Evaluations stopped at their time or memory limit, by cause, the first few kept for replay. */
+  readonly stopped: StoppedEvaluations;
   readonly stages: {
     readonly random: { readonly evaluations: number; readonly numRuns: number; readonly numSkips: number };
     readonly adversarial: { readonly evaluations: number; readonly starts: number };
@@ -79,105 +96,107 @@ export function splitBudget(options: Pick<SearchOptions, 'budget' | 'adversarial
   return { random: budget - adversarial, adversarial };
 }
 
-/** The points of the random stage, for evaluation here or elsewhere. */
-export function searchPoints(claim: Claim<Instance>, options: SearchOptions): Params[] {
-  return randomStagePoints(claim, { seed: options.seed, numRuns: splitBudget(options).random });
+/**
+ * How a search evaluates: one point (adversarial stage, simplification), points in order
+ * (random stage), a certification; `stopped` says the time limit stopped it, after which it
+ * evaluates nothing more (a batch comes back short, a certification undefined).
+ */
+export interface SearchEvaluator extends BatchEvaluator {
+  /** undefined once stopped. */
+  evaluate(params: Params): Evaluation | undefined;
+  certify(evaluation: Evaluation, tolerance: number): Certificate | undefined;
+  stopped(): boolean;
 }
 
-/**
- * Evaluates `points` in order, stopping after the first violation: the random stage ends there
- * (fast-check stops at its first failure too), and the search goes on to simplify and certify it.
- */
-export function evaluatePoints(
+/** What stands for a point the search asked for after it was stopped: neither scored nor counted. */
+const notEvaluated = (params: Params): Evaluation => stoppedEvaluation(params, 'timeout');
+
+/** Evaluation in this thread, with the search's time limit checked between points. */
+export function inProcessEvaluator(
   claim: Claim<Instance>,
-  points: readonly Params[],
-  options: Pick<SearchOptions, 'tolerance' | 'timeLimitSeconds' | 'onProgress'>,
+  options: Pick<SearchOptions, 'tolerance' | 'timeLimitSeconds'>,
   startedAt = Date.now(),
-): Evaluation[] {
+): SearchEvaluator {
   const tolerance = options.tolerance ?? DEFAULT_TOLERANCE;
-  const evaluations: Evaluation[] = [];
-  for (const params of points) {
-    if (outOfTime(options, startedAt)) break;
-    const evaluation = evaluateClaim(claim, params, { tolerance });
-    evaluations.push(evaluation);
-    options.onProgress?.(evaluations.length, points.length);
-    if (isViolation(evaluation)) break;
-  }
-  return evaluations;
+  const stopped = (): boolean => options.timeLimitSeconds !== undefined && (Date.now() - startedAt) / 1000 > options.timeLimitSeconds;
+  const evaluate = (params: Params): Evaluation => evaluateClaim(claim, params, { tolerance });
+  return {
+    batchSize: 1,
+    evaluate: (params) => (stopped() ? undefined : evaluate(params)),
+    evaluateBatch: (points) => {
+      const evaluations: Evaluation[] = [];
+      for (const params of points) {
+        if (stopped()) break;
+        evaluations.push(evaluate(params));
+      }
+      return evaluations;
+    },
+    certify: (evaluation, certifyTolerance) => (stopped() ? undefined : certify(claim, evaluation, certifyTolerance)),
+    stopped,
+  };
 }
 
-/** The prefix of evaluations made elsewhere (workers, shards) that `evaluatePoints` would have made. */
-export function untilFirstViolation(evaluations: readonly Evaluation[]): Evaluation[] {
-  const first = evaluations.findIndex(isViolation);
-  return first < 0 ? [...evaluations] : evaluations.slice(0, first + 1);
-}
-
-function outOfTime(options: Pick<SearchOptions, 'timeLimitSeconds'>, startedAt: number): boolean {
-  return options.timeLimitSeconds !== undefined && (Date.now() - startedAt) / 1000 > options.timeLimitSeconds;
-}
-
-/** Relative excess of lhs over rhs still read as "on the bound" when computing tightness. */
-const ROUNDING_SLACK = 1e-9;
-
-/**
- * max lhs/rhs (upper) or rhs/lhs (lower) over the points where the claim held, capped at 1 (a
- * point on the bound up to rounding). Points clearly past a bound that still held (within the
- * tolerance of the claim's scale, e.g. a bound of 1e-17 met by a gap of 1e-15) say nothing about
- * tightness and are left out.
- */
-function tightnessOf(claim: Claim<Instance>, evaluations: readonly Evaluation[]): number | undefined {
-  let tightest: number | undefined;
-  for (const e of evaluations) {
-    if (e.status !== 'holds' || e.censored) continue;
-    const ratio = claim.kind === 'upper' ? e.lhs / e.rhs : e.rhs / e.lhs;
-    if (!Number.isFinite(ratio) || ratio > 1 + ROUNDING_SLACK) continue;
-    if (tightest === undefined || ratio > tightest) tightest = Math.min(1, ratio);
-  }
-  return tightest;
+/** The first points of the random stage (one per run when no hypothesis discards), for shards. */
+export function searchPoints(claim: Claim<Instance>, options: SearchOptions): Params[] {
+  return firstRandomPoints(claim.family.box, options.seed, splitBudget(options).random);
 }
 
 /**
- * Runs the search. `presampled` are the evaluations of `searchPoints` in order (computed here when
- * omitted); a prefix is enough when a time limit cut the evaluation short.
+ * Runs the search. `evaluator` evaluates its points (in this thread, with the time limit checked
+ * between points, when omitted).
  */
-export function falsify(
-  claim: Claim<Instance>,
-  options: SearchOptions,
-  presampled?: readonly Evaluation[],
-): SearchResult {
-  const startedAt = Date.now();
+export function falsify(claim: Claim<Instance>, options: SearchOptions, evaluator?: SearchEvaluator): SearchResult {
   const tolerance = options.tolerance ?? DEFAULT_TOLERANCE;
   if (!(tolerance >= 0)) throw new InputError(`tolerance must be non-negative, got ${tolerance}`);
   requireInteger('seed', options.seed);
   const budgets = splitBudget(options);
-  const evaluate = (params: Params): Evaluation => evaluateClaim(claim, params, { tolerance });
-  const points = presampled ? untilFirstViolation(presampled) : evaluatePoints(claim, searchPoints(claim, options), options, startedAt);
+  const evaluator_ = evaluator ?? inProcessEvaluator(claim, options);
+  const tally = new Tally(claim, ADVERSARIAL_STARTS);
+  let done = 0;
+  const total = budgets.random + budgets.adversarial;
+  const tallied = (evaluation: Evaluation): Evaluation => {
+    tally.add(evaluation);
+    options.onProgress?.(++done, total);
+    return evaluation;
+  };
+  // A point asked for after the time limit stopped the evaluator is not evaluated, nor counted.
+  const evaluateOne = (params: Params): Evaluation => evaluator_.evaluate(params) ?? notEvaluated(params);
+  const evaluateCounted = (params: Params): Evaluation => {
+    const evaluation = evaluator_.evaluate(params);
+    return evaluation ? tallied(evaluation) : notEvaluated(params);
+  };
 
-  const random = randomStage(claim, { seed: options.seed, numRuns: points.length }, points, evaluate);
+  const random = randomStage(claim, { seed: options.seed, numRuns: budgets.random }, evaluator_, tallied);
+  const randomCount = tally.count;
   const adversarial =
-    random.failure || budgets.adversarial === 0
+    random.failure || budgets.adversarial === 0 || evaluator_.stopped()
       ? { evaluations: [], starts: 0 }
-      : adversarialStage(claim, random.evaluations, evaluate, {
+      : adversarialStage(claim, tally.best, evaluateCounted, {
           budget: budgets.adversarial,
           starts: ADVERSARIAL_STARTS,
           tolerance,
-          outOfTime: () => outOfTime(options, startedAt),
+          outOfTime: () => evaluator_.stopped(),
         });
-  const all = [...random.evaluations, ...adversarial.evaluations];
+  const searched = tally.count;
 
   const candidates: Array<{ evaluation: Evaluation; path?: string }> = [];
   const failureEvaluation = random.failure?.evaluation;
   if (random.failure) candidates.push({ evaluation: random.failure.evaluation, path: random.failure.path });
-  const worstViolation = all.filter(isViolation).sort((a, b) => b.margin - a.margin)[0];
+  const worstViolation = tally.worstViolation;
   if (worstViolation && worstViolation !== failureEvaluation) candidates.push({ evaluation: worstViolation });
 
   let simplifyEvaluations = 0;
   let counterexample: Counterexample | undefined;
   const uncertified: Array<{ evaluation: Evaluation; certificate: Certificate }> = [];
+  let certificationStopped = false;
   for (const candidate of candidates) {
-    const simplified = simplify(claim, candidate.evaluation, evaluate);
+    const simplified = simplify(claim, candidate.evaluation, evaluateOne);
     simplifyEvaluations += simplified.evaluations;
-    const certificate = certify(claim, simplified.evaluation, tolerance);
+    const certificate = evaluator_.certify(simplified.evaluation, tolerance);
+    if (!certificate) {
+      certificationStopped = true;
+      break;
+    }
     if (certificate.status === 'certified') {
       counterexample = {
         found: candidate.evaluation,
@@ -190,34 +209,42 @@ export function falsify(
     uncertified.push({ evaluation: simplified.evaluation, certificate });
   }
 
-  const discardedBy: Record<string, number> = {};
-  for (const e of all) {
-    if (e.failedHypothesis) discardedBy[e.failedHypothesis] = (discardedBy[e.failedHypothesis] ?? 0) + 1;
-  }
-  const scored = all.filter((e) => e.status !== 'discarded');
-  const worst = scored.reduce<Evaluation | undefined>((w, e) => (!w || e.margin > w.margin ? e : w), undefined);
+  const stopped = tally.stopped;
+  const reason: IncompleteReason | undefined =
+    evaluator_.stopped() || certificationStopped
+      ? 'time-limit'
+      : stopped.timeout + stopped.outOfMemory > 0
+        ? 'evaluations-stopped'
+        : tally.scored === 0
+          ? 'all-discarded'
+          : undefined;
   const verdict: Verdict = counterexample
     ? counterexample.simplified.status === 'diverged'
       ? 'diverged'
       : 'violated'
-    : candidates.length > 0
+    : uncertified.length > 0
       ? 'inconclusive'
-      : 'holds';
-  const tightness = verdict === 'holds' ? tightnessOf(claim, scored) : undefined;
+      : reason
+        ? 'incomplete'
+        : 'holds';
+  const tightness = verdict === 'holds' ? tally.tightness : undefined;
   return {
     verdict,
+    ...(verdict === 'incomplete' ? { reason } : {}),
     tolerance,
+    certification: { digits: CERTIFICATION_DIGITS, lhsAgreement: DIGITS_AGREEMENT },
     seed: options.seed,
     budget: options.budget,
-    evaluations: all.length + simplifyEvaluations,
-    discarded: all.length - scored.length,
-    discardedBy,
+    evaluations: searched + simplifyEvaluations,
+    discarded: tally.discarded,
+    discardedBy: tally.discardedBy,
+    stopped,
     stages: {
-      random: { evaluations: random.evaluations.length, numRuns: random.numRuns, numSkips: random.numSkips },
-      adversarial: { evaluations: adversarial.evaluations.length, starts: adversarial.starts },
+      random: { evaluations: randomCount, numRuns: random.numRuns, numSkips: random.numSkips },
+      adversarial: { evaluations: searched - randomCount, starts: adversarial.starts },
       simplify: { evaluations: simplifyEvaluations },
     },
-    ...(worst ? { worst } : {}),
+    ...(tally.worst ? { worst: tally.worst } : {}),
     ...(tightness !== undefined ? { tightness } : {}),
     ...(counterexample ? { counterexample } : {}),
     uncertified,

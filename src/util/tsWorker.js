@@ -1,10 +1,12 @@
-// Worker-thread bootstrap: runs the module named by workerData.entry (a file URL). A TypeScript
-// entry (this package run from its sources) needs tsx's loader registered in this thread first,
-// since loaders are per thread; compiled entries load as they are.
-import { workerData } from 'node:worker_threads';
+// Bootstrap of worker threads and child processes: registers tsx's loader when it runs TypeScript
+// (loaders are per thread: the .ts sources, or TypeScript claim files from compiled code), then
+// runs the module named by `entry` (a file URL, .ts or .js): workerData in a thread, the first
+// argument (JSON) in a child process.
+import { isMainThread, workerData } from 'node:worker_threads';
 
-if (workerData.entry.endsWith('.ts')) {
+const { entry, typescript } = isMainThread ? JSON.parse(process.argv[2]) : workerData;
+if (typescript) {
   const { register } = await import('tsx/esm/api');
   register();
 }
-await import(workerData.entry);
+await import(entry);
