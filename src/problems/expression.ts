@@ -7,8 +7,9 @@
  * their float64 evaluation (each expression compiled once, all evaluated in one reused scope), and a
  * high-precision evaluator: the same expression re-parsed in a mathjs instance configured with
  * { number: 'BigNumber', precision: digits }, so that literals such as 0.1 are exact decimals, and
- * differentiated there. Parameters enter that instance as their shortest decimal representation
- * (String(value)), so lam = 0.1 also means exactly 1/10.
+ * differentiated there. Parameters (and fStar) enter that instance exactly as the float64 values the
+ * float64 evaluator uses (`exactDecimal`): lam = 0.1 is the double nearest 1/10 in both, so the
+ * replay runs the instance that ran. Literals of the expression are read as decimals in both.
  *
  * Both instances use mathjs's `predictable` mode: sqrt(-1), log(-1) and the like are NaN rather than
  * complex numbers, so a run that leaves the real domain is reported as non-finite.
@@ -19,7 +20,7 @@ import { matvec } from '../linalg/kernels.js';
 import { InputError } from '../util/errors.js';
 import { requireFinite, requireInteger, requireVector } from '../util/validate.js';
 import type { HighPrecisionModel, Problem, ProblemConstants } from './problem.js';
-import { bigMath } from './highPrecision.js';
+import { bigMath, exactDecimal } from './highPrecision.js';
 
 export interface ExpressionDefinition {
   /** A scalar mathjs expression in the variables and parameters, e.g. `1/2*(x*y-1)^2`. */
@@ -45,7 +46,7 @@ export type HighPrecisionPoint = readonly string[] | readonly BigNumber[];
  */
 export interface HighPrecisionProblem extends HighPrecisionModel {
   readonly dim: number;
-  /** fStar, read as its shortest decimal representation. */
+  /** fStar, read exactly (its float64 value). */
   readonly fStar: BigNumber;
   /** A BigNumber of this precision holding exactly the given decimal string or BigNumber. */
   toBigNumber(value: string | BigNumber): BigNumber;
@@ -298,7 +299,7 @@ function highPrecisionProblem(
     }
   };
   const scope = new Map<string, BigNumber>(
-    Object.entries(parameters).map(([name, value]) => [name, toBigNumber(String(value))]),
+    Object.entries(parameters).map(([name, value]) => [name, toBigNumber(exactDecimal(value))]),
   );
   const load = (x: HighPrecisionPoint): void => {
     if (x.length !== dim) throw new InputError(`x must have length ${dim}, got ${x.length}`);
@@ -315,7 +316,7 @@ function highPrecisionProblem(
     }
     return value;
   };
-  const bigFStar = toBigNumber(String(fStar));
+  const bigFStar = toBigNumber(exactDecimal(fStar));
   const f = (x: HighPrecisionPoint): BigNumber => {
     load(x);
     return evaluate(symbolic.objective);

@@ -78,7 +78,7 @@ export interface ProductLoss {
   minimumOverRank(rank: number): ProductLossMinimum;
   /** l's own constants: L (the local-PL digest's K) and mu (PL constant of l). Not f's. */
   readonly constants: ProblemConstants;
-  /** The same loss at `digits` significant digits, its float64 data read as decimals. */
+  /** The same loss at `digits` significant digits, its float64 data read exactly. */
   highPrecision?(digits: number): HighPrecisionProductLoss;
 }
 
