@@ -12,7 +12,7 @@ import { requireDimension, requireFinite, requireMatrix, requireNonNegative, req
 import type { BigNumber, MathJsInstance } from 'mathjs';
 import { bigMath, toBig, toBigVector } from './highPrecision.js';
 import { exact, validBound, type FiniteSumProblem, type HighPrecisionModel, type NamedConstant, type Problem, type ProblemConstants } from './problem.js';
-import { exactRank, spectrumBoundsOf, spectrumMath, symmetricSpectrumBounds, type SpectrumBounds } from './spectrumBounds.js';
+import { gramSpectrumBounds, symmetricSpectrumBounds, type SpectrumBounds } from './spectrumBounds.js';
 
 export interface QuadraticOptions {
   /** The spectrum of A, each >= 0 (zeros allowed: rank-deficient A). Its length is the dimension. */
@@ -175,7 +175,7 @@ export function leastSquares({ A, b }: LeastSquaresOptions): FiniteSumProblem {
     fStar: halfMeanSquaredResidual(xStar),
     xStar,
     constants: quadraticConstantBounds(
-      spectrumBoundsOf(exactGram(design, samples, dim), exactRank(design, samples, dim)),
+      gramSpectrumBounds(design, samples, dim, 'columns', samples),
       'eigenvalues of A^T A / n formed exactly from the float64 A, at 50 digits (exact rank), rounded outwards',
     ),
   };
@@ -220,21 +220,6 @@ function constantsFromExtremes(
     K0: status(largest, `lambda_max, ${rhoRow}`),
     Krho: exact(0, rhoRow),
   };
-}
-
-/** A^T A / n for the row-major n x d float64 A, in BigNumber (`spectrumMath()`), its entries read exactly. */
-function exactGram(design: Float64Array, samples: number, dim: number): BigNumber[][] {
-  const math = spectrumMath();
-  const a = toBigVector(math, design);
-  const gram = Array.from({ length: dim }, () => new Array<BigNumber>(dim));
-  for (let i = 0; i < dim; i++) {
-    for (let j = 0; j <= i; j++) {
-      let s = toBig(math, 0);
-      for (let k = 0; k < samples; k++) s = s.plus(a[k * dim + i].times(a[k * dim + j]));
-      gram[i][j] = gram[j][i] = s.div(samples);
-    }
-  }
-  return gram;
 }
 
 /** A symmetric operator M, in float64 and in BigNumber. */

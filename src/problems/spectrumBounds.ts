@@ -183,3 +183,25 @@ export function spectrumBoundsOf(entries: BigNumber[][], rank: number): Spectrum
     positiveSemidefinite,
   };
 }
+
+/**
+ * Bounds on the spectrum of a Gram matrix of the row-major rows x cols float64 `data`, divided by
+ * `divideBy`: of its columns (A^T A / divideBy, cols x cols) or of its rows (A A^T / divideBy),
+ * formed exactly in BigNumber from the doubles as stored; its rank is that of A, exactly.
+ */
+export function gramSpectrumBounds(data: ArrayLike<number>, rows: number, cols: number, of: 'rows' | 'columns', divideBy = 1): SpectrumBounds {
+  const math = spectrumMath();
+  const a = Array.from(data, (v) => toBig(math, v));
+  const size = of === 'columns' ? cols : rows;
+  const length = of === 'columns' ? rows : cols;
+  const at = (vector: number, k: number): BigNumber => (of === 'columns' ? a[k * cols + vector] : a[vector * cols + k]);
+  const gram = Array.from({ length: size }, () => new Array<BigNumber>(size));
+  for (let i = 0; i < size; i++) {
+    for (let j = 0; j <= i; j++) {
+      let sum = toBig(math, 0);
+      for (let k = 0; k < length; k++) sum = sum.plus(at(i, k).times(at(j, k)));
+      gram[i][j] = gram[j][i] = sum.div(divideBy);
+    }
+  }
+  return spectrumBoundsOf(gram, exactRank(data, rows, cols));
+}
