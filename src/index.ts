@@ -1,30 +1,93 @@
 /**
- * The public API for claim files and scripts: claims, families, measures and twins; the problem
- * families; schedules; the GD runner; estimators. Claim files import from here (`boundcheck`).
+ * The public API of boundcheck, for claim files and scripts (`import ... from 'boundcheck'`):
+ * claims, families, measures and twins; sweeps over step sizes; the problem families, a builder
+ * for hand-written problems and the BigNumber helpers that let them certify; curvature at a point;
+ * schedules; the GD runner; estimators; the falsifier. Bound functions live in
+ * `boundcheck/bounds/<paper>`.
+ *
+ * @packageDocumentation
  */
+
+// Claims: the statement, the family it quantifies over, what its left-hand side measures.
 export { claim, isClaim, type Claim, type ClaimDefinition, type ClaimKind, type ClaimSource, type Hypothesis, type Provenance } from './claims/claim.js';
 export { family, fromUnit, integer, logUniform, mapFamily, toUnit, uniform, withFixed, type Family, type Instance, type ParameterBox, type ParameterSpec, type Params } from './claims/family.js';
-export { distanceAt, firstHit, gapAt, minGradNorm, pointwise, sharpnessAt, trajectoryMeasure, type Measure, type MeasureContext, type MeasureValue } from './claims/measures.js';
+export {
+  distanceAt,
+  firstHit,
+  gapAt,
+  minGradNorm,
+  pointwise,
+  requireRhs,
+  sharpnessAt,
+  summarize,
+  trajectoryMeasure,
+  type Certification,
+  type Measure,
+  type MeasureContext,
+  type MeasureRun,
+  type MeasureValue,
+  type Runner,
+  type TrajectorySummary,
+} from './claims/measures.js';
 export { brokenTwin, type Mutation } from './claims/twin.js';
-export { evaluateClaim, DEFAULT_TOLERANCE, type Evaluation } from './claims/evaluate.js';
+export { evaluateClaim, DEFAULT_TOLERANCE, type Evaluation, type InstanceStatus } from './claims/evaluate.js';
+
+// Step-size sweeps over seeded random starts, the empirical critical step, and their statistics.
+export {
+  asymptoticGradNorm,
+  criticalStepDeviation,
+  dichotomyBound,
+  fractionAgainstPrediction,
+  ONE_SIDED_95,
+  ruleOfThree,
+  runLengthAt,
+  runStarts,
+  stepSizeSweep,
+  wilsonInterval,
+  type CriticalStepInstance,
+  type DichotomyInstance,
+  type OutcomeCounts,
+  type RunLength,
+  type StepOutcome,
+  type SweepInstance,
+  type SweepPoint,
+  type SweepResult,
+  type SweepSettings,
+} from './claims/sweep.js';
+
+// The search.
 export { falsify, type SearchOptions, type SearchResult, type Verdict } from './search/falsify.js';
+
+// Problems: the interface, hand-written problems, high precision, curvature, the built-in families.
 export * from './problems/problem.js';
+export { problem, type ProblemDefinition } from './problems/custom.js';
+export { bigDot, bigMath, bigModel, bigSum, toBig, toBigVector, toFloatVector, type BigModelDefinition, type BigNumber, type MathJsInstance } from './problems/highPrecision.js';
+export { hessianNorm, largestHessianEigenvalue } from './problems/curvature.js';
+export { separableSum, type HighPrecisionScalarTerm, type ScalarTerm, type SeparableSumSpec } from './problems/separable.js';
 export { coshExtremal } from './problems/cosh.js';
 export { fromExpression, type ExpressionProblem } from './problems/expression.js';
 export { exponentialRidge, logisticRidge } from './problems/glm.js';
 export { huber, huberWorstCase } from './problems/huber.js';
-export { deepLinearNet, linearNetWithLoss, squaredLoss, twoLayerLinearNet, whitenedLoss } from './problems/linearNets.js';
-export { mlp, mlpInitialWeights } from './problems/mlp.js';
+export { deepLinearNet, linearNetWithLoss, squaredLoss, twoLayerLinearNet, whitenedLoss, type FiniteSumLinearNetProblem, type LinearNetProblem } from './problems/linearNets.js';
+export { mlp, mlpInitialWeights, type MlpProblem } from './problems/mlp.js';
 export { evenPower, evenPowerH1ForH0 } from './problems/power.js';
 export { leastSquares, quadratic, quadraticFromMatrix } from './problems/quadratic.js';
 export { quadraticExponentialA, quadraticExponentialB } from './problems/quadraticExponential.js';
 export { deepScalarNet, scalarFactorization, scalarNetMinSharpness } from './problems/scalarNets.js';
+
+// Dense symmetric linear algebra for claims that read matrices (eigenvalues, singular values).
+export { largestSymmetricEigenvalue, singularValues, smallestSymmetricEigenvalue, spectralNorm, symmetricEigenvalues, symmetricSpectralNorm } from './linalg/dense.js';
+
+// Schedules, the GD runner, run classification, trajectories.
 export * from './schedules/index.js';
 export { run, type GradientOracle, type RunOptions } from './gd/run.js';
 export { additiveGaussianNoise, minibatch } from './gd/oracles.js';
-export { classifyRun, type RunOutcome } from './gd/classify.js';
-export { firstHitIteration, minGradNorm as trajectoryMinGradNorm, tailMax, type Trajectory } from './gd/trajectory.js';
+export { classifyRun, type ClassifyOptions, type RunOutcome } from './gd/classify.js';
+export { firstHitIteration, minGradNorm as trajectoryMinGradNorm, tailMax, type Divergence, type StopReason, type Trajectory } from './gd/trajectory.js';
+
+// Estimators of constants along paths.
 export * from './estimate/index.js';
+
 export { InputError } from './util/errors.js';
 export { Rng } from './util/random.js';
 export { classFamily, type ClassFamilyOptions, type ClassInstance, type CurvatureClass } from './classes/families.js';

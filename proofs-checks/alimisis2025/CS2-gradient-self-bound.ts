@@ -13,8 +13,7 @@
  * Broken twin: 2 H0 -> H0 (violated near every minimizer where the gradient is PL-tight).
  */
 import { gradientSelfBound } from '../../bounds/alimisis2025.js';
-import { brokenTwin, claim, pointwise } from '../../src/index.js';
-import { gapOf } from '../../src/problems/problem.js';
+import { brokenTwin, claim, gapOf, pointwise } from '../../src/index.js';
 import { examplesAtAPoint, type ExampleInstance } from './_families.js';
 
 const gap = (instance: ExampleInstance): number => Math.max(0, gapOf(instance.problem, instance.x0));

@@ -25,8 +25,7 @@
  * Broken twin: lambda1 + lambda2 dropped from H0 (the curvature of the weight decay itself ignored).
  */
 import { twoLayerCrossEntropyConstants } from '../../bounds/alimisis2025.js';
-import { brokenTwin, claim, pointwise } from '../../src/index.js';
-import { hessianSpectralNorm } from '../../src/linalg/spectral.js';
+import { brokenTwin, claim, hessianNorm, pointwise } from '../../src/index.js';
 import { TANH_BOUNDS, twoLayerCrossEntropy, type TwoLayerInstance } from './_families.js';
 
 /** H0(f*) + H1 (f(W) - f*), Definition 3.1's bound with the Eq. (31) constants; `ridgeInH0` false drops lambda1 + lambda2. */
@@ -55,7 +54,7 @@ const eq31 = claim({
   },
   kind: 'upper',
   family: twoLayerCrossEntropy,
-  lhs: pointwise('||Hess f(W)||', (instance: TwoLayerInstance) => hessianSpectralNorm(instance.problem, instance.x0)),
+  lhs: pointwise('||Hess f(W)||', (instance: TwoLayerInstance) => hessianNorm(instance.problem, instance.x0)),
   rhs: (instance) => eq31Bound(instance, instance.fStarUpper),
   rhsLabel: 'H0 + H1 (f(W) - f*), Eq. (31), at f* = fStarUpper',
   expected: 'holds',

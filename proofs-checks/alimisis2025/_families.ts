@@ -12,10 +12,9 @@ import {
   theorem41StabilityCap,
   theorem43Applies,
 } from '../../bounds/alimisis2025.js';
-import { summarize, type MeasureContext, type MeasureValue } from '../../src/claims/measures.js';
 import {
-  coshExtremal,
   constant,
+  coshExtremal,
   evenPower,
   evenPowerH1ForH0,
   exponentialRidge,
@@ -31,18 +30,22 @@ import {
   quadratic,
   quadraticExponentialA,
   quadraticExponentialB,
+  requireRhs,
   Rng,
+  spectralNorm,
+  summarize,
   uniform,
   type Hypothesis,
   type Instance,
   type Measure,
+  type MeasureContext,
+  type MeasureValue,
+  type MlpProblem,
   type ParameterBox,
   type Params,
   type Problem,
   type Schedule,
 } from '../../src/index.js';
-import { spectralNorm } from '../../src/linalg/dense.js';
-import type { MlpProblem } from '../../src/problems/mlp.js';
 
 /** The examples of warmup-h0h1.md section 4 (T7, the balanced scalar net, is a restricted set, not R^d). */
 export const EXAMPLES = ['T1', 'T2', 'T3', 'T4a', 'T4b', 'T5', 'T6'] as const;
@@ -286,11 +289,13 @@ const RUN_LENGTH_IN_BOUNDS = 50;
  * target after the run gives a censored K = steps + 1 > 50 rhs, and ends the evaluation.
  */
 export function worstFirstHitOverStarts(): Measure<FixedStepInstance> {
+  const label = 'max over starts with f(x0) = Delta0 of K(eps)';
   return {
-    label: 'max over starts with f(x0) = Delta0 of K(eps)',
+    label,
     certification: 'replay',
+    needsRhs: true,
     evaluate(instance: FixedStepInstance, context: MeasureContext): MeasureValue {
-      const maxSteps = RUN_LENGTH_IN_BOUNDS * Math.max(1, Math.ceil(context.rhs));
+      const maxSteps = RUN_LENGTH_IN_BOUNDS * Math.max(1, Math.ceil(requireRhs(context, label)));
       let worst: MeasureValue = { value: -Infinity };
       for (const { copies, x0 } of instance.starts) {
         const target = instance.eps / copies;

@@ -16,8 +16,7 @@
  * Broken twin: the threshold 10% too small, 1/|c| -> 0.9/|c| (starts converge at 1.02 * 0.9/|c|).
  */
 import { scalarFactorizationCriticalStep } from '../../bounds/craciun2024.js';
-import { dichotomyBound, fractionAgainstPrediction } from '../../src/claims/sweep.js';
-import { brokenTwin, claim } from '../../src/index.js';
+import { brokenTwin, claim, dichotomyBound, fractionAgainstPrediction } from '../../src/index.js';
 import { dichotomyFamily, scalarFactorizationModel } from './_families.js';
 
 const C1 = claim({

@@ -17,8 +17,7 @@
  * converges above it, up to 2/lambda_max).
  */
 import { quadraticCriticalStep } from '../../bounds/craciun2024.js';
-import { dichotomyBound, fractionAgainstPrediction } from '../../src/claims/sweep.js';
-import { brokenTwin, claim } from '../../src/index.js';
+import { brokenTwin, claim, dichotomyBound, fractionAgainstPrediction } from '../../src/index.js';
 import { dichotomyFamily, quadraticModel } from './_families.js';
 
 const C10 = claim({

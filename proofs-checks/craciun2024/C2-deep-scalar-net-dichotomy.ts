@@ -19,8 +19,7 @@
  * y < 1).
  */
 import { deepScalarNetCriticalStep } from '../../bounds/craciun2024.js';
-import { dichotomyBound, fractionAgainstPrediction } from '../../src/claims/sweep.js';
-import { brokenTwin, claim } from '../../src/index.js';
+import { brokenTwin, claim, dichotomyBound, fractionAgainstPrediction } from '../../src/index.js';
 import { deepScalarNetModel, dichotomyFamily } from './_families.js';
 
 const C2 = claim({

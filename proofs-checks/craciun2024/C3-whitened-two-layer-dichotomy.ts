@@ -19,8 +19,7 @@
  * loss without its 1/2, §1 [S]).
  */
 import { whitenedTwoLayerCriticalStep } from '../../bounds/craciun2024.js';
-import { dichotomyBound, fractionAgainstPrediction } from '../../src/claims/sweep.js';
-import { brokenTwin, claim } from '../../src/index.js';
+import { brokenTwin, claim, dichotomyBound, fractionAgainstPrediction } from '../../src/index.js';
 import { diagonalTarget, dichotomyFamily, whitenedTwoLayerModel } from './_families.js';
 
 const C3 = claim({

@@ -20,8 +20,7 @@
  * times eta_c).
  */
 import { whitenedDeepCriticalStep, whitenedTwoLayerCriticalStep } from '../../bounds/craciun2024.js';
-import { dichotomyBound, fractionAgainstPrediction } from '../../src/claims/sweep.js';
-import { brokenTwin, claim } from '../../src/index.js';
+import { brokenTwin, claim, dichotomyBound, fractionAgainstPrediction } from '../../src/index.js';
 import { diagonalTarget, dichotomyFamily, whitenedDepthThreeModel } from './_families.js';
 
 const C4 = claim({

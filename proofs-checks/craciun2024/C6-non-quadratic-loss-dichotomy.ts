@@ -20,8 +20,7 @@
  * Broken twin: the factor 2 of S_min = 2 kappa |z*| dropped, 1/(kappa |z*|) -> 2/(kappa |z*|).
  */
 import { nonQuadraticLossCriticalStep } from '../../bounds/craciun2024.js';
-import { dichotomyBound, fractionAgainstPrediction } from '../../src/claims/sweep.js';
-import { brokenTwin, claim } from '../../src/index.js';
+import { brokenTwin, claim, dichotomyBound, fractionAgainstPrediction } from '../../src/index.js';
 import { dichotomyFamily, nonQuadraticLossModel } from './_families.js';
 
 const C6 = claim({

@@ -16,8 +16,7 @@
  * the digest's E6 [R, checked N] (large-lr-impossibility.md §3.3 E6, §5 C7).
  * Provenance: derived.
  */
-import { dichotomyBound, fractionAgainstPrediction } from '../../src/claims/sweep.js';
-import { claim } from '../../src/index.js';
+import { claim, dichotomyBound, fractionAgainstPrediction } from '../../src/index.js';
 import { dichotomyFamily, quarticLossModel } from './_families.js';
 
 export default claim({

@@ -19,8 +19,7 @@
  * Broken twin: the onset factor sqrt(1 - 1/(eta c)) dropped (a norm bounded away from 0 at eta_c).
  */
 import { balancedTwoCycleGradNorm, scalarFactorizationCriticalStep } from '../../bounds/craciun2024.js';
-import { asymptoticGradNorm } from '../../src/claims/sweep.js';
-import { brokenTwin, claim } from '../../src/index.js';
+import { asymptoticGradNorm, brokenTwin, claim } from '../../src/index.js';
 import { aboveThresholdFamily, scalarFactorizationModel } from './_families.js';
 
 const C8b = claim({

@@ -22,21 +22,19 @@ import {
   linearNetWithLoss,
   logUniform,
   quadratic,
+  runLengthAt,
   scalarFactorization,
   uniform,
   whitenedLoss,
+  type CriticalStepInstance,
+  type DichotomyInstance,
   type Family,
   type ParameterBox,
   type Params,
   type Problem,
-} from '../../src/index.js';
-import {
-  runLengthAt,
-  type CriticalStepInstance,
-  type DichotomyInstance,
   type RunLength,
   type SweepSettings,
-} from '../../src/claims/sweep.js';
+} from '../../src/index.js';
 
 /** A problem family with an exact critical step, and how to sweep it. */
 export interface SweepModel {
@@ -66,7 +64,7 @@ export interface Threshold {
 const CONVERGED_GAP = 1e-28;
 
 /** The Gaussian starts of a run: a seed in the box, so the search also varies the starts. */
-const SEED_BOX: ParameterBox = { seed: integer(0, 1_000_000) };
+const SEED_BOX = { seed: integer(0, 1_000_000) } satisfies ParameterBox;
 
 /** The band |eta/eta_c - 1| < 2% left out (eta = eta_c is non-hyperbolic: §3.2 Prop 1(d)). */
 const BAND = 0.02;

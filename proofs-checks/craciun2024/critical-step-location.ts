@@ -16,8 +16,7 @@
  * Broken twin: every threshold 10% too large (the sweep then finds no converged start on the grid).
  */
 import { deepScalarNetCriticalStep, scalarFactorizationCriticalStep, whitenedTwoLayerCriticalStep } from '../../bounds/craciun2024.js';
-import { criticalStepDeviation } from '../../src/claims/sweep.js';
-import { brokenTwin, claim } from '../../src/index.js';
+import { brokenTwin, claim, criticalStepDeviation } from '../../src/index.js';
 import {
   criticalStepFamily,
   deepScalarNetModel,

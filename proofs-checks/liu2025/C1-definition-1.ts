@@ -18,14 +18,13 @@
  * Broken twin: Krho halved (violated where the rows hold with equality: x^p, e^x, cosh).
  */
 import { suboptimalitySmoothnessBound } from '../../bounds/liu2025.js';
-import { hessianSpectralNorm } from '../../src/linalg/spectral.js';
-import { brokenTwin, claim, gapOf } from '../../src/index.js';
+import { brokenTwin, claim, gapOf, hessianNorm } from '../../src/index.js';
 import { boundRatio, liu2025Source, pointwiseOverRows, rowPoints, tableRows } from './_families.js';
 
 const curvatureRatio = (KrhoFactor: number) =>
   pointwiseOverRows('max over the rows of ||Hess f(w)|| / (K0 + Krho Delta^rho)', ({ problem, x0, smoothness }) =>
     boundRatio(
-      hessianSpectralNorm(problem, x0),
+      hessianNorm(problem, x0),
       suboptimalitySmoothnessBound({ ...smoothness, Krho: KrhoFactor * smoothness.Krho, gap: gapOf(problem, x0) }),
     ),
   );

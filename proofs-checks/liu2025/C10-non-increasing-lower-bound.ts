@@ -28,7 +28,6 @@
  * of the stability threshold; a constant step just below tau beats it).
  */
 import { coshLandingStep, nonIncreasingWorstCaseGapLowerBound } from '../../bounds/liu2025.js';
-import { summarize } from '../../src/claims/measures.js';
 import {
   brokenTwin,
   claim,
@@ -38,6 +37,7 @@ import {
   integer,
   logUniform,
   stepDecay,
+  summarize,
   uniform,
   type Instance,
   type Measure,

@@ -23,7 +23,6 @@ import {
   type GradientSmoothness,
   type SuboptimalitySmoothness,
 } from '../../bounds/liu2025.js';
-import { summarize } from '../../src/claims/measures.js';
 import {
   constant,
   family,
@@ -35,7 +34,9 @@ import {
   mapFamily,
   pointwise,
   rhoK0KrhoWarmup,
+  summarize,
   uniform,
+  type BigNumber,
   type ClaimSource,
   type ConstantStatus,
   type ExpressionProblem,
@@ -48,7 +49,6 @@ import {
   type Schedule,
   type Trajectory,
 } from '../../src/index.js';
-import type { BigNumber } from 'mathjs';
 
 /** The claims' source: the paper, v1, with the result, provenance and digest tag of each. */
 export function liu2025Source(result: string, provenance: Provenance, tag: string): ClaimSource {

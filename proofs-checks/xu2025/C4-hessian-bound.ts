@@ -16,9 +16,7 @@
  * Broken twin: the gradient term ||grad l||_2 -> ||grad l||_2 / 2.
  */
 import { hessianBound } from '../../bounds/xu2025.js';
-import { summarize } from '../../src/claims/measures.js';
-import { largestEigenvalue } from '../../src/linalg/spectral.js';
-import { brokenTwin, claim, type Measure } from '../../src/index.js';
+import { brokenTwin, claim, largestHessianEigenvalue, summarize, type Measure } from '../../src/index.js';
 import { adaptiveRuns, lossGradientAt, weightsAt, type TwoLayerRun } from './_families.js';
 
 /**
@@ -35,7 +33,7 @@ const hessianViolation = (gradientFactor: number): Measure<TwoLayerRun> => ({
     if (trajectory.stop === 'diverged') return { value: Infinity, diverged: true, trajectory: summarize(trajectory) };
     let worst = -Infinity;
     for (const { x } of trajectory.iterates) {
-      const sharpness = largestEigenvalue(run.problem, x);
+      const sharpness = largestHessianEigenvalue(run.problem, x);
       // ||c G||_2 = c ||G||_2: the scaled gradient term.
       const G = lossGradientAt(run, x).map((g) => gradientFactor * g);
       const bound = hessianBound({ K: run.K, weights: weightsAt(run, x), G });

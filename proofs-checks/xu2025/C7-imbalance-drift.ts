@@ -19,8 +19,7 @@
  * Broken twin: the upward drift eta^2 sigma_1^2(W2) ||G||_2^2 halved.
  */
 import { imbalance, imbalanceDriftBounds } from '../../bounds/xu2025.js';
-import { symmetricEigenvalues } from '../../src/linalg/dense.js';
-import { brokenTwin, claim } from '../../src/index.js';
+import { brokenTwin, claim, symmetricEigenvalues } from '../../src/index.js';
 import { adaptiveRuns, imbalanceScale, lossGradientAt, maxOverSteps, weightsAt } from './_families.js';
 
 /** Relative floor of the window: eigenvalues of D in float64 carry about 1e-15 ||D|| of rounding. */

@@ -10,8 +10,6 @@
  * an SVD of X); f* = l* whenever h >= min(m, n) (linearNetWithLoss), with a cancellation-free gap.
  */
 import { adaptiveStep, endToEnd, kthSingularValue, type TwoLayerWeights } from '../../bounds/xu2025.js';
-import type { TrajectorySummary } from '../../src/claims/measures.js';
-import type { FiniteSumLinearNetProblem } from '../../src/problems/linearNets.js';
 import {
   family,
   formatNumber,
@@ -23,11 +21,13 @@ import {
   twoLayerLinearNet,
   uniform,
   type Family,
+  type FiniteSumLinearNetProblem,
   type Hypothesis,
   type Instance,
   type Measure,
   type Params,
   type Schedule,
+  type TrajectorySummary,
 } from '../../src/index.js';
 
 /** A two-layer net and a point x0 = (W1, W2) of it, with the loss's exact constants. */

@@ -4,8 +4,8 @@
  * is built with `claim`; the search (src/search) tries to break it.
  */
 import { InputError } from '../util/errors.js';
-import type { Family, Instance, Params } from './family.js';
-import type { Measure } from './measures.js';
+import type { Family, Instance, ParameterBox, Params } from './family.js';
+import type { Measure, MeasureRun } from './measures.js';
 
 /** `upper`: the statement is lhs <= rhs; `lower`: lhs >= rhs. */
 export type ClaimKind = 'upper' | 'lower';
@@ -27,25 +27,36 @@ export interface ClaimSource {
   readonly tag?: string;
 }
 
-export interface Hypothesis<I extends Instance = Instance> {
+/** A condition of the result on the instance; an instance where it fails is discarded, never counted. */
+export interface Hypothesis<I extends Instance = Instance, B extends ParameterBox = ParameterBox> {
   readonly name: string;
-  holds(instance: I, params: Params): boolean;
+  holds(instance: I, params: Params<B>): boolean;
 }
 
-/** The instance type is inferred from the family alone (`NoInfer` elsewhere). */
-export interface ClaimDefinition<I extends Instance = Instance> {
+/**
+ * The instance type `I` and the parameter box `B` are inferred from the family alone (`NoInfer`
+ * elsewhere), so the rhs and the hypotheses get parameters typed by the box; `R`, what the rhs
+ * receives as its run, is inferred from the measure.
+ */
+export interface ClaimDefinition<I extends Instance = Instance, R extends MeasureRun = MeasureRun, B extends ParameterBox = ParameterBox> {
   /** Stable identifier, e.g. `classical.O1`. Letters, digits, `.`, `-`, `_`. */
   readonly id: string;
   readonly title: string;
   readonly source: ClaimSource;
   readonly kind: ClaimKind;
-  readonly family: Family<I>;
-  readonly lhs: Measure<NoInfer<I>>;
-  /** The bound, as printed, evaluated at the instance. */
-  rhs(instance: NoInfer<I>, params: Params): number;
+  readonly family: Family<I, B>;
+  readonly lhs: Measure<NoInfer<I>, R>;
+  /**
+   * The bound, as printed, evaluated at the instance. `run` is the trajectory the measure ran
+   * (`gapAt`, `minGradNorm`, `trajectoryMeasure`, ...: the bound may read it, e.g.
+   * f(x_0) - f(x_N) = run.gap[0] - run.gap[run.steps]); `undefined` for pointwise measures and for
+   * measures that size their run from the bound (`firstHit`). When certifying, it is the
+   * high-precision replay's run.
+   */
+  rhs(instance: NoInfer<I>, params: Params<NoInfer<B>>, run: NoInfer<R>): number;
   /** How the bound reads in a table, e.g. `L R^2 / (4Nh + 2)`. */
   readonly rhsLabel: string;
-  readonly hypotheses?: ReadonlyArray<Hypothesis<NoInfer<I>>>;
+  readonly hypotheses?: ReadonlyArray<Hypothesis<NoInfer<I>, NoInfer<B>>>;
   /** The verdict we expect from the search; the test suite and the main job compare against it. */
   readonly expected?: 'holds' | 'violated';
   /**
@@ -55,8 +66,10 @@ export interface ClaimDefinition<I extends Instance = Instance> {
   scale?(lhs: number, rhs: number, instance: NoInfer<I>): number;
 }
 
-export interface Claim<I extends Instance = Instance> extends ClaimDefinition<I> {
-  readonly hypotheses: ReadonlyArray<Hypothesis<I>>;
+/** A claim built with `claim({...})`, its defaults filled in. */
+export interface Claim<I extends Instance = Instance, R extends MeasureRun = MeasureRun, B extends ParameterBox = ParameterBox>
+  extends ClaimDefinition<I, R, B> {
+  readonly hypotheses: ReadonlyArray<Hypothesis<I, B>>;
   readonly expected: 'holds' | 'violated';
   readonly [claimBrand]: true;
 }
@@ -65,7 +78,10 @@ const claimBrand = Symbol.for('boundcheck.claim');
 
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
-export function claim<I extends Instance>(definition: ClaimDefinition<I>): Claim<I> {
+/** A claim, checked field by field (one-line InputErrors). */
+export function claim<I extends Instance, R extends MeasureRun = MeasureRun, B extends ParameterBox = ParameterBox>(
+  definition: ClaimDefinition<I, R, B>,
+): Claim<I, R, B> {
   const where = `claim ${definition.id ?? '(no id)'}`;
   if (typeof definition.id !== 'string' || !ID_PATTERN.test(definition.id)) {
     throw new InputError(`claim id must match ${ID_PATTERN}, got ${JSON.stringify(definition.id)}`);

@@ -1,13 +1,15 @@
 /**
  * Evaluation of a claim at one point of its family: build the instance, check the hypotheses,
  * evaluate both sides, and turn them into a normalized margin (positive: the inequality fails).
+ * The rhs comes first for measures that read it (`needsRhs`, with no run); otherwise the measure
+ * runs first and the rhs reads its run.
  * Errors in the claim's own code become one-line `InputError`s that name the claim and the point.
  */
 import { run as runFloat64 } from '../gd/run.js';
 import { InputError } from '../util/errors.js';
 import type { Claim } from './claim.js';
-import type { Instance, Params } from './family.js';
-import type { MeasureValue, Runner, TrajectorySummary } from './measures.js';
+import type { Instance, ParameterBox, Params } from './family.js';
+import type { MeasureRun, MeasureValue, Runner, TrajectorySummary } from './measures.js';
 
 /**
  * Normalized margins at or below this count as "holds" in float64. It absorbs the rounding of the
@@ -59,9 +61,9 @@ export function normalizedMargin<I extends Instance>(claim: Claim<I>, instance: 
   return difference / scale;
 }
 
-export function evaluateClaim<I extends Instance>(
-  claim: Claim<I>,
-  params: Params,
+export function evaluateClaim<I extends Instance, R extends MeasureRun, B extends ParameterBox>(
+  claim: Claim<I, R, B>,
+  params: Params<B>,
   options: { run?: Runner; tolerance?: number } = {},
 ): Evaluation {
   const tolerance = options.tolerance ?? DEFAULT_TOLERANCE;
@@ -72,10 +74,20 @@ export function evaluateClaim<I extends Instance>(
       return { params, status: 'discarded', lhs: NaN, rhs: NaN, margin: -Infinity, failedHypothesis: hypothesis.name };
     }
   }
-  const rhs = requireNumber(claim, params, 'rhs', guarded(claim, params, 'rhs', () => claim.rhs(instance, params)));
-  const measured: MeasureValue = guarded(claim, params, 'lhs', () =>
-    claim.lhs.evaluate(instance, { kind: claim.kind, rhs, run: options.run ?? runFloat64 }),
-  );
+  const context = { kind: claim.kind, run: options.run ?? runFloat64 };
+  const bound = (run: R): number =>
+    requireNumber(claim, params, 'rhs', guarded(claim, params, 'rhs', () => claim.rhs(instance, params, run)));
+  const measure = (rhs?: number): MeasureValue<R> =>
+    guarded(claim, params, 'lhs', () => claim.lhs.evaluate(instance, rhs === undefined ? context : { ...context, rhs }));
+  let rhs: number;
+  let measured: MeasureValue<R>;
+  if (claim.lhs.needsRhs) {
+    rhs = bound(undefined as R);
+    measured = measure(rhs);
+  } else {
+    measured = measure();
+    rhs = bound(measured.run as R);
+  }
   const lhs = requireNumber(claim, params, 'lhs', measured.value);
   const margin = normalizedMargin(claim, instance, lhs, rhs);
   const status = measured.diverged && claim.kind === 'upper' ? 'diverged' : margin > tolerance ? 'violated' : 'holds';

@@ -1,7 +1,10 @@
 /**
  * Families: a box of named parameters (continuous, log-scale, integer) mapped to instances.
  * A family is what a claim quantifies over; the search samples, optimizes and simplifies over its
- * box, always through the unit cube so that every stage treats every parameter alike.
+ * box, always through the unit cube so that every stage treats every parameter alike. The box
+ * types the parameters: `family({ box: { L: logUniform(1, 10) }, instance: ({ L }) => ... })`
+ * passes `{ readonly L: number }` to `instance`, and the claim's rhs and hypotheses get the same
+ * type, so a misspelt parameter name is a type error.
  */
 import fc from 'fast-check';
 import type { Problem } from '../problems/problem.js';
@@ -13,8 +16,11 @@ export type ParameterSpec =
   | { readonly kind: 'log'; readonly min: number; readonly max: number }
   | { readonly kind: 'integer'; readonly min: number; readonly max: number };
 
+/** Named parameter ranges, e.g. `{ L: logUniform(0.1, 10), N: integer(1, 50) }`. */
 export type ParameterBox = Readonly<Record<string, ParameterSpec>>;
-export type Params = Readonly<Record<string, number>>;
+
+/** A point of the box `B`: a number for each of its parameters (any names, for the default box type). */
+export type Params<B extends ParameterBox = ParameterBox> = { readonly [K in keyof B]: number };
 
 function checkedRange(kind: ParameterSpec['kind'], min: number, max: number): ParameterSpec {
   if (!Number.isFinite(min) || !Number.isFinite(max) || !(min <= max)) {
@@ -27,8 +33,11 @@ function checkedRange(kind: ParameterSpec['kind'], min: number, max: number): Pa
   return { kind, min, max };
 }
 
+/** A parameter uniform on [min, max]. */
 export const uniform = (min: number, max: number): ParameterSpec => checkedRange('uniform', min, max);
+/** A parameter uniform in log scale on [min, max], 0 < min (scales, constants, step sizes). */
 export const logUniform = (min: number, max: number): ParameterSpec => checkedRange('log', min, max);
+/** An integer parameter in {min, ..., max} (dimensions, horizons, depths). */
 export const integer = (min: number, max: number): ParameterSpec => checkedRange('integer', min, max);
 
 /** Maps u in [0, 1] to the parameter's range (affine, logarithmic, or rounded affine). */
@@ -92,43 +101,64 @@ export interface Instance {
   readonly horizon?: number;
 }
 
-export interface Family<I extends Instance = Instance> {
+/** A claim's family: instances `I` over the parameter box `B`. */
+export interface Family<I extends Instance = Instance, B extends ParameterBox = ParameterBox> {
   readonly name: string;
-  readonly box: ParameterBox;
+  readonly box: B;
   /** Builds the instance at a point of the box. Throws InputError for a point outside its domain. */
-  instance(params: Params): I;
+  instance(params: Params<B>): I;
 }
 
-export function family<I extends Instance>(definition: Family<I>): Family<I> {
+/** A family, its parameter types read off its box. */
+export function family<I extends Instance, B extends ParameterBox = ParameterBox>(definition: Family<I, B>): Family<I, B> {
+  if (typeof definition.name !== 'string') throw new InputError(`family name must be a string, got ${JSON.stringify(definition.name)}`);
+  if (typeof definition.box !== 'object' || definition.box === null) throw new InputError(`family ${definition.name}: box must be an object of parameter ranges`);
   const names = Object.keys(definition.box);
   if (names.length === 0) throw new InputError(`family ${definition.name} has an empty parameter box`);
+  for (const name of names) {
+    const spec = definition.box[name] as ParameterSpec | undefined;
+    if (!spec || !['uniform', 'log', 'integer'].includes(spec.kind)) {
+      throw new InputError(`family ${definition.name}: box.${name} must be uniform(min, max), logUniform(min, max) or integer(min, max)`);
+    }
+  }
+  if (typeof definition.instance !== 'function') throw new InputError(`family ${definition.name}: instance must be a function of the parameters`);
   return definition;
 }
 
-/** The same family with some parameters held at given values (removed from the box). */
-export function withFixed<I extends Instance>(base: Family<I>, fixed: Params): Family<I> {
+/** The same family with the parameters `K` held at given values (removed from the box). */
+export function withFixed<I extends Instance, B extends ParameterBox, K extends keyof B & string>(
+  base: Family<I, B>,
+  fixed: { readonly [P in K]: number },
+): Family<I, Omit<B, K>> {
   const box: Record<string, ParameterSpec> = {};
   for (const [name, spec] of Object.entries(base.box)) if (!(name in fixed)) box[name] = spec;
   for (const name of Object.keys(fixed)) {
     if (!(name in base.box)) throw new InputError(`family ${base.name} has no parameter ${name}`);
   }
   const label = Object.entries(fixed).map(([k, v]) => `${k}=${v}`).join(',');
-  return family({ name: `${base.name}[${label}]`, box, instance: (params) => base.instance({ ...params, ...fixed }) });
+  return family({
+    name: `${base.name}[${label}]`,
+    box: box as Omit<B, K>,
+    instance: (params) => base.instance({ ...params, ...fixed } as Params<B>),
+  });
 }
 
-/** A family whose instances are transformed (a different start, schedule or horizon built from the same point). */
-export function mapFamily<I extends Instance, J extends Instance>(
-  base: Family<I>,
+/**
+ * A family whose instances are transformed (a different start, schedule or horizon built from the
+ * same point), with the extra parameters `extraBox` (which must not clash with the base's).
+ */
+export function mapFamily<I extends Instance, J extends Instance, B extends ParameterBox, E extends ParameterBox = {}>(
+  base: Family<I, B>,
   name: string,
-  transform: (instance: I, params: Params) => J,
-  extraBox: ParameterBox = {},
-): Family<J> {
-  for (const key of Object.keys(extraBox)) {
+  transform: (instance: I, params: Params<B & E>) => J,
+  extraBox?: E,
+): Family<J, B & E> {
+  for (const key of Object.keys(extraBox ?? {})) {
     if (key in base.box) throw new InputError(`family ${base.name} already has a parameter ${key}`);
   }
   return family({
     name,
-    box: { ...base.box, ...extraBox },
+    box: { ...base.box, ...extraBox } as B & E,
     instance: (params) => transform(base.instance(params), params),
   });
 }

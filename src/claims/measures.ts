@@ -4,6 +4,11 @@
  * minimizer); pointwise measures read the problem at a point with no run at all. Each measure says
  * how a violation of it is certified: by a high-precision replay of the run, or (pointwise, with
  * no rounding that accumulates) by the tolerance alone.
+ *
+ * Order of evaluation: a measure that sizes its run from the bound (`firstHit`) declares
+ * `needsRhs`, and the claim's rhs is evaluated first, with no run. Every other measure runs first,
+ * and hands its run (`MeasureValue.run`) to the claim's rhs, so that a bound may read the
+ * trajectory (e.g. 4L (f(x_0) - f(x_N)) / (3N)).
  */
 import type { RunOptions } from '../gd/run.js';
 import type { Trajectory } from '../gd/trajectory.js';
@@ -20,8 +25,12 @@ export type Runner = (problem: Problem, schedule: Schedule, x0: ArrayLike<number
 
 export interface MeasureContext {
   readonly kind: ClaimKind;
-  /** The bound at this instance; a first-hit measure sizes its run from it. */
-  readonly rhs: number;
+  /**
+   * The bound at this instance, given only to measures that declare `needsRhs` (a first-hit
+   * measure sizes its run from it); read it with `requireRhs`.
+   */
+  readonly rhs?: number;
+  /** Runs GD in the evaluation's precision: a measure runs through it so that certification replays its run. */
   readonly run: Runner;
 }
 
@@ -36,13 +45,23 @@ export interface TrajectorySummary {
   readonly lastStepSize: number | null;
 }
 
-export interface MeasureValue {
+/**
+ * What a measure gives the claim's rhs as its third argument: the measure's run (`Trajectory`) for
+ * measures that run GD first, `undefined` for pointwise measures and measures that need the bound
+ * before running.
+ */
+export type MeasureRun = Trajectory | undefined;
+
+export interface MeasureValue<R extends MeasureRun = MeasureRun> {
   readonly value: number;
   /** The run overflowed: the value is +Infinity. */
   readonly diverged?: boolean;
   /** The value is only a lower estimate (a first hit not reached within the run: steps + 1). */
   readonly censored?: boolean;
+  /** What the report keeps of the run. */
   readonly trajectory?: TrajectorySummary;
+  /** The run behind the value, passed to the claim's rhs (which may read it). */
+  readonly run?: R;
 }
 
 /**
@@ -53,10 +72,22 @@ export interface MeasureValue {
  */
 export type Certification = 'replay' | 'pointwise' | 'statistical';
 
-export interface Measure<I extends Instance = Instance> {
+/**
+ * A claim's left-hand side. `R` is what the claim's rhs receives as its run: `Trajectory` for
+ * measures read off one GD run, `undefined` for the others.
+ */
+export interface Measure<I extends Instance = Instance, R extends MeasureRun = MeasureRun> {
   readonly label: string;
   readonly certification: Certification;
-  evaluate(instance: I, context: MeasureContext): MeasureValue;
+  /** The measure reads the bound (`context.rhs`), so the rhs is evaluated before it, with no run. */
+  readonly needsRhs?: boolean;
+  evaluate(instance: I, context: MeasureContext): MeasureValue<R>;
+}
+
+/** The bound in a measure's context; an InputError when the measure did not declare `needsRhs`. */
+export function requireRhs(context: MeasureContext, label: string): number {
+  if (context.rhs === undefined) throw new InputError(`measure ${label} reads the bound, so it must declare needsRhs: true`);
+  return context.rhs;
 }
 
 export function summarize(trajectory: Trajectory): TrajectorySummary {
@@ -87,7 +118,7 @@ export function trajectoryMeasure<I extends Instance>(
   label: string,
   reduce: (trajectory: Trajectory, instance: I) => number,
   options: Partial<Pick<RunOptions, 'recordSharpness' | 'recordDistance'>> & { steps?: number } = {},
-): Measure<I> {
+): Measure<I, Trajectory> {
   return {
     label,
     certification: 'replay',
@@ -101,31 +132,31 @@ export function trajectoryMeasure<I extends Instance>(
         recordDistance: options.recordDistance,
       });
       const summary = summarize(trajectory);
-      if (trajectory.stop === 'diverged') return { value: Infinity, diverged: true, trajectory: summary };
-      return { value: reduce(trajectory, instance), trajectory: summary };
+      if (trajectory.stop === 'diverged') return { value: Infinity, diverged: true, trajectory: summary, run: trajectory };
+      return { value: reduce(trajectory, instance), trajectory: summary, run: trajectory };
     },
   };
 }
 
 /** f(x_T) - f* after T = `steps` (default: horizon) steps. A run stopped at a stationary point keeps its gap. */
-export function gapAt<I extends Instance>(steps?: number): Measure<I> {
+export function gapAt<I extends Instance>(steps?: number): Measure<I, Trajectory> {
   return trajectoryMeasure(steps === undefined ? 'f(x_T) - f*' : `f(x_${steps}) - f*`, (t) => t.gap[t.steps], { steps });
 }
 
 /** min_{0 <= t <= T} ||grad f(x_t)||. */
-export function minGradNorm<I extends Instance>(steps?: number): Measure<I> {
+export function minGradNorm<I extends Instance>(steps?: number): Measure<I, Trajectory> {
   return trajectoryMeasure('min_t ||grad f(x_t)||', (t) => trajectoryMinGradNorm(t), { steps });
 }
 
 /** Largest Hessian eigenvalue at x_T. */
-export function sharpnessAt<I extends Instance>(steps?: number): Measure<I> {
+export function sharpnessAt<I extends Instance>(steps?: number): Measure<I, Trajectory> {
   return trajectoryMeasure('lambda_max(Hess f(x_T))', (t, instance) => largestEigenvalue(instance.problem, t.xFinal), {
     steps,
   });
 }
 
 /** ||x_T - x*||. */
-export function distanceAt<I extends Instance>(steps?: number): Measure<I> {
+export function distanceAt<I extends Instance>(steps?: number): Measure<I, Trajectory> {
   return trajectoryMeasure('||x_T - x*||', (t) => t.distance![t.steps], { steps, recordDistance: true });
 }
 
@@ -136,21 +167,24 @@ export function distanceAt<I extends Instance>(steps?: number): Measure<I> {
  * K >= rhs it goes to ceil(rhs) steps, and not reaching eps means the claim holds there. `maxSteps`
  * caps the run; a capped upper run that misses eps gives a censored value below the bound, which
  * never counts as a violation, and a capped lower run that misses eps counts as holding.
+ * Since it reads the bound before running, the claim's rhs gets no run (`undefined`).
  */
 export function firstHit<I extends Instance>(
   eps: number | ((instance: I) => number),
   options: { maxSteps?: number } = {},
-): Measure<I> {
+): Measure<I, undefined> {
   const cap = options.maxSteps ?? 1_000_000;
   const label = typeof eps === 'number' ? `K(${eps})` : 'K(eps)';
   return {
     label,
     certification: 'replay',
+    needsRhs: true,
     evaluate(instance, context) {
+      const rhs = requireRhs(context, label);
       const { schedule, x0 } = runStart(instance, label);
       const target = typeof eps === 'number' ? eps : eps(instance);
       if (!(target > 0)) throw new InputError(`measure ${label}: eps must be positive, got ${target}`);
-      const needed = context.kind === 'upper' ? Math.floor(context.rhs) + 1 : Math.ceil(context.rhs);
+      const needed = context.kind === 'upper' ? Math.floor(rhs) + 1 : Math.ceil(rhs);
       const maxSteps = Math.max(0, Math.min(cap, Number.isFinite(needed) ? needed : cap));
       const trajectory = context.run(instance.problem, schedule, x0, { maxSteps, targetGap: target });
       const summary = summarize(trajectory);
@@ -169,7 +203,7 @@ export function firstHit<I extends Instance>(
 }
 
 /** A statement at a point, with no run: `read(instance)` evaluates e.g. ||Hess f(x0)|| at the instance's x0. */
-export function pointwise<I extends Instance>(label: string, read: (instance: I) => number): Measure<I> {
+export function pointwise<I extends Instance>(label: string, read: (instance: I) => number): Measure<I, undefined> {
   return {
     label,
     certification: 'pointwise',

@@ -4,16 +4,22 @@
  * check that cannot fail shows up as a twin that survives.
  */
 import { claim, type Claim, type ClaimDefinition } from './claim.js';
-import type { Instance } from './family.js';
+import type { Instance, ParameterBox } from './family.js';
+import type { MeasureRun } from './measures.js';
 
-export interface Mutation<I extends Instance> extends Partial<Omit<ClaimDefinition<I>, 'id' | 'expected'>> {
+/** A broken twin's changes to its claim. */
+export interface Mutation<I extends Instance, R extends MeasureRun = MeasureRun, B extends ParameterBox = ParameterBox>
+  extends Partial<Omit<ClaimDefinition<I, R, B>, 'id' | 'expected'>> {
   /** What was changed, e.g. `4Nh + 2 -> 4Nh + 4`. */
   readonly mutation: string;
 }
 
 /** The claim with the mutation applied, id `<id>.twin`, expected to be violated. */
-export function brokenTwin<I extends Instance>(base: Claim<I>, { mutation, ...changes }: Mutation<I>): Claim<I> {
-  return claim<I>({
+export function brokenTwin<I extends Instance, R extends MeasureRun, B extends ParameterBox>(
+  base: Claim<I, R, B>,
+  { mutation, ...changes }: Mutation<NoInfer<I>, NoInfer<R>, NoInfer<B>>,
+): Claim<I, R, B> {
+  return claim<I, R, B>({
     ...base,
     ...changes,
     id: `${base.id}.twin`,

@@ -1,9 +1,16 @@
 /**
- * Shared pieces for high-precision models: one mathjs BigNumber instance per precision, and the
- * conversions between float64 vectors and BigNumber vectors.
+ * Shared pieces for high-precision models: one mathjs BigNumber instance per precision, the
+ * conversions between float64 vectors and BigNumber vectors, sums and dot products, and
+ * `bigModel`, which turns a model written once against a mathjs instance into a problem's
+ * `highPrecision(digits)`. Everything a custom problem needs to certify its violations, with no
+ * import of mathjs: a BigNumber (decimal.js underneath) has its arithmetic as methods
+ * (`a.plus(b)`, `a.times(b)`, `a.div(b)`, `a.pow(n)`, `a.sqrt()`, `a.exp()`, `a.ln()`, `a.cosh()`, ...).
  */
 import { all, create, type BigNumber, type MathJsInstance } from 'mathjs';
 import { requireInteger } from '../util/validate.js';
+import type { HighPrecisionModel } from './problem.js';
+
+export type { BigNumber, MathJsInstance };
 
 const instances = new Map<number, MathJsInstance>();
 
@@ -52,11 +59,49 @@ export function toBig(math: MathJsInstance, value: number): BigNumber {
   return Number.isFinite(value) ? math.bignumber(exactDecimal(value)) : math.bignumber(value);
 }
 
+/** A float64 vector as BigNumbers (each entry through its shortest decimal representation). */
 export function toBigVector(math: MathJsInstance, values: ArrayLike<number>): BigNumber[] {
   return Array.from(values, (v) => toBig(math, v));
 }
 
+/** BigNumbers rounded to float64, into `out` when given. */
 export function toFloatVector(values: readonly BigNumber[], out = new Float64Array(values.length)): Float64Array {
   for (let i = 0; i < values.length; i++) out[i] = values[i].toNumber();
   return out;
+}
+
+/** sum_i values_i in the precision of `math` (0 for no values). */
+export function bigSum(math: MathJsInstance, values: Iterable<BigNumber>): BigNumber {
+  let s = math.bignumber(0);
+  for (const v of values) s = s.plus(v);
+  return s;
+}
+
+/** sum_i a_i b_i in the precision of `math`; a and b have the same length. */
+export function bigDot(math: MathJsInstance, a: readonly BigNumber[], b: readonly BigNumber[]): BigNumber {
+  let s = math.bignumber(0);
+  for (let i = 0; i < a.length; i++) s = s.plus(a[i].times(b[i]));
+  return s;
+}
+
+/** A high-precision model as written by a problem: everything but the precision, which `math` carries. */
+export type BigModelDefinition = Omit<HighPrecisionModel, 'digits' | 'math'>;
+
+/**
+ * A problem's `highPrecision(digits)` from `build(math)`, which writes the objective once against
+ * the mathjs BigNumber instance it is given (`bigMath(digits)`). The float64 parameters the model
+ * uses should enter through `toBig`, so that the replay evaluates the very instance that ran in
+ * float64. Each precision's model is built once.
+ */
+export function bigModel(build: (math: MathJsInstance) => BigModelDefinition): (digits: number) => HighPrecisionModel {
+  const models = new Map<number, HighPrecisionModel>();
+  return (digits) => {
+    let model = models.get(digits);
+    if (!model) {
+      const math = bigMath(digits);
+      model = { ...build(math), digits, math };
+      models.set(digits, model);
+    }
+    return model;
+  };
 }

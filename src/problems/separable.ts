@@ -6,8 +6,8 @@
  */
 import type { BigNumber, MathJsInstance } from 'mathjs';
 import { requireDimension } from '../util/validate.js';
-import { bigMath } from './highPrecision.js';
-import type { HighPrecisionModel, Problem, ProblemConstants } from './problem.js';
+import { bigModel, bigSum, type BigModelDefinition } from './highPrecision.js';
+import type { Problem, ProblemConstants } from './problem.js';
 
 /** One coordinate's term phi in BigNumber arithmetic (for the high-precision replay). */
 export interface HighPrecisionScalarTerm {
@@ -82,34 +82,15 @@ export function separableSum({ name, dim, params, term, constants }: SeparableSu
   };
   const bigTerm = term.highPrecision?.bind(term);
   if (!bigTerm) return problem;
-  const models = new Map<number, HighPrecisionModel>();
-  return {
-    ...problem,
-    highPrecision(digits) {
-      let model = models.get(digits);
-      if (!model) {
-        const math = bigMath(digits);
-        model = separableHighPrecision(math, digits, dim, bigTerm(math));
-        models.set(digits, model);
-      }
-      return model;
-    },
-  };
+  return { ...problem, highPrecision: bigModel((math) => separableHighPrecision(math, dim, bigTerm(math))) };
 }
 
-/** sum_i phi(x_i) in BigNumber arithmetic at `digits` significant digits. */
-function separableHighPrecision(math: MathJsInstance, digits: number, dim: number, term: HighPrecisionScalarTerm): HighPrecisionModel {
-  const sum = (x: readonly BigNumber[], read: (w: BigNumber) => BigNumber): BigNumber => {
-    let s = math.bignumber(0);
-    for (let i = 0; i < dim; i++) s = s.plus(read(x[i]));
-    return s;
-  };
+/** sum_i phi(x_i) in BigNumber arithmetic. */
+function separableHighPrecision(math: MathJsInstance, dim: number, term: HighPrecisionScalarTerm): BigModelDefinition {
   return {
-    digits,
-    math,
     fStar: term.minimum.times(dim),
-    f: (x) => sum(x, (w) => term.value(w)),
+    f: (x) => bigSum(math, x.map((w) => term.value(w))),
     grad: (x) => x.map((w) => term.slope(w)),
-    gap: (x) => sum(x, (w) => term.excess(w)),
+    gap: (x) => bigSum(math, x.map((w) => term.excess(w))),
   };
 }

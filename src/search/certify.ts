@@ -2,9 +2,10 @@
  * Certification of a float64 violation: replay the counterexample in BigNumber arithmetic at two
  * precisions and call it certified only when, at both, the normalized margin still exceeds the
  * tolerance with the same status, and the two replays agree on the left-hand side to 1e-12
- * relative (its leading digits are settled). Pointwise statements have no rounding that
- * accumulates, and statistical ones carry their sampling error in the claim, so the tolerance alone
- * certifies them.
+ * relative (its leading digits are settled). The replay re-evaluates the whole claim with the
+ * high-precision runner, so a rhs that reads the run reads the replayed run. Pointwise statements
+ * have no rounding that accumulates, and statistical ones carry their sampling error in the claim,
+ * so the tolerance alone certifies them.
  */
 import type { Claim } from '../claims/claim.js';
 import { evaluateClaim, type Evaluation } from '../claims/evaluate.js';
