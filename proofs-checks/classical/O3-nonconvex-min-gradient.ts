@@ -30,7 +30,7 @@ const O3 = claim({
     tag: 'classical-oracles.md O3',
   },
   kind: 'upper',
-  family: classFamily({ curvature: 'nonconvexBounded', maxDim: 2, pieces: 4, h: { min: 1, max: 1 }, N: { min: 1, max: 10 } }),
+  family: classFamily({ curvature: 'nonconvexBounded', maxDim: 1, pieces: 8, h: { min: 1, max: 1 }, N: { min: 1, max: 6 } }),
   lhs: trajectoryMeasure('min_k ||grad f(x_k)||^2', (t) => Math.min(...Array.from(t.gradNorm.subarray(0, t.steps + 1), (g) => g * g))),
   rhs: (instance: ClassInstance, _params, run) => ((4 * instance.L) / (3 * instance.N)) * decrease(run),
   rhsLabel: '4L (f(x_0) - f(x_N)) / (3N)',
