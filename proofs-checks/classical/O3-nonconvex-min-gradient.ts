@@ -5,8 +5,8 @@
  * min_{0<=k<=N} ||grad f(x_k)||^2 <= 4L (f(x_0) - f(x_N)) / (3N); reported tight (PEPit: 4/15 at
  * L = 1, N = 5, with a one-dimensional worst case). Normalized by f(x_0) - f(x_N), read from the
  * run (rhs reads the run; the high-precision replay's when certifying).
- * Hypotheses: L-smooth, h = 1. The family: `classFamily('nonconvexBounded')`, 1-D and 2-D sums of
- * piecewise quadratics with up to 4 pieces, curvatures in [-L, L] (the outer pieces in (0, L], so
+ * Hypotheses: L-smooth, h = 1. The family: `classFamily('nonconvexBounded')`, 1-D
+ * piecewise quadratics with up to 8 pieces and a free slope f'(0), curvatures in [-L, L] (the outer pieces in (0, L], so
  * f* is finite and f - f* is defined), exactly rotated; L = max |f''| exact.
  * Reference: Abbaszadehpeivasti, de Klerk, Zamani (2022), Optim. Lett. 16, 1649-1661; Taylor PhD
  * thesis (2017), p. 190.

@@ -36,6 +36,12 @@ export interface ClassFamilyOptions {
   readonly h: { readonly min: number; readonly max: number };
   /** Range of the horizon N. */
   readonly N: { readonly min: number; readonly max: number };
+  /**
+   * 'free' (default): each gap between knots is a parameter. 'uniform': equally spaced knots, one
+   * spacing parameter, the first knot relative to x0 (fewer dimensions when many pieces must line
+   * up with the run, e.g. zigzag worst cases).
+   */
+  readonly knots?: 'free' | 'uniform';
 }
 
 export interface ClassInstance extends Instance {
@@ -59,10 +65,12 @@ export interface ClassInstance extends Instance {
 const X0_RANGE = 5;
 
 /** The box of term `i`: curvature ratios, knot gaps, first knot. */
-function termBox(i: number, pieces: number): ParameterBox {
+function termBox(i: number, pieces: number, knots: 'free' | 'uniform', nonconvex: boolean): ParameterBox {
   const box: Record<string, ReturnType<typeof uniform>> = { [`t${i}_first`]: uniform(-3, 3) };
   for (let j = 0; j < pieces; j++) box[`t${i}_c${j}`] = uniform(0, 1);
-  for (let j = 0; j + 1 < pieces - 1; j++) box[`t${i}_gap${j}`] = logUniform(1e-2, 3);
+  if (knots === 'uniform') box[`t${i}_spacing`] = logUniform(1e-2, 3);
+  else for (let j = 0; j + 1 < pieces - 1; j++) box[`t${i}_gap${j}`] = logUniform(1e-2, 3);
+  if (nonconvex) box[`t${i}_slope`] = uniform(-3, 3);
   return box;
 }
 
@@ -88,8 +96,12 @@ function termAt(params: Params, i: number, K: number, curvature: CurvatureClass,
   const largest = Math.max(...ratios.map(Math.abs));
   const curvatures = ratios.map((r) => (largest === 0 ? scale : (scale * r) / largest));
   const knots: number[] = [];
-  for (let j = 0; j < K - 1; j++) knots.push(j === 0 ? params[`t${i}_first`] : knots[j - 1] + params[`t${i}_gap${j - 1}`]);
-  return piecewiseQuadratic({ knots, curvatures });
+  const gap = (j: number): number => params[`t${i}_spacing`] ?? params[`t${i}_gap${j}`];
+  // Uniform knots are placed relative to the start's coordinate, so a pattern can line up with the run.
+  const first = params[`t${i}_first`] + (params[`t${i}_spacing`] === undefined ? 0 : params[`x${i}`]);
+  for (let j = 0; j < K - 1; j++) knots.push(j === 0 ? first : knots[j - 1] + gap(j - 1));
+  // Nonconvex classes get a slope f'(0) (a linear term: same curvatures), so the slope at x0 is free.
+  return piecewiseQuadratic({ knots, curvatures, slope: scale * (params[`t${i}_slope`] ?? 0) });
 }
 
 /** A family over a curvature class (see the module comment). */
@@ -110,7 +122,7 @@ export function classFamily(options: ClassFamilyOptions): Family<ClassInstance> 
   if (curvature === 'stronglyConvex' || curvature === 'pl') box.muRatio = logUniform(1e-3, 1);
   if (curvature === 'pl' && maxDim > 1) box.flat = integer(1, maxDim - 1);
   for (let i = 0; i < maxDim; i++) {
-    Object.assign(box, termBox(i, pieces));
+    Object.assign(box, termBox(i, pieces, options.knots ?? 'free', curvature === 'nonconvex' || curvature === 'nonconvexBounded'));
     box[`x${i}`] = uniform(-X0_RANGE, X0_RANGE);
   }
   const dims = maxDim > 1 ? `1..${maxDim}-D rotated sums of ` : '';

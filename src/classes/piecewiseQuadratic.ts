@@ -11,7 +11,8 @@
  * - when the two outer pieces have c > 0, f grows quadratically at both ends, so f* is finite and
  *   attained at a knot or at the stationary point of a piece: it is the least of those values.
  *
- * Huber functions (c = L on [-tau, tau], 0 outside) and quadratics (K = 1) are members.
+ * Huber functions (c = L on [-tau, tau], 0 outside) and quadratics (K = 1) are members. A slope
+ * f'(0) = s adds the linear term s x (same curvatures, so the same smoothness class).
  *
  * The instance is the function defined by the float64 knots and curvatures as given; its value and
  * slope are evaluated from the values at the knots (accumulated outwards from 0), and the
@@ -29,6 +30,8 @@ export interface PiecewiseQuadraticOptions {
   readonly knots: readonly number[];
   /** c_0, ..., c_{K-1}: f'' on (-inf, t_1), ..., (t_{K-1}, inf). One more than the knots. */
   readonly curvatures: readonly number[];
+  /** f'(0); default 0 (then 0 is a minimizer of a convex member). */
+  readonly slope?: number;
 }
 
 /** The arithmetic a piecewise quadratic is evaluated in: float64 or BigNumber. */
@@ -72,7 +75,7 @@ interface Evaluator<T> {
   readonly minimum: { value: T; at: T } | undefined;
 }
 
-function evaluator<T>(A: Arithmetic<T>, knots: readonly number[], curvatures: readonly number[]): Evaluator<T> {
+function evaluator<T>(A: Arithmetic<T>, knots: readonly number[], curvatures: readonly number[], slope0: number): Evaluator<T> {
   const t = knots.map((k) => A.of(k));
   const c = curvatures.map((k) => A.of(k));
   const zero = A.of(0);
@@ -87,7 +90,7 @@ function evaluator<T>(A: Arithmetic<T>, knots: readonly number[], curvatures: re
   const home = pieceOf(zero);
   // Reference point of each piece: its end nearest 0 (0 itself for the piece holding 0), with f and f' there.
   const reference: Array<{ at: T; value: T; slope: T }> = new Array(K);
-  reference[home] = { at: zero, value: zero, slope: zero };
+  reference[home] = { at: zero, value: zero, slope: A.of(slope0) };
   const step = (from: { at: T; value: T; slope: T }, to: T, curvature: T) => {
     const d = A.sub(to, from.at);
     return { at: to, value: A.add(A.add(from.value, A.mul(from.slope, d)), A.mul(A.mul(half, curvature), A.mul(d, d))), slope: A.add(from.slope, A.mul(curvature, d)) };
@@ -109,6 +112,7 @@ function evaluator<T>(A: Arithmetic<T>, knots: readonly number[], curvatures: re
   };
   let minimum: { value: T; at: T } | undefined;
   if (A.isPositive(c[0]) && A.isPositive(c[K - 1])) {
+    // Coercive: the least value at the knots and the stationary points of the pieces.
     const candidates = [...t];
     for (let j = 0; j < K; j++) {
       if (!A.isPositive(c[j])) continue;
@@ -133,9 +137,10 @@ export interface PiecewiseQuadraticProblem extends Problem {
  * The piecewise quadratic with the given knots and curvatures, f(0) = f'(0) = 0. Constants, exact
  * from the curvatures: L = max |c_j| (smoothness); when every c_j > 0, mu = min c_j (strong
  * convexity, hence PL). f* = 0 at x* = 0 when every c_j >= 0; the least value at the knots and
- * stationary points when both outer curvatures are > 0; -Infinity otherwise.
+ * stationary points when both outer curvatures are > 0; -Infinity otherwise. (With a slope, "every
+ * c_j >= 0" gives no minimizer at 0: f* is then the least value as in the nonconvex case.)
  */
-export function piecewiseQuadratic({ knots, curvatures }: PiecewiseQuadraticOptions): PiecewiseQuadraticProblem {
+export function piecewiseQuadratic({ knots, curvatures, slope = 0 }: PiecewiseQuadraticOptions): PiecewiseQuadraticProblem {
   if (curvatures.length !== knots.length + 1) {
     throw new InputError(`a piecewise quadratic needs one more curvature than knots, got ${curvatures.length} and ${knots.length}`);
   }
@@ -144,8 +149,9 @@ export function piecewiseQuadratic({ knots, curvatures }: PiecewiseQuadraticOpti
   for (let i = 1; i < knots.length; i++) {
     if (!(knots[i] > knots[i - 1])) throw new InputError(`knots must increase strictly, got ${knots[i - 1]} then ${knots[i]}`);
   }
-  const convex = curvatures.every((k) => k >= 0);
-  const fl = evaluator(float64, knots, curvatures);
+  requireFinite('slope', slope);
+  const convex = curvatures.every((k) => k >= 0) && slope === 0;
+  const fl = evaluator(float64, knots, curvatures, slope);
   const L = Math.max(...curvatures.map(Math.abs));
   const smallest = Math.min(...curvatures);
   const note = 'max |f\'\'| over the pieces (src/classes/piecewiseQuadratic.ts)';
@@ -159,7 +165,7 @@ export function piecewiseQuadratic({ knots, curvatures }: PiecewiseQuadraticOpti
   return {
     name: `piecewiseQuadratic(K=${curvatures.length})`,
     dim: 1,
-    params: Object.fromEntries([...knots.map((k, i) => [`t${i + 1}`, k]), ...curvatures.map((k, i) => [`c${i}`, k])]),
+    params: Object.fromEntries([...knots.map((k, i) => [`t${i + 1}`, k]), ...curvatures.map((k, i) => [`c${i}`, k]), ['slope', slope]]),
     knots: [...knots],
     curvatures: [...curvatures],
     f: (x) => fl.value(x[0]),
@@ -181,7 +187,7 @@ export function piecewiseQuadratic({ knots, curvatures }: PiecewiseQuadraticOpti
       let model = models.get(digits);
       if (!model) {
         const math = bigMath(digits);
-        const big = evaluator(bigArithmetic(math), knots, curvatures);
+        const big = evaluator(bigArithmetic(math), knots, curvatures, slope);
         const bigFStar = convex ? toBig(math, 0) : big.minimum ? big.minimum.value : toBig(math, -Infinity);
         model = {
           digits,
