@@ -9,6 +9,7 @@
  */
 import { claimFilesIn, loadClaimFile } from '../src/claims/load.js';
 import { claim, type Claim } from '../src/claims/claim.js';
+import { brokenTwin } from '../src/claims/twin.js';
 import { withFixed, type Instance } from '../src/claims/family.js';
 import { falsify } from '../src/search/falsify.js';
 
@@ -81,6 +82,24 @@ for (const file of [...new Set(entries.map((e) => e.file))]) {
     });
     console.log(`| ${twin.id} | ${twin.title.replace(/.*broken twin: /, '').replace(/\]$/, '')} | ${cells[0]} | ${cells[1]} |`);
   }
+}
+
+console.log(`\n### Near-tight twins (the bound times 0.99, at the reference parameters): evaluations to the first violation (budget ${BUDGET}, seeds ${SEEDS.join(', ')})\n`);
+console.log('| twin | adversarial (median, caught) | random only (median, caught) |');
+console.log('|---|---|---|');
+for (const entry of entries.filter((e) => e.exact === 1)) {
+  const { claim: base } = await load(entry.file);
+  const c = fixed(base, entry.params);
+  const twin = brokenTwin(c, { mutation: 'bound x 0.99', rhs: (i, p, r) => 0.99 * c.rhs(i, p, r) });
+  const cells = [true, false].map((adversarial) => {
+    const counts: number[] = [];
+    for (const seed of SEEDS) {
+      const r = falsify(twin, { budget: BUDGET, seed, adversarial });
+      if (r.verdict === 'violated') counts.push(r.stages.random.evaluations + r.stages.adversarial.evaluations);
+    }
+    return `${median(counts)} (${counts.length}/${SEEDS.length})`;
+  });
+  console.log(`| ${entry.label} x 0.99 | ${cells[0]} | ${cells[1]} |`);
 }
 
 const falseAlarmBudget = argument('--no-false-alarm-budget', 10_000);
