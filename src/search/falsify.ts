@@ -9,7 +9,7 @@ import { DEFAULT_TOLERANCE, evaluateClaim, type Evaluation } from '../claims/eva
 import type { Instance, Params } from '../claims/family.js';
 import { InputError } from '../util/errors.js';
 import { requireInteger } from '../util/validate.js';
-import { adversarialStage } from './adversarial.js';
+import { adversarialStage, isDegenerate } from './adversarial.js';
 import { certify, type Certificate } from './certify.js';
 import { randomStage, randomStagePoints } from './random.js';
 import { simplify } from './simplify.js';
@@ -128,7 +128,7 @@ const ROUNDING_SLACK = 1e-9;
 function tightnessOf(claim: Claim<Instance>, evaluations: readonly Evaluation[]): number | undefined {
   let tightest: number | undefined;
   for (const e of evaluations) {
-    if (e.status !== 'holds' || e.censored) continue;
+    if (e.status !== 'holds' || e.censored || isDegenerate(e)) continue;
     const ratio = claim.kind === 'upper' ? e.lhs / e.rhs : e.rhs / e.lhs;
     if (!Number.isFinite(ratio) || ratio > 1 + ROUNDING_SLACK) continue;
     if (tightest === undefined || ratio > tightest) tightest = Math.min(1, ratio);

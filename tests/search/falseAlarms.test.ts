@@ -43,3 +43,11 @@ describe('no false alarm on the classical claims expected to hold', async () => 
     for (const seed of [1, 2]) expect(falsify(claim, { budget: 1500, seed }).verdict).toBe('holds');
   });
 });
+
+describe('classical.O3: a start next to a critical point is no violation', async () => {
+  const { default: O3 } = await import('../../proofs-checks/classical/O3-nonconvex-min-gradient.js');
+  it('holds where f(x_0) - f(x_1) rounds to 0 (seed 3 at budget 10000 reported margin 1)', () => {
+    const params = { L: 1, h: 1, N: 1, K: 7, t0_first: -1.9, t0_c0: 0.3, t0_c1: 0.9, t0_c2: 0.5, t0_c3: 0.2, t0_c4: 0.016, t0_c5: 0.98, t0_c6: 0.4, t0_c7: 0.1, t0_gap0: 0.85, t0_gap1: 0.2, t0_gap2: 0.01, t0_gap3: 2, t0_gap4: 3, t0_gap5: 3, t0_slope: 0.961478, x0: 0.961478 };
+    expect(evaluateClaim(O3, params).status).toBe('holds');
+  });
+});
