@@ -226,8 +226,8 @@ function constantsFromExtremes(
 interface QuadraticOperator {
   /** Writes M d into `out` and returns 1/2 d^T M d. */
   apply(difference: Float64Array, out: Float64Array): number;
-  /** M as a dense row-major matrix (rounded to float64 when M is factored). */
-  readonly dense: Float64Array;
+  /** M as a dense row-major matrix (rounded to float64 when M is factored), formed on first use. */
+  dense(): Float64Array;
   /** The same map on BigNumbers of `math`, the float64 data read exactly. */
   highPrecision(math: MathJsInstance): (difference: readonly BigNumber[]) => { product: BigNumber[]; form: BigNumber };
 }
@@ -239,7 +239,7 @@ function denseOperator(matrix: Float64Array, dim: number): QuadraticOperator {
       matvec(matrix, dim, dim, difference, out);
       return 0.5 * dot(difference, out);
     },
-    dense: matrix,
+    dense: () => matrix,
     highPrecision(math) {
       const entries = toBigVector(math, matrix);
       const zero = toBig(math, 0);
@@ -265,6 +265,7 @@ function factoredOperator(spectrum: Float64Array, basis: Float64Array | undefine
   const dim = spectrum.length;
   const coordinates = new Float64Array(dim);
   const scaled = new Float64Array(dim);
+  let dense: Float64Array | undefined;
   return {
     apply(difference, out) {
       if (basis) matTvec(basis, dim, dim, difference, coordinates);
@@ -278,7 +279,7 @@ function factoredOperator(spectrum: Float64Array, basis: Float64Array | undefine
       else out.set(scaled);
       return 0.5 * form;
     },
-    dense: basis ? rotated(spectrum, basis) : diagonal(spectrum),
+    dense: () => (dense ??= basis ? rotated(spectrum, basis) : diagonal(spectrum)),
     highPrecision(math) {
       const lambda = toBigVector(math, spectrum);
       const q = basis ? toBigVector(math, basis) : undefined;
@@ -342,7 +343,7 @@ function quadraticProblem(spec: {
       return lastGradForm;
     },
     hess(_x, out = new Float64Array(dim * dim)) {
-      out.set(operator.dense);
+      out.set(operator.dense());
       return out;
     },
     hvp(_x, v, out) {
@@ -397,16 +398,19 @@ function rotated(spectrum: Float64Array, basis: Float64Array): Float64Array {
 
 /**
  * A seeded orthogonal d x d matrix, row-major, that is exactly orthogonal in float64 (Q^T Q = I
- * with no rounding): a random signed permutation, then, for d >= 4, d Householder reflections
- * I - 1/2 v v^T with v = +-1 on four random coordinates (v^T v = 4), each followed by another
- * signed permutation. Every entry is a dyadic rational with a denominator of at most 2^d, so each
- * product is exact. In d <= 3 the only such matrices are signed permutations (a^2 + b^2 = 1 has no
+ * with no rounding): a random signed permutation, then, for d >= 4, min(d, 40) Householder
+ * reflections I - 1/2 v v^T with v = +-1 on four random coordinates (v^T v = 4) and another
+ * signed permutation; O(d^2) work. Every entry is a dyadic rational in [-1, 1] with a denominator
+ * of at most 2^40 (one halving per reflection), so its numerator fits in 53 bits and every step is
+ * exact. In d <= 3 the only such matrices are signed permutations (a^2 + b^2 = 1 has no
  * other dyadic solutions), which is what d <= 3 gets.
  */
+const MAX_REFLECTIONS = 40;
+
 export function exactOrthogonal(dim: number, rng: Rng): Float64Array {
-  let q = signedPermutation(dim, rng);
+  let q = applySignedPermutation(identity(dim), dim, rng);
   if (dim >= 4) {
-    for (let r = 0; r < dim; r++) {
+    for (let r = 0; r < Math.min(dim, MAX_REFLECTIONS); r++) {
       const coordinates = shuffled(dim, rng).slice(0, 4);
       const signs = coordinates.map(() => (rng.uniform() < 0.5 ? -1 : 1));
       for (let j = 0; j < dim; j++) {
@@ -414,8 +418,8 @@ export function exactOrthogonal(dim: number, rng: Rng): Float64Array {
         coordinates.forEach((i, k) => (s += signs[k] * q[i * dim + j]));
         coordinates.forEach((i, k) => (q[i * dim + j] -= 0.5 * signs[k] * s));
       }
-      q = multiply(signedPermutation(dim, rng), q, dim);
     }
+    q = applySignedPermutation(q, dim, rng);
   }
   return q;
 }
@@ -429,15 +433,19 @@ function shuffled(dim: number, rng: Rng): number[] {
   return order;
 }
 
-function signedPermutation(dim: number, rng: Rng): Float64Array {
+function identity(dim: number): Float64Array {
   const out = new Float64Array(dim * dim);
-  shuffled(dim, rng).forEach((j, i) => (out[i * dim + j] = rng.uniform() < 0.5 ? -1 : 1));
+  for (let i = 0; i < dim; i++) out[i * dim + i] = 1;
   return out;
 }
 
-function multiply(a: Float64Array, b: Float64Array, dim: number): Float64Array {
+/** P q for a random signed permutation P: row i of the result is +- row perm(i) of q (exact). */
+function applySignedPermutation(q: Float64Array, dim: number, rng: Rng): Float64Array {
   const out = new Float64Array(dim * dim);
-  for (let i = 0; i < dim; i++) for (let k = 0; k < dim; k++) for (let j = 0; j < dim; j++) out[i * dim + j] += a[i * dim + k] * b[k * dim + j];
+  shuffled(dim, rng).forEach((source, i) => {
+    const sign = rng.uniform() < 0.5 ? -1 : 1;
+    for (let j = 0; j < dim; j++) out[i * dim + j] = sign * q[source * dim + j];
+  });
   return out;
 }
 

@@ -65,8 +65,8 @@ function exactHessian(basis: Float64Array, spectrum: readonly number[]): BigNumb
 
 describe('seeded quadratics: the constants reported are those of the float64 instance', () => {
   it('exactOrthogonal is exactly orthogonal in float64, for every dimension and seed tried', () => {
-    for (let d = 1; d <= 8; d++) {
-      for (let seed = 0; seed < 20; seed++) {
+    for (const d of [1, 2, 3, 4, 5, 6, 7, 8, 60]) {
+      for (let seed = 0; seed < (d > 8 ? 2 : 20); seed++) {
         const q = exactOrthogonal(d, new Rng(seed));
         for (let i = 0; i < d; i++) {
           for (let j = 0; j < d; j++) {
