@@ -396,6 +396,9 @@ function rotated(spectrum: Float64Array, basis: Float64Array): Float64Array {
   return out;
 }
 
+/** Reflections in `exactOrthogonal`: each halves the denominators at most once. */
+const MAX_REFLECTIONS = 40;
+
 /**
  * A seeded orthogonal d x d matrix, row-major, that is exactly orthogonal in float64 (Q^T Q = I
  * with no rounding): a random signed permutation, then, for d >= 4, min(d, 40) Householder
@@ -405,8 +408,6 @@ function rotated(spectrum: Float64Array, basis: Float64Array): Float64Array {
  * exact. In d <= 3 the only such matrices are signed permutations (a^2 + b^2 = 1 has no
  * other dyadic solutions), which is what d <= 3 gets.
  */
-const MAX_REFLECTIONS = 40;
-
 export function exactOrthogonal(dim: number, rng: Rng): Float64Array {
   let q = applySignedPermutation(identity(dim), dim, rng);
   if (dim >= 4) {
