@@ -106,3 +106,7 @@ export * from './estimate/index.js';
 
 export { InputError } from './util/errors.js';
 export { Rng } from './util/random.js';
+export { classFamily, type ClassFamilyOptions, type ClassInstance, type CurvatureClass } from './classes/families.js';
+export { piecewiseQuadratic, type PiecewiseQuadraticOptions, type PiecewiseQuadraticProblem } from './classes/piecewiseQuadratic.js';
+export { rotatedSum, type RotatedSumOptions } from './classes/rotatedSum.js';
+export { atCriticalPoint, atMinimizer, certifiedCriticalPoint, solveCriticalPoint, type AtSpecialPoint, type CriticalPointOptions } from './classes/specialPoints.js';

@@ -13,10 +13,10 @@
  */
 import { contractionFactor } from '../../bounds/classical.js';
 import { brokenTwin, claim, gapAt } from '../../src/index.js';
-import { quadraticFamily, smallestPositive, type QuadraticInstance } from './_families.js';
+import { quadraticFamily, type QuadraticInstance } from './_families.js';
 
 const rho = (instance: QuadraticInstance): number =>
-  contractionFactor({ mu: smallestPositive(instance.spectrum), L: Math.max(...instance.spectrum), gamma: instance.gamma });
+  contractionFactor({ mu: instance.mu, L: instance.L, gamma: instance.gamma });
 
 const O2 = claim({
   id: 'classical.O2',

@@ -12,10 +12,8 @@
  */
 import { plOneStepRate } from '../../bounds/classical.js';
 import { brokenTwin, claim, gapAt } from '../../src/index.js';
-import { quadraticFamily, smallestPositive, type QuadraticInstance } from './_families.js';
+import { quadraticFamily, type QuadraticInstance } from './_families.js';
 
-const L = (instance: QuadraticInstance): number => Math.max(...instance.spectrum);
-const mu = (instance: QuadraticInstance): number => smallestPositive(instance.spectrum);
 
 const O4 = claim({
   id: 'classical.O4',
@@ -30,7 +28,7 @@ const O4 = claim({
   kind: 'upper',
   family: quadraticFamily({ min: 1, max: 1 }, { rankDeficient: true }),
   lhs: gapAt(),
-  rhs: (instance, { N }) => plOneStepRate({ mu: mu(instance), L: L(instance), gamma: instance.gamma }) ** N * instance.initialGap,
+  rhs: (instance, { N }) => plOneStepRate({ mu: instance.mu, L: instance.L, gamma: instance.gamma }) ** N * instance.initialGap,
   rhsLabel: '(2(L - mu)/(2L + mu))^N (f(x_0) - f*)',
   scale: (_lhs, _rhs, instance) => instance.initialGap,
   expected: 'holds',
@@ -39,6 +37,6 @@ export default O4;
 
 export const twin = brokenTwin(O4, {
   mutation: '2(L - mu) -> 2(L - 2 mu)',
-  rhs: (instance, { N }) => ((2 * (L(instance) - 2 * mu(instance))) / (2 * L(instance) + mu(instance))) ** N * instance.initialGap,
+  rhs: (instance, { N }) => ((2 * (instance.L - 2 * instance.mu)) / (2 * instance.L + instance.mu)) ** N * instance.initialGap,
   rhsLabel: '(2(L - 2mu)/(2L + mu))^N (f(x_0) - f*)',
 });

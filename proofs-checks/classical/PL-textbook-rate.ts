@@ -12,10 +12,8 @@
  */
 import { plTextbookRate } from '../../bounds/classical.js';
 import { brokenTwin, claim, gapAt } from '../../src/index.js';
-import { quadraticFamily, smallestPositive, type QuadraticInstance } from './_families.js';
+import { quadraticFamily, type QuadraticInstance } from './_families.js';
 
-const L = (instance: QuadraticInstance): number => Math.max(...instance.spectrum);
-const mu = (instance: QuadraticInstance): number => smallestPositive(instance.spectrum);
 
 const textbook = claim({
   id: 'classical.PL-rate',
@@ -30,7 +28,7 @@ const textbook = claim({
   kind: 'upper',
   family: quadraticFamily({ min: 1, max: 1 }, { rankDeficient: true }),
   lhs: gapAt(),
-  rhs: (instance, { N }) => plTextbookRate({ mu: mu(instance), L: L(instance) }) ** N * instance.initialGap,
+  rhs: (instance, { N }) => plTextbookRate({ mu: instance.mu, L: instance.L }) ** N * instance.initialGap,
   rhsLabel: '(1 - mu/L)^T (f(x_0) - f*)',
   scale: (_lhs, _rhs, instance) => instance.initialGap,
   expected: 'holds',
@@ -39,6 +37,6 @@ export default textbook;
 
 export const twin = brokenTwin(textbook, {
   mutation: '(1 - mu/L)^T -> (1 - 2 mu/L)^T',
-  rhs: (instance, { N }) => Math.abs(1 - (2 * mu(instance)) / L(instance)) ** N * instance.initialGap,
+  rhs: (instance, { N }) => Math.abs(1 - (2 * instance.mu) / instance.L) ** N * instance.initialGap,
   rhsLabel: '(1 - 2 mu/L)^T (f(x_0) - f*)',
 });

@@ -26,6 +26,9 @@ export function seededSpectrum(d: number, zeros: number, kappa: number, L: numbe
 
 export interface QuadraticInstance extends Instance {
   readonly spectrum: readonly number[];
+  /** The problem's own constants (exact for the float64 instance that runs): smoothness and PL. */
+  readonly L: number;
+  readonly mu: number;
   readonly gamma: number;
   /** f(x_0) - f*. */
   readonly initialGap: number;
@@ -51,10 +54,8 @@ export function quadraticFamily(
       const spectrum = seededSpectrum(d, zeros, kappa, L, seed);
       const problem = quadratic({ eigenvalues: spectrum, seed });
       const x0 = new Rng(seed + 1).normalVector(d);
-      return { problem, x0, schedule: constant(h / L), horizon: N, spectrum, gamma: h / L, initialGap: gapOf(problem, Float64Array.from(x0)) };
+      const constants = { L: problem.constants.L!.value, mu: problem.constants.mu!.value };
+      return { problem, x0, schedule: constant(h / L), horizon: N, spectrum, ...constants, gamma: h / L, initialGap: gapOf(problem, Float64Array.from(x0)) };
     },
   });
 }
-
-/** The smallest positive eigenvalue: the PL constant of a quadratic (its strong convexity when none is 0). */
-export const smallestPositive = (spectrum: readonly number[]): number => Math.min(...spectrum.filter((l) => l > 0));

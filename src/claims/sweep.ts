@@ -67,10 +67,12 @@ export interface SweepResult {
   /** eta_c, the step the ratios multiply. */
   readonly threshold: number;
   readonly points: readonly SweepPoint[];
-  /** The empirical critical step, as ratios to eta_c: the largest ratio with a converged or still converging start. */
+  /** The empirical critical step, as ratios to eta_c: the largest ratio with a converged start. */
   readonly lastConverging?: number;
-  /** The smallest ratio at which every start diverged, stalled or stayed bounded away from a minimum. */
+  /** The smallest ratio at which every start diverged, stalled or stayed bounded away from a minimum (none undecided). */
   readonly firstNonConverging?: number;
+  /** Ratios with undecided starts and no converged one: on neither side of the bracket. */
+  readonly undecidedRatios: readonly number[];
 }
 
 /** z of a one-sided 95% confidence bound, Phi^-1(0.95). */
@@ -196,17 +198,19 @@ export function stepSizeSweep(
   if (ratios.length === 0) throw new InputError('ratios must list at least one step ratio');
   ratios.forEach((ratio, i) => requirePositive(`ratios[${i}]`, ratio));
   const points = ratios.map((ratio) => ({ ratio, ...runStarts(problem, ratio * threshold, settingsAt(ratio)) }));
-  // Undecided runs (still converging at the end of the run) are never counted as non-convergent
-  // (large-lr-impossibility.md section 5): a step admits convergence when some start converged or
-  // is still converging.
-  const admitsConvergence = (p: (typeof points)[number]): boolean => p.outcomes.converged + p.outcomes.undecided > 0;
-  const converging = points.filter(admitsConvergence).map((p) => p.ratio);
-  const nonConverging = points.filter((p) => !admitsConvergence(p)).map((p) => p.ratio);
+  // A run still undecided at its end (still converging, or near a saddle) is neither converged nor
+  // not (large-lr-impossibility.md section 5): a step is on the converging side when some start
+  // converged, on the non-converging side when every start was decided and none converged, and on
+  // neither when it has undecided starts but no converged one (it does not move the bracket).
+  const converging = points.filter((p) => p.outcomes.converged > 0).map((p) => p.ratio);
+  const nonConverging = points.filter((p) => p.outcomes.converged === 0 && p.outcomes.undecided === 0).map((p) => p.ratio);
+  const undecided = points.filter((p) => p.outcomes.converged === 0 && p.outcomes.undecided > 0).map((p) => p.ratio);
   return {
     threshold,
     points,
     ...(converging.length > 0 ? { lastConverging: Math.max(...converging) } : {}),
     ...(nonConverging.length > 0 ? { firstNonConverging: Math.min(...nonConverging) } : {}),
+    undecidedRatios: undecided,
   };
 }
 

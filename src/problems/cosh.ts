@@ -20,8 +20,8 @@ export interface CoshOptions {
  *
  * Each term is evaluated as 2 H0/H1 sinh(sqrt(H1) w_i / 2)^2, so f and the gap keep full relative
  * precision near the minimizer. In 1-D, f'' = H0 + H1 f and f'^2 = 2 H0 f + H1 f^2 exactly. The
- * high-precision model evaluates the same forms in BigNumber arithmetic, with H0 and H1 read as
- * the decimals of their float64 values.
+ * high-precision model evaluates the same forms in BigNumber arithmetic, with H0 and H1 read exactly
+ * (their float64 values).
  *
  * Constants, all exact:
  * - H0, H1 (T2 [D]): f'' = H0 + H1 f in each coordinate, and the Hessian is diagonal with norm

@@ -7,8 +7,10 @@
  * their float64 evaluation (each derivative compiled to a plain JavaScript function of the point and
  * the parameter vector), and a high-precision evaluator: the same expression re-parsed in a mathjs
  * instance configured with { number: 'BigNumber', precision: digits }, so that literals such as 0.1
- * are exact decimals, differentiated there and compiled by mathjs. Parameters enter that instance as
- * their shortest decimal representation (String(value)), so lam = 0.1 also means exactly 1/10.
+ * are exact decimals, differentiated there and compiled by mathjs. Parameters (and fStar) enter that
+ * instance exactly as the float64 values the float64 evaluator uses (`exactDecimal`): lam = 0.1 is
+ * the double nearest 1/10 in both, so the replay runs the instance that ran. Literals of the
+ * expression are read as decimals in both.
  *
  * The parameters are symbols of the derivation, so it happens once per (expression, variables,
  * parameter names), float64 at the first instance and BigNumber at the first use of each precision,
@@ -25,7 +27,7 @@ import { matvec } from '../linalg/kernels.js';
 import { InputError } from '../util/errors.js';
 import { requireFinite, requireInteger, requireVector } from '../util/validate.js';
 import type { HighPrecisionModel, Problem, ProblemConstants } from './problem.js';
-import { bigMath } from './highPrecision.js';
+import { bigMath, exactDecimal } from './highPrecision.js';
 
 export interface ExpressionDefinition {
   /** A scalar mathjs expression in the variables and parameters, e.g. `1/2*(x*y-1)^2`. */
@@ -51,7 +53,7 @@ export type HighPrecisionPoint = readonly string[] | readonly BigNumber[];
  */
 export interface HighPrecisionProblem extends HighPrecisionModel {
   readonly dim: number;
-  /** fStar, read as its shortest decimal representation. */
+  /** fStar, read exactly (its float64 value). */
   readonly fStar: BigNumber;
   /** A BigNumber of this precision holding exactly the given decimal string or BigNumber. */
   toBigNumber(value: string | BigNumber): BigNumber;
@@ -446,7 +448,7 @@ function highPrecisionProblem(
     }
   };
   const scope = new Map<string, BigNumber>(
-    Object.entries(parameters).map(([name, value]) => [name, toBigNumber(String(value))]),
+    Object.entries(parameters).map(([name, value]) => [name, toBigNumber(exactDecimal(value))]),
   );
   const load = (x: HighPrecisionPoint): void => {
     if (x.length !== dim) throw new InputError(`x must have length ${dim}, got ${x.length}`);
@@ -463,7 +465,7 @@ function highPrecisionProblem(
     }
     return value;
   };
-  const bigFStar = toBigNumber(String(fStar));
+  const bigFStar = toBigNumber(exactDecimal(fStar));
   const f = (x: HighPrecisionPoint): BigNumber => {
     load(x);
     return evaluate(symbolic.objective);

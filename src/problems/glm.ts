@@ -236,8 +236,8 @@ function marginRidge(
 }
 
 /**
- * The margin-ridge objective in BigNumber arithmetic (rows z_i = y_i x_i and lambda read as the
- * decimals of their float64 values), with x* refined from the float64 minimizer by Newton's method
+ * The margin-ridge objective in BigNumber arithmetic (rows z_i = y_i x_i and lambda read exactly as
+ * their float64 values), with x* refined from the float64 minimizer by Newton's method
  * until the step is below 10^-digits, and f* = f(x*): the gap f(w) - f* is then exact to the
  * precision of the replay.
  */

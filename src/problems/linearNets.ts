@@ -33,7 +33,8 @@ import {
 } from './layers.js';
 import { bigMath, toBig, toBigVector } from './highPrecision.js';
 import type { FiniteSumProblem, HighPrecisionModel, NamedConstant, Problem, ProblemConstants } from './problem.js';
-import { exact } from './problem.js';
+import { exact, validBound } from './problem.js';
+import { gramSpectrumBounds } from './spectrumBounds.js';
 
 /** The infimum of a product loss over matrices of bounded rank, and how it is known. */
 export interface ProductLossMinimum {
@@ -78,7 +79,7 @@ export interface ProductLoss {
   minimumOverRank(rank: number): ProductLossMinimum;
   /** l's own constants: L (the local-PL digest's K) and mu (PL constant of l). Not f's. */
   readonly constants: ProblemConstants;
-  /** The same loss at `digits` significant digits, its float64 data read as decimals. */
+  /** The same loss at `digits` significant digits, its float64 data read exactly. */
   highPrecision?(digits: number): HighPrecisionProductLoss;
 }
 
@@ -112,9 +113,9 @@ export interface LinearNetOptions<Loss extends ProductLoss = ProductLoss> {
  * loss of local-pl-linear-nets.md §1. As a finite sum, l = (1/N) sum_j l_j with
  * l_j = (N/2) ||P x_j - y_j||^2, so a minibatch gradient over all samples is the full gradient.
  *
- * Constants of l (exact up to float64 rounding, from an SVD of X): L = lambda_max(X X^T) (the
- * digest's K) and mu = the smallest nonzero eigenvalue of X X^T (numerical rank by the SVD's
- * threshold); mu is absent when X = 0. Minimum over rank <= k: reduced-rank regression,
+ * Constants of l, valid bounds (within an ulp) for the float64 X as stored: L = lambda_max(X X^T)
+ * (the digest's K) and mu = the smallest nonzero eigenvalue of X X^T, from X X^T formed exactly, its
+ * exact rank and its eigenvalues at 50 digits (`gramSpectrumBounds`); mu is absent when X = 0. Minimum over rank <= k: reduced-rank regression,
  * the best rank-k approximation of Y V_X (X = U_X S_X V_X^T) mapped back by S_X^{-1} U_X^T; when k
  * is at least the rank of Y X^+ this is l* = 1/2 ||Y (I - X^+ X)||_F^2 at P* = Y X^+, and the gap
  * l(P) - l* = 1/2 ||(P - P*) X||_F^2 is computed without cancellation.
@@ -156,10 +157,12 @@ export function squaredLoss(X: MatrixRows, Y: MatrixRows): FiniteSumProductLoss 
   const svdX = new SingularValueDecomposition(Matrix.from1DArray(n, samples, x), { autoTranspose: true });
   const rankX = svdX.rank;
   const sigmaX = svdX.diagonal;
+  const gramBounds = gramSpectrumBounds(x, n, samples, 'rows');
+  const source = 'X X^T formed exactly from the float64 X, its exact rank, eigenvalues at 50 digits rounded outwards';
   const constants: ProblemConstants = {
-    L: exact(sigmaX[0] ** 2, "local-pl-linear-nets.md §1: K = lambda_max(X X^T), smoothness of l (not of f); SVD of X"),
-    ...(rankX > 0
-      ? { mu: exact(sigmaX[rankX - 1] ** 2, 'local-pl-linear-nets.md §1: smallest nonzero eigenvalue of X X^T, PL constant of l (not of f); SVD of X') }
+    L: validBound(gramBounds.largestUpper, `local-pl-linear-nets.md §1: K = lambda_max(X X^T), smoothness of l (not of f); ${source}`),
+    ...(gramBounds.smallestPositiveLower !== undefined
+      ? { mu: validBound(gramBounds.smallestPositiveLower, `local-pl-linear-nets.md §1: smallest nonzero eigenvalue of X X^T, PL constant of l (not of f); ${source}`) }
       : {}),
   };
 

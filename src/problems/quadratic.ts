@@ -4,15 +4,15 @@
  * 1/(2n) ||A x - b||^2 as a finite sum over the rows. Also owns the constants every quadratic
  * shares, read off the spectrum.
  */
-import { Matrix, QrDecomposition } from 'ml-matrix';
-import { DEFAULT_ZERO_TOLERANCE, pseudoInverse, singularValues, symmetricEigenvalues } from '../linalg/dense.js';
+import { pseudoInverse } from '../linalg/dense.js';
 import { dot, gemm, matTvec, matvec, subInto } from '../linalg/kernels.js';
 import { InputError } from '../util/errors.js';
 import { Rng } from '../util/random.js';
 import { requireDimension, requireFinite, requireMatrix, requireNonNegative, requireVector } from '../util/validate.js';
-import type { BigNumber } from 'mathjs';
+import type { BigNumber, MathJsInstance } from 'mathjs';
 import { bigMath, toBig, toBigVector } from './highPrecision.js';
-import { exact, type FiniteSumProblem, type HighPrecisionModel, type Problem, type ProblemConstants } from './problem.js';
+import { exact, validBound, type FiniteSumProblem, type HighPrecisionModel, type NamedConstant, type Problem, type ProblemConstants } from './problem.js';
+import { gramSpectrumBounds, symmetricSpectrumBounds, type SpectrumBounds } from './spectrumBounds.js';
 
 export interface QuadraticOptions {
   /** The spectrum of A, each >= 0 (zeros allowed: rank-deficient A). Its length is the dimension. */
@@ -43,9 +43,16 @@ export interface LeastSquaresOptions {
 const SYMMETRY_TOLERANCE = 1e-10;
 
 /**
- * f(x) = 1/2 (x-c)^T A (x-c) + offset with A = Q diag(eigenvalues) Q^T, Q the orthogonal factor of
- * the QR decomposition of a seeded Gaussian matrix (signs fixed so Q is Haar-distributed), or
- * Q = I without a seed. f* = offset, x* = c.
+ * f(x) = 1/2 (x-c)^T A (x-c) + offset with A = Q diag(eigenvalues) Q^T, Q a seeded orthogonal
+ * matrix that is exactly orthogonal in float64 (`exactOrthogonal`), or Q = I without a seed.
+ * f* = offset, x* = c.
+ *
+ * The instance that runs is exactly this function: f and its gradient are evaluated in factored
+ * form, y = Q^T (x - c), f = 1/2 sum_k lambda_k y_k^2 + offset, grad = Q (lambda o y), so a zero
+ * eigenvalue is an exact null direction and the spectrum is exactly `eigenvalues`. (A dense
+ * Q diag(lambda) Q^T formed in float64 has other eigenvalues, and a rank-deficient one is in
+ * general indefinite: constants read off the spectrum would be wrong for it.) GD is rotation
+ * equivariant, so the rotation only changes which coordinates the rounding falls on.
  *
  * Constants, exact (warmup-h0h1.md T1 [D], warmup-rho-k0-krho.md 4.2 quadratic row [D]): see
  * `quadraticConstants`; L = max eigenvalue, mu = smallest nonzero eigenvalue.
@@ -56,14 +63,14 @@ export function quadratic({ eigenvalues, seed, center, offset = 0 }: QuadraticOp
   spectrum.forEach((lambda, i) => requireNonNegative(`eigenvalues[${i}]`, lambda));
   const minimizer = center === undefined ? new Float64Array(dim) : requireVector('center', center, dim);
   requireFinite('offset', offset);
-  const matrix = seed === undefined ? diagonal(spectrum) : rotated(spectrum, randomOrthogonal(dim, new Rng(seed)));
+  const basis = seed === undefined ? undefined : exactOrthogonal(dim, new Rng(seed));
   return quadraticProblem({
     name: `quadratic(d=${dim}${seed === undefined ? '' : `,seed=${seed}`})`,
     params: seed === undefined ? { dim, offset } : { dim, seed, offset },
-    matrix,
+    operator: factoredOperator(spectrum, basis),
     center: minimizer,
     offset,
-    constants: quadraticConstants(spectrum, 'eigenvalues as given'),
+    constants: quadraticConstants(spectrum, 'eigenvalues as given, exact for the float64 instance (exactly orthogonal eigenbasis)'),
   });
 }
 
@@ -71,9 +78,10 @@ export function quadratic({ eigenvalues, seed, center, offset = 0 }: QuadraticOp
  * f(x) = 1/2 (x-c)^T A (x-c) + offset for an explicit symmetric PSD A (asymmetry up to
  * 1e-10 max|A| is rounding: the symmetric part is used). f* = offset, x* = c.
  *
- * Constants, exact up to the eigensolver's rounding (warmup-h0h1.md T1 [D]): see
- * `quadraticConstants`, from the eigenvalues of A (ml-matrix EigenvalueDecomposition);
- * eigenvalues with |lambda| <= 1e-10 lambda_max count as zero.
+ * Constants (warmup-h0h1.md T1 [D]): see `quadraticConstants`, from `symmetricSpectrumBounds` of
+ * the float64 matrix as stored: its exact rank, and its eigenvalues at 50 digits rounded outwards,
+ * so L is an upper bound and mu a lower bound (within an ulp) for the instance that runs. A that
+ * is not PSD (a negative eigenvalue, however small) is rejected: its f* is -infinity.
  */
 export function quadraticFromMatrix({ A, center, offset = 0 }: QuadraticFromMatrixOptions): Problem {
   const { data, rows, cols } = requireMatrix('A', A);
@@ -82,19 +90,17 @@ export function quadraticFromMatrix({ A, center, offset = 0 }: QuadraticFromMatr
   const minimizer = center === undefined ? new Float64Array(dim) : requireVector('center', center, dim);
   requireFinite('offset', offset);
   const matrix = symmetrized('A', data, dim);
-  const eigenvalues = symmetricEigenvalues(matrix, dim);
-  const tolerance = DEFAULT_ZERO_TOLERANCE * Math.max(Math.abs(eigenvalues[0]), Math.abs(eigenvalues[dim - 1]));
-  if (eigenvalues[dim - 1] < -tolerance) {
-    throw new InputError(`A must be positive semidefinite, its smallest eigenvalue is ${eigenvalues[dim - 1]}`);
+  const bounds = symmetricSpectrumBounds(matrix, dim);
+  if (!bounds.positiveSemidefinite) {
+    throw new InputError(`A must be positive semidefinite, its smallest eigenvalue is ${bounds.smallestLower}`);
   }
-  const spectrum = eigenvalues.map((lambda) => (lambda <= tolerance ? 0 : lambda));
   return quadraticProblem({
     name: `quadraticFromMatrix(d=${dim})`,
     params: { dim, offset },
-    matrix,
+    operator: denseOperator(matrix, dim),
     center: minimizer,
     offset,
-    constants: quadraticConstants(spectrum, 'eigenvalues of A, |lambda| <= 1e-10 lambda_max counted as zero'),
+    constants: quadraticConstantBounds(bounds, 'eigenvalues of the float64 A at 50 digits (exact rank), rounded outwards'),
   });
 }
 
@@ -104,10 +110,12 @@ export function quadraticFromMatrix({ A, center, offset = 0 }: QuadraticFromMatr
  * minimizer) and f* = f(x*). The gap is 1/(2n) ||A (x - x*)||^2, free of the cancellation in
  * f(x) - f* when the system is inconsistent.
  *
- * It is the quadratic with Hessian A^T A / n; constants exact up to rounding (warmup-h0h1.md T1
- * [D]): see `quadraticConstants`, from sigma_i^2 / n with sigma_i the singular values of A, those
- * below the pseudo-inverse's cutoff eps max(n,d) sigma_max counted as zero (mu stays a PL constant
- * when A is rank-deficient).
+ * It is the quadratic with Hessian A^T A / n; constants (warmup-h0h1.md T1 [D]): see
+ * `quadraticConstants`, valid bounds for the float64 data as stored: A^T A / n formed exactly in
+ * BigNumber, its exact rank (that of A), its eigenvalues at 50 digits rounded outwards (mu stays a
+ * PL constant when A is rank-deficient). x* is the float64 pseudo-inverse solution, so f* and the gap
+ * are exact only up to its rounding; there is no high-precision model, so no violation on a least
+ * squares instance is ever certified.
  */
 export function leastSquares({ A, b }: LeastSquaresOptions): FiniteSumProblem {
   const { data: design, rows: samples, cols: dim } = requireMatrix('A', A);
@@ -127,9 +135,6 @@ export function leastSquares({ A, b }: LeastSquaresOptions): FiniteSumProblem {
     return dot(residual, residual) / (2 * samples);
   };
 
-  const singular = singularValues(design, samples, dim);
-  const cutoff = Number.EPSILON * Math.max(samples, dim) * singular[0];
-  const spectrum = singular.map((sigma) => (sigma <= cutoff ? 0 : (sigma * sigma) / samples));
   return {
     name: `leastSquares(n=${samples},d=${dim})`,
     dim,
@@ -169,7 +174,10 @@ export function leastSquares({ A, b }: LeastSquaresOptions): FiniteSumProblem {
     },
     fStar: halfMeanSquaredResidual(xStar),
     xStar,
-    constants: quadraticConstants(spectrum, 'sigma_i(A)^2 / n, below the pseudo-inverse cutoff counted as zero'),
+    constants: quadraticConstantBounds(
+      gramSpectrumBounds(design, samples, dim, 'columns', samples),
+      'eigenvalues of A^T A / n formed exactly from the float64 A, at 50 digits (exact rank), rounded outwards',
+    ),
   };
 }
 
@@ -187,33 +195,129 @@ export function quadraticConstants(spectrum: Float64Array, source: string): Prob
     largest = Math.max(largest, lambda);
     if (lambda > 0) smallestPositive = Math.min(smallestPositive, lambda);
   }
+  return constantsFromExtremes(largest, smallestPositive < Infinity ? smallestPositive : undefined, exact, source);
+}
+
+/** The same constants from bounds on the spectrum: L an upper bound, mu a lower bound (valid bounds). */
+function quadraticConstantBounds(bounds: SpectrumBounds, source: string): ProblemConstants {
+  return constantsFromExtremes(bounds.largestUpper, bounds.smallestPositiveLower, validBound, source);
+}
+
+function constantsFromExtremes(
+  largest: number,
+  smallestPositive: number | undefined,
+  status: (value: number, note: string) => NamedConstant,
+  source: string,
+): ProblemConstants {
   const t1 = `warmup-h0h1.md T1 [D]; ${source}`;
   const rhoRow = `warmup-rho-k0-krho.md 4.2 quadratic row [D]; ${source}`;
   return {
-    L: exact(largest, `lambda_max, ${t1}`),
-    ...(smallestPositive < Infinity ? { mu: exact(smallestPositive, `smallest nonzero eigenvalue (PL), ${t1}`) } : {}),
-    H0: exact(largest, `lambda_max, ${t1}`),
+    L: status(largest, `lambda_max, ${t1}`),
+    ...(smallestPositive !== undefined ? { mu: status(smallestPositive, `smallest nonzero eigenvalue (PL), ${t1}`) } : {}),
+    H0: status(largest, `lambda_max, ${t1}`),
     H1: exact(0, t1),
     rho: exact(1, `any rho > 0 when Krho = 0, ${rhoRow}`),
-    K0: exact(largest, `lambda_max, ${rhoRow}`),
+    K0: status(largest, `lambda_max, ${rhoRow}`),
     Krho: exact(0, rhoRow),
   };
 }
 
+/** A symmetric operator M, in float64 and in BigNumber. */
+interface QuadraticOperator {
+  /** Writes M d into `out` and returns 1/2 d^T M d. */
+  apply(difference: Float64Array, out: Float64Array): number;
+  /** M as a dense row-major matrix (rounded to float64 when M is factored), formed on first use. */
+  dense(): Float64Array;
+  /** The same map on BigNumbers of `math`, the float64 data read exactly. */
+  highPrecision(math: MathJsInstance): (difference: readonly BigNumber[]) => { product: BigNumber[]; form: BigNumber };
+}
+
+/** M = A for a dense symmetric A: one matvec. */
+function denseOperator(matrix: Float64Array, dim: number): QuadraticOperator {
+  return {
+    apply(difference, out) {
+      matvec(matrix, dim, dim, difference, out);
+      return 0.5 * dot(difference, out);
+    },
+    dense: () => matrix,
+    highPrecision(math) {
+      const entries = toBigVector(math, matrix);
+      const zero = toBig(math, 0);
+      return (difference) => {
+        const product = difference.map((_, i) => {
+          let s = zero;
+          for (let j = 0; j < dim; j++) s = s.plus(entries[i * dim + j].times(difference[j]));
+          return s;
+        });
+        let form = zero;
+        for (let i = 0; i < dim; i++) form = form.plus(difference[i].times(product[i]));
+        return { product, form: form.div(2) };
+      };
+    },
+  };
+}
+
 /**
- * The quadratic 1/2 (x-c)^T M (x-c) + offset for a symmetric row-major `matrix`. The gradient is
- * one dense matvec; `gap` reuses the quadratic form of the last `grad` call at the same point,
- * since the GD runner evaluates both at every iterate.
+ * M = Q diag(lambda) Q^T in factored form (Q = I when absent): y = Q^T d, M d = Q (lambda o y),
+ * 1/2 d^T M d = 1/2 sum_k lambda_k y_k^2.
+ */
+function factoredOperator(spectrum: Float64Array, basis: Float64Array | undefined): QuadraticOperator {
+  const dim = spectrum.length;
+  const coordinates = new Float64Array(dim);
+  const scaled = new Float64Array(dim);
+  let dense: Float64Array | undefined;
+  return {
+    apply(difference, out) {
+      if (basis) matTvec(basis, dim, dim, difference, coordinates);
+      else coordinates.set(difference);
+      let form = 0;
+      for (let k = 0; k < dim; k++) {
+        scaled[k] = spectrum[k] * coordinates[k];
+        form += scaled[k] * coordinates[k];
+      }
+      if (basis) matvec(basis, dim, dim, scaled, out);
+      else out.set(scaled);
+      return 0.5 * form;
+    },
+    dense: () => (dense ??= basis ? rotated(spectrum, basis) : diagonal(spectrum)),
+    highPrecision(math) {
+      const lambda = toBigVector(math, spectrum);
+      const q = basis ? toBigVector(math, basis) : undefined;
+      const zero = toBig(math, 0);
+      /** Q v (transpose: Q^T v) for BigNumber v. */
+      const times = (v: readonly BigNumber[], transpose: boolean): BigNumber[] =>
+        q
+          ? v.map((_, i) => {
+              let s = zero;
+              for (let j = 0; j < dim; j++) s = s.plus((transpose ? q[j * dim + i] : q[i * dim + j]).times(v[j]));
+              return s;
+            })
+          : [...v];
+      return (difference) => {
+        const y = times(difference, true);
+        const scaledY = y.map((yk, k) => lambda[k].times(yk));
+        let form = zero;
+        for (let k = 0; k < dim; k++) form = form.plus(scaledY[k].times(y[k]));
+        return { product: times(scaledY, false), form: form.div(2) };
+      };
+    },
+  };
+}
+
+/**
+ * The quadratic 1/2 (x-c)^T M (x-c) + offset for a symmetric operator M. `gap` reuses the
+ * quadratic form of the last `grad` call at the same point, since the GD runner evaluates both at
+ * every iterate.
  */
 function quadraticProblem(spec: {
   name: string;
   params: Record<string, number>;
-  matrix: Float64Array;
+  operator: QuadraticOperator;
   center: Float64Array;
   offset: number;
   constants: ProblemConstants;
 }): Problem {
-  const { matrix, center, offset } = spec;
+  const { operator, center, offset } = spec;
   const dim = center.length;
   const difference = new Float64Array(dim);
   const product = new Float64Array(dim);
@@ -222,8 +326,7 @@ function quadraticProblem(spec: {
   /** Writes M (x - c) into `out` and returns 1/2 (x-c)^T M (x-c). */
   const quadraticForm = (x: Float64Array, out: Float64Array): number => {
     subInto(x, center, difference);
-    matvec(matrix, dim, dim, difference, out);
-    return 0.5 * dot(difference, out);
+    return operator.apply(difference, out);
   };
   return {
     name: spec.name,
@@ -240,50 +343,32 @@ function quadraticProblem(spec: {
       return lastGradForm;
     },
     hess(_x, out = new Float64Array(dim * dim)) {
-      out.set(matrix);
+      out.set(operator.dense());
       return out;
     },
     hvp(_x, v, out) {
-      matvec(matrix, dim, dim, v, out);
+      operator.apply(v, out);
     },
     fStar: offset,
     xStar: Float64Array.from(center),
     constants: spec.constants,
-    highPrecision: (digits) => quadraticHighPrecision(matrix, center, offset, digits),
+    highPrecision: (digits) => quadraticHighPrecision(operator, center, offset, digits),
   };
 }
 
-/** The same quadratic in BigNumber arithmetic, its float64 entries read as decimals. */
-function quadraticHighPrecision(
-  matrix: Float64Array,
-  center: Float64Array,
-  offset: number,
-  digits: number,
-): HighPrecisionModel {
+/** The same quadratic in BigNumber arithmetic, its float64 data read exactly. */
+function quadraticHighPrecision(operator: QuadraticOperator, center: Float64Array, offset: number, digits: number): HighPrecisionModel {
   const math = bigMath(digits);
-  const dim = center.length;
-  const entries = toBigVector(math, matrix);
+  const apply = operator.highPrecision(math);
   const c = toBigVector(math, center);
-  const zero = toBig(math, 0);
   const fStar = toBig(math, offset);
-  /** M (x - c), and 1/2 (x-c)^T M (x-c). */
-  const evaluate = (x: readonly BigNumber[]): { gradient: BigNumber[]; form: BigNumber } => {
-    const difference = x.map((xi, i) => xi.minus(c[i]));
-    const gradient = difference.map((_, i) => {
-      let s = zero;
-      for (let j = 0; j < dim; j++) s = s.plus(entries[i * dim + j].times(difference[j]));
-      return s;
-    });
-    let form = zero;
-    for (let i = 0; i < dim; i++) form = form.plus(difference[i].times(gradient[i]));
-    return { gradient, form: form.div(2) };
-  };
+  const evaluate = (x: readonly BigNumber[]) => apply(x.map((xi, i) => xi.minus(c[i])));
   return {
     digits,
     math,
     fStar,
     f: (x) => evaluate(x).form.plus(fStar),
-    grad: (x) => evaluate(x).gradient,
+    grad: (x) => evaluate(x).product,
     gap: (x) => evaluate(x).form,
   };
 }
@@ -296,7 +381,7 @@ function diagonal(spectrum: Float64Array): Float64Array {
   return out;
 }
 
-/** Q diag(spectrum) Q^T for a row-major orthogonal Q, exactly symmetric. */
+/** Q diag(spectrum) Q^T for a row-major orthogonal Q, exactly symmetric (rounded: for `hess` only). */
 function rotated(spectrum: Float64Array, basis: Float64Array): Float64Array {
   const dim = spectrum.length;
   const out = new Float64Array(dim * dim);
@@ -311,20 +396,58 @@ function rotated(spectrum: Float64Array, basis: Float64Array): Float64Array {
   return out;
 }
 
+/** Reflections in `exactOrthogonal`: each halves the denominators at most once. */
+const MAX_REFLECTIONS = 40;
+
 /**
- * A Haar-random orthogonal d x d matrix, row-major: the Q of a Gaussian matrix's QR (ml-matrix),
- * its column signs fixed by diag(R).
+ * A seeded orthogonal d x d matrix, row-major, that is exactly orthogonal in float64 (Q^T Q = I
+ * with no rounding): a random signed permutation, then, for d >= 4, min(d, 40) Householder
+ * reflections I - 1/2 v v^T with v = +-1 on four random coordinates (v^T v = 4) and another
+ * signed permutation; O(d^2) work. Every entry is a dyadic rational in [-1, 1] with a denominator
+ * of at most 2^40 (one halving per reflection), so its numerator fits in 53 bits and every step is
+ * exact. In d <= 3 the only such matrices are signed permutations (a^2 + b^2 = 1 has no
+ * other dyadic solutions), which is what d <= 3 gets.
  */
-function randomOrthogonal(dim: number, rng: Rng): Float64Array {
-  const gaussian = new Matrix(dim, dim);
-  for (let i = 0; i < dim; i++) for (let j = 0; j < dim; j++) gaussian.set(i, j, rng.normal());
-  const qr = new QrDecomposition(gaussian);
-  const q = Float64Array.from(qr.orthogonalMatrix.to1DArray());
-  const r = qr.upperTriangularMatrix;
-  for (let j = 0; j < dim; j++) {
-    if (r.get(j, j) < 0) for (let i = 0; i < dim; i++) q[i * dim + j] = -q[i * dim + j];
+export function exactOrthogonal(dim: number, rng: Rng): Float64Array {
+  let q = applySignedPermutation(identity(dim), dim, rng);
+  if (dim >= 4) {
+    for (let r = 0; r < Math.min(dim, MAX_REFLECTIONS); r++) {
+      const coordinates = shuffled(dim, rng).slice(0, 4);
+      const signs = coordinates.map(() => (rng.uniform() < 0.5 ? -1 : 1));
+      for (let j = 0; j < dim; j++) {
+        let s = 0;
+        coordinates.forEach((i, k) => (s += signs[k] * q[i * dim + j]));
+        coordinates.forEach((i, k) => (q[i * dim + j] -= 0.5 * signs[k] * s));
+      }
+    }
+    q = applySignedPermutation(q, dim, rng);
   }
   return q;
+}
+
+function shuffled(dim: number, rng: Rng): number[] {
+  const order = Array.from({ length: dim }, (_, i) => i);
+  for (let i = dim - 1; i > 0; i--) {
+    const j = Math.min(i, Math.floor(rng.uniform() * (i + 1)));
+    [order[i], order[j]] = [order[j], order[i]];
+  }
+  return order;
+}
+
+function identity(dim: number): Float64Array {
+  const out = new Float64Array(dim * dim);
+  for (let i = 0; i < dim; i++) out[i * dim + i] = 1;
+  return out;
+}
+
+/** P q for a random signed permutation P: row i of the result is +- row perm(i) of q (exact). */
+function applySignedPermutation(q: Float64Array, dim: number, rng: Rng): Float64Array {
+  const out = new Float64Array(dim * dim);
+  shuffled(dim, rng).forEach((source, i) => {
+    const sign = rng.uniform() < 0.5 ? -1 : 1;
+    for (let j = 0; j < dim; j++) out[i * dim + j] = sign * q[source * dim + j];
+  });
+  return out;
 }
 
 /** The symmetric part of the d x d row-major `data`, after checking it is symmetric up to rounding. */

@@ -77,7 +77,7 @@ export function quadraticExponentialB({ h, dim = 1 }: QuadraticExponentialBOptio
 /**
  * The term weight * (g_h - 1/2) + minimum. Values are assembled from the excess g_h - 1/2, which
  * is computed directly on both pieces, so no 1/2 is added and subtracted again. The high-precision
- * term is the same in BigNumber arithmetic, with h read as the decimal of its float64 value.
+ * term is the same in BigNumber arithmetic, with h read exactly (its float64 value).
  */
 function gluedTerm(h: number, weight: number, minimum: number): ScalarTerm {
   const rate = Math.sqrt(h);

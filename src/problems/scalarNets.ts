@@ -145,7 +145,7 @@ function buildScalarNet(name: string, depth: number, target: number): ScalarNetP
   };
 }
 
-/** The same net in BigNumber arithmetic at `digits` digits, the target read as its shortest decimal. */
+/** The same net in BigNumber arithmetic at `digits` digits, the target read exactly. */
 function scalarNetHighPrecision(depth: number, target: number, digits: number): HighPrecisionModel {
   const math = bigMath(digits);
   const one = toBig(math, 1);

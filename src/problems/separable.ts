@@ -29,8 +29,8 @@ export interface ScalarTerm {
   /** phi(0) = min phi. */
   readonly minimum: number;
   /**
-   * The same term in the BigNumber instance `math`, its parameters read as the decimals of their
-   * float64 values. Without it the sum has no high-precision model.
+   * The same term in the BigNumber instance `math`, its parameters read exactly (their float64
+   * values). Without it the sum has no high-precision model.
    */
   highPrecision?(math: MathJsInstance): HighPrecisionScalarTerm;
 }

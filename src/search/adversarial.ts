@@ -1,30 +1,70 @@
 /**
- * The adversarial stage: from the best points of the random stage, Nelder-Mead maximizes the
- * normalized margin over the family's continuous parameters (integer parameters stay at the
- * starting point's values), and stops as soon as it finds a violation.
+ * The adversarial stage: from the best points of the random stage, it climbs towards a violation
+ * (or, while the claim holds, towards the tightest point) until its budget is spent:
+ * - Nelder-Mead over the continuous parameters (through the unit cube);
+ * - between Nelder-Mead runs, integer parameters move too: each one's neighbouring values (+-1,
+ *   and x2 / /2 over wide ranges) are tried at the best point, and kept when they improve it;
+ * - when a run stalls (its simplex collapsed without improving), the stage restarts from the best
+ *   point with a fresh simplex, and from the next random start when that fails too;
+ * - degenerate points never become starts and never lead a run: discarded ones, non-finite ones,
+ *   and those where both sides are 0 or negligible at the claim's own scale (a point where
+ *   lhs = rhs = 0 has margin 0, which would otherwise outrank every real point).
+ * The objective is the margin at a violation and lhs/rhs - 1 (upper claims; rhs/lhs - 1 for lower
+ * ones) below the bound, so that holding points are ranked by their tightness.
+ * It stops as soon as it finds a violation beyond the tolerance.
  */
 import type { Claim } from '../claims/claim.js';
-import { fromUnit, toUnit, type Instance, type Params } from '../claims/family.js';
+import { fromUnit, toUnit, type Instance, type ParameterSpec, type Params } from '../claims/family.js';
 import type { Evaluation } from '../claims/evaluate.js';
 import { nelderMead } from './nelderMead.js';
 
 export interface AdversarialOptions {
-  /** Evaluations for the whole stage, shared among the starts. */
+  /** Evaluations for the whole stage. */
   readonly budget: number;
-  /** How many of the best random points to start from. */
+  /** How many of the best random points to keep as starts (restarts take the next one). */
   readonly starts: number;
   readonly tolerance: number;
-  /** Checked before each start; true ends the stage (time limit). */
+  /** Checked before each run; true ends the stage (time limit). */
   readonly outOfTime: () => boolean;
 }
 
 export interface AdversarialResult {
   readonly evaluations: Evaluation[];
+  /** Nelder-Mead runs made (first starts and restarts). */
   readonly starts: number;
 }
 
-/** Margin used for ranking: discarded points rank last. */
-const rank = (e: Evaluation): number => (e.status === 'discarded' ? -Infinity : e.margin);
+/** Sides below this fraction of the claim's scale are rounding noise: such a point says nothing. */
+const NEGLIGIBLE = 1e-12;
+
+/**
+ * Whether an evaluation is degenerate for the search: discarded, non-finite, both sides 0, or both
+ * sides negligible at the claim's scale (read back from margin = (lhs - rhs) / scale).
+ */
+export function isDegenerate(e: Evaluation): boolean {
+  if (e.status === 'discarded' || !Number.isFinite(e.margin) || !Number.isFinite(e.lhs) || !Number.isFinite(e.rhs)) return true;
+  if (e.lhs === 0 && e.rhs === 0) return true;
+  if (e.margin === 0) return false;
+  const scale = Math.abs(e.lhs - e.rhs) / Math.abs(e.margin);
+  return Math.max(Math.abs(e.lhs), Math.abs(e.rhs)) <= NEGLIGIBLE * scale;
+}
+
+/** The value the stage maximizes (see the module comment); -Infinity at degenerate points. */
+export function adversarialScore(claim: Pick<Claim<Instance>, 'kind'>, e: Evaluation): number {
+  if (e.status === 'diverged') return Infinity;
+  if (isDegenerate(e)) return -Infinity;
+  if (e.margin > 0) return e.margin;
+  const [top, bottom] = claim.kind === 'upper' ? [e.lhs, e.rhs] : [e.rhs, e.lhs];
+  if (top >= 0 && bottom > 0) return Math.min(0, top / bottom - 1);
+  return Math.max(-1, Math.min(0, e.margin));
+}
+
+/** Neighbouring values of an integer parameter. */
+function integerNeighbours(spec: ParameterSpec, value: number): number[] {
+  const candidates = [value - 1, value + 1];
+  if (spec.max - spec.min >= 8) candidates.push(Math.round(value / 2), value * 2);
+  return [...new Set(candidates)].filter((v) => v >= spec.min && v <= spec.max && v !== value);
+}
 
 export function adversarialStage(
   claim: Claim<Instance>,
@@ -33,33 +73,91 @@ export function adversarialStage(
   options: AdversarialOptions,
 ): AdversarialResult {
   const { box } = claim.family;
-  const continuous = Object.keys(box).filter((name) => box[name].kind !== 'integer');
+  const names = Object.keys(box).filter((name) => box[name].max > box[name].min);
+  const continuous = names.filter((name) => box[name].kind !== 'integer');
+  const integers = names.filter((name) => box[name].kind === 'integer');
   const evaluations: Evaluation[] = [];
-  const starts = [...seeds]
-    .filter((e) => e.status !== 'discarded' && Number.isFinite(e.margin))
-    .sort((a, b) => rank(b) - rank(a))
+  const score = (e: Evaluation): number => adversarialScore(claim, e);
+  const candidates = seeds
+    .filter((e) => !isDegenerate(e))
+    .sort((a, b) => score(b) - score(a))
     .slice(0, options.starts);
-  if (continuous.length === 0 || starts.length === 0) return { evaluations, starts: 0 };
-  const perStart = Math.floor(options.budget / starts.length);
-  let used = 0;
-  for (const start of starts) {
-    if (options.outOfTime() || perStart < continuous.length + 1) break;
-    used++;
+  if (names.length === 0 || candidates.length === 0) return { evaluations, starts: 0 };
+
+  let best = candidates[0];
+  const found = (): boolean => best.status === 'diverged' || best.margin > options.tolerance;
+  const remaining = (): number => options.budget - evaluations.length;
+  const evaluateAt = (params: Params): Evaluation => {
+    const evaluation = evaluate(params);
+    evaluations.push(evaluation);
+    if (score(evaluation) > score(best)) best = evaluation;
+    return evaluation;
+  };
+
+  /** Nelder-Mead over the continuous parameters from `start`; returns the best evaluation of the run. */
+  const climb = (start: Evaluation, step: number): Evaluation => {
+    let runBest = start;
     const pointAt = (unit: number[]): Params => {
       const params: Record<string, number> = { ...start.params };
       continuous.forEach((name, i) => (params[name] = fromUnit(box[name], unit[i])));
       return params;
     };
-    const result = nelderMead(
+    nelderMead(
       (unit) => {
-        const evaluation = evaluate(pointAt(unit));
-        evaluations.push(evaluation);
-        return evaluation.status === 'discarded' ? Infinity : -evaluation.margin;
+        const evaluation = evaluateAt(pointAt(unit));
+        if (score(evaluation) > score(runBest)) runBest = evaluation;
+        const value = score(evaluation);
+        return value === -Infinity ? Infinity : -value;
       },
       continuous.map((name) => toUnit(box[name], start.params[name])),
-      { maxEvaluations: perStart, stopWhen: (value) => -value > options.tolerance, initialStep: 0.05 },
+      { maxEvaluations: Math.min(remaining(), 40 * (continuous.length + 1)), stopWhen: () => found(), initialStep: step, valueTolerance: 1e-13 },
     );
-    if (-result.value > options.tolerance) break;
+    return runBest;
+  };
+
+  /** Coordinate moves over the integer parameters at `from`, while they improve it. */
+  const moveIntegers = (from: Evaluation): Evaluation => {
+    let current = from;
+    let improved = true;
+    while (improved && !found() && remaining() > 0) {
+      improved = false;
+      for (const name of integers) {
+        for (const value of integerNeighbours(box[name], current.params[name])) {
+          if (found() || remaining() <= 0) return current;
+          const evaluation = evaluateAt({ ...current.params, [name]: value });
+          if (score(evaluation) > score(current)) {
+            current = evaluation;
+            improved = true;
+            break;
+          }
+        }
+      }
+    }
+    return current;
+  };
+
+  let runs = 0;
+  let next = 0;
+  let start = candidates[next++];
+  let step = 0.05;
+  while (remaining() > continuous.length + 1 && !found() && !options.outOfTime()) {
+    runs++;
+    const before = score(start);
+    let reached = continuous.length > 0 ? climb(start, step) : start;
+    if (integers.length > 0) reached = moveIntegers(reached);
+    if (score(reached) > before + 1e-12) {
+      // Progress: go on from where this run got, with a fresh simplex.
+      start = reached;
+      step = 0.05;
+    } else if (step > 0.01) {
+      // Stalled: one more try from the same point with a smaller simplex.
+      step = 0.005;
+    } else {
+      // Stalled twice: a fresh start (the next random point), or the best point found so far.
+      start = next < candidates.length ? candidates[next++] : best;
+      step = next < candidates.length ? 0.05 : 0.2;
+    }
+    if (continuous.length === 0 && integers.length > 0 && score(reached) <= before + 1e-12 && next >= candidates.length) break;
   }
-  return { evaluations, starts: used };
+  return { evaluations, starts: runs };
 }

@@ -7,6 +7,7 @@
 import type { Claim } from '../claims/claim.js';
 import type { Evaluation } from '../claims/evaluate.js';
 import type { Instance, Params } from '../claims/family.js';
+import { adversarialScore, isDegenerate } from './adversarial.js';
 
 /** Relative excess of lhs over rhs still read as "on the bound" when computing tightness. */
 const ROUNDING_SLACK = 1e-9;
@@ -38,7 +39,7 @@ export class Tally {
   private tightest: number | undefined;
   private readonly stoppedCounts = { timeout: 0, outOfMemory: 0 };
   private readonly keptStopped: Array<{ params: Params; status: 'timeout' | 'out-of-memory' }> = [];
-  /** The best scored points with a finite margin, best first (the adversarial stage's starts). */
+  /** The best scored points, best first by the adversarial stage's score (its starts). */
   readonly best: Evaluation[] = [];
 
   constructor(
@@ -83,17 +84,20 @@ export class Tally {
   }
 
   private addTightness(e: Evaluation): void {
-    if (e.status !== 'holds' || e.censored) return;
+    if (e.status !== 'holds' || e.censored || isDegenerate(e)) return;
     const ratio = this.claim.kind === 'upper' ? e.lhs / e.rhs : e.rhs / e.lhs;
     if (!Number.isFinite(ratio) || ratio > 1 + ROUNDING_SLACK) return;
     if (this.tightest === undefined || ratio > this.tightest) this.tightest = Math.min(1, ratio);
   }
 
+  /** Ranked as the adversarial stage ranks its starts; degenerate points are never kept. */
   private addBest(e: Evaluation): void {
-    if (this.keepBest === 0 || !Number.isFinite(e.margin)) return;
-    if (this.best.length === this.keepBest && !(e.margin > this.best[this.best.length - 1].margin)) return;
+    const score = adversarialScore(this.claim, e);
+    if (this.keepBest === 0 || score === -Infinity) return;
+    const scoreAt = (i: number): number => adversarialScore(this.claim, this.best[i]);
+    if (this.best.length === this.keepBest && !(score > scoreAt(this.best.length - 1))) return;
     let at = this.best.length;
-    while (at > 0 && this.best[at - 1].margin < e.margin) at--;
+    while (at > 0 && scoreAt(at - 1) < score) at--;
     this.best.splice(at, 0, e);
     if (this.best.length > this.keepBest) this.best.pop();
   }

@@ -59,6 +59,16 @@ describe('the scalar factorization, eta_c = 1', () => {
     expect(at(0.5).asymptoticGradNorm).toBeNaN();
   });
 
+  it('a step whose starts are all undecided is on neither side of the bracket', () => {
+    // On 1/2 x^2 from |x0| ~ 1e-5 with a tiny step every run is still converging after 20 steps (gradient
+    // between the tolerance and the bounded threshold): undecided, not non-convergent.
+    const slow = stepSizeSweep(quadratic({ eigenvalues: [1] }), 1, [1e-4, 1.5], () => ({ starts: 4, steps: 20, tailWindow: 5, initScale: 1e-5, seed: 1 }));
+    const tiny = slow.points.find((p) => p.ratio === 1e-4)!;
+    expect(tiny.outcomes.undecided).toBe(4);
+    expect(slow.undecidedRatios).toEqual([1e-4]);
+    expect(slow.firstNonConverging).toBeUndefined();
+  });
+
   it('a run that lands exactly on a minimiser (zero gradient, stopped early) counts as converged', () => {
     // x_1 = x_0 - 1 * x_0 = 0 on 1/2 |x|^2 with step 1: stationary after one step, whatever the tail window.
     const exact = runStarts(quadratic({ eigenvalues: [1, 1] }), 1, { starts: 4, steps: 100, tailWindow: 50, initScale: 1, seed: 1 });

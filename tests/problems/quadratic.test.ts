@@ -170,7 +170,8 @@ describe('leastSquares', () => {
   });
 
   it('constants from A^T A / n; rank-deficient A keeps mu = smallest nonzero eigenvalue', () => {
-    const wide = rows.map((r) => [...r, r[0] + r[1]]);
+    // 2 r[0] is exact in float64, so the float64 A is exactly of rank 4.
+    const wide = rows.map((r) => [...r, 2 * r[0]]);
     const problem = leastSquares({ A: wide, b: targets });
     const hessian = problem.hess!(new Float64Array(5));
     const spectrum = Array.from(symmetricEigenvalues(hessian, 5));
@@ -184,6 +185,9 @@ describe('leastSquares', () => {
     problem.grad(problem.xStar!, g);
     expect(norm(g)).toBeLessThan(1e-13);
     expect(problem.name).toBe('leastSquares(n=12,d=5)');
+    // r[0] + r[1] is rounded: that float64 A has full rank, and mu is its tiny smallest eigenvalue.
+    const rounded = leastSquares({ A: rows.map((r) => [...r, r[0] + r[1]]), b: targets });
+    expect(rounded.constants.mu!.value).toBeLessThan(1e-20);
     expect(problem.params).toEqual({ n: 12, dim: 5 });
   });
 

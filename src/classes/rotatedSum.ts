@@ -1,0 +1,168 @@
+/**
+ * d-dimensional members of a class built from one-dimensional ones: f(x) = sum_i phi_i((Q^T x)_i)
+ * with Q exactly orthogonal in float64 (`exactOrthogonal`: signed permutations and dyadic
+ * Householder reflections), or Q = I. Why membership holds: the Hessian is Q diag(phi_i'') Q^T, so
+ * its eigenvalues are the phi_i'' exactly (Q^T Q = I with no rounding), and
+ * - L-smoothness with L = max_i L_i, strong convexity with mu = min_i mu_i, convexity, and curvature
+ *   in [-L, L] carry over from the terms;
+ * - f* = sum_i f*_i, attained at x* = Q (x*_1, ..., x*_d);
+ * - when some terms are identically 0 and the others mu_i-strongly convex, f is PL (not strongly
+ *   convex) with mu = min of those mu_i: ||grad f||^2 = sum_i phi_i'(y_i)^2 >= sum_i 2 mu_i (phi_i - phi_i*).
+ * The high-precision model evaluates the same sum with the same doubles read exactly.
+ */
+import type { BigNumber } from 'mathjs';
+import { exactOrthogonal } from '../problems/quadratic.js';
+import { exact, type HighPrecisionModel, type Problem, type ProblemConstants } from '../problems/problem.js';
+import { bigMath, toBig, toBigVector } from '../problems/highPrecision.js';
+import { Rng } from '../util/random.js';
+import { InputError } from '../util/errors.js';
+
+export interface RotatedSumOptions {
+  /** One-dimensional terms phi_i, each with a high-precision model. */
+  readonly terms: readonly Problem[];
+  /** Seed of the exactly orthogonal basis Q; without it Q = I (a separable sum). */
+  readonly seed?: number;
+}
+
+/** A one-dimensional problem that is identically 0 (a flat direction). */
+export const isFlat = (term: Problem): boolean => term.constants.L?.value === 0 && term.fStar === 0;
+
+export function rotatedSum({ terms, seed }: RotatedSumOptions): Problem {
+  const dim = terms.length;
+  if (dim === 0) throw new InputError('rotatedSum needs at least one term');
+  terms.forEach((t, i) => {
+    if (t.dim !== 1) throw new InputError(`term ${i} must be one-dimensional, got dimension ${t.dim}`);
+  });
+  const basis = seed === undefined ? undefined : exactOrthogonal(dim, new Rng(seed));
+  const y = new Float64Array(dim);
+  const slopes = new Float64Array(dim);
+  const scalar = new Float64Array(1);
+  const scalarOut = new Float64Array(1);
+  const toCoordinates = (x: Float64Array, out: Float64Array): void => {
+    for (let k = 0; k < dim; k++) {
+      let s = 0;
+      if (basis) for (let i = 0; i < dim; i++) s += basis[i * dim + k] * x[i];
+      else s = x[k];
+      out[k] = s;
+    }
+  };
+  const fromCoordinates = (v: Float64Array, out: Float64Array): void => {
+    for (let i = 0; i < dim; i++) {
+      let s = 0;
+      if (basis) for (let k = 0; k < dim; k++) s += basis[i * dim + k] * v[k];
+      else s = v[i];
+      out[i] = s;
+    }
+  };
+  const termValue = (k: number, v: number, slope?: Float64Array): number => {
+    scalar[0] = v;
+    if (!slope) return terms[k].f(scalar);
+    const value = terms[k].grad(scalar, scalarOut);
+    slope[k] = scalarOut[0];
+    return value;
+  };
+  const fStar = terms.reduce((s, t) => s + t.fStar, 0);
+  const termMinimizers = terms.map((t) => t.xStar?.[0]);
+  const xStar = termMinimizers.every((v) => v !== undefined) ? new Float64Array(dim) : undefined;
+  if (xStar) fromCoordinates(Float64Array.from(termMinimizers as number[]), xStar);
+  const constants = rotatedSumConstants(terms);
+  const models = new Map<number, HighPrecisionModel>();
+  return {
+    name: `rotatedSum(d=${dim}${seed === undefined ? '' : `,seed=${seed}`}; ${terms.map((t) => t.name).join(', ')})`,
+    dim,
+    params: seed === undefined ? { dim } : { dim, seed },
+    f(x) {
+      toCoordinates(x, y);
+      let s = 0;
+      for (let k = 0; k < dim; k++) s += termValue(k, y[k]);
+      return s;
+    },
+    grad(x, out) {
+      toCoordinates(x, y);
+      let s = 0;
+      for (let k = 0; k < dim; k++) s += termValue(k, y[k], slopes);
+      fromCoordinates(slopes, out);
+      return s;
+    },
+    gap(x) {
+      toCoordinates(x, y);
+      let s = 0;
+      for (let k = 0; k < dim; k++) {
+        scalar[0] = y[k];
+        const term = terms[k];
+        s += term.gap ? term.gap(scalar) : term.f(scalar) - term.fStar;
+      }
+      return s;
+    },
+    hess(x, out = new Float64Array(dim * dim)) {
+      toCoordinates(x, y);
+      const curvature = terms.map((t, k) => {
+        scalar[0] = y[k];
+        return t.hess!(scalar)[0];
+      });
+      for (let i = 0; i < dim; i++) {
+        for (let j = 0; j < dim; j++) {
+          let s = 0;
+          for (let k = 0; k < dim; k++) s += (basis ? basis[i * dim + k] * basis[j * dim + k] : i === k && j === k ? 1 : 0) * curvature[k];
+          out[i * dim + j] = s;
+        }
+      }
+      return out;
+    },
+    fStar,
+    ...(xStar ? { xStar } : {}),
+    constants,
+    highPrecision(digits) {
+      let model = models.get(digits);
+      if (!model) {
+        model = rotatedSumHighPrecision(terms, basis, digits);
+        models.set(digits, model);
+      }
+      return model;
+    },
+  };
+}
+
+/** L = max L_i; mu = min mu_i over the terms that are not flat, when every other term is flat (PL). */
+function rotatedSumConstants(terms: readonly Problem[]): ProblemConstants {
+  const L = Math.max(...terms.map((t) => t.constants.L!.value));
+  const curved = terms.filter((t) => !isFlat(t));
+  const mus = curved.map((t) => t.constants.mu?.value);
+  const mu = curved.length > 0 && mus.every((m) => m !== undefined) ? Math.min(...(mus as number[])) : undefined;
+  const pl = curved.length < terms.length;
+  return {
+    L: exact(L, 'max of the terms\' L: eigenvalues of Q diag(phi\'\') Q^T with Q exactly orthogonal'),
+    ...(mu !== undefined
+      ? { mu: exact(mu, pl ? 'min mu over the curved terms, flat terms elsewhere: PL, not strongly convex' : 'min of the terms\' strong convexity') }
+      : {}),
+  };
+}
+
+function rotatedSumHighPrecision(terms: readonly Problem[], basis: Float64Array | undefined, digits: number): HighPrecisionModel {
+  const math = bigMath(digits);
+  const dim = terms.length;
+  const models = terms.map((t) => {
+    if (!t.highPrecision) throw new InputError(`${t.name} has no high-precision model`);
+    return t.highPrecision(digits);
+  });
+  const q = basis ? toBigVector(math, basis) : undefined;
+  const zero = toBig(math, 0);
+  const times = (v: readonly BigNumber[], transpose: boolean): BigNumber[] =>
+    q
+      ? v.map((_, i) => {
+          let s = zero;
+          for (let j = 0; j < dim; j++) s = s.plus((transpose ? q[j * dim + i] : q[i * dim + j]).times(v[j]));
+          return s;
+        })
+      : [...v];
+  const sum = (values: BigNumber[]): BigNumber => values.reduce((s, v) => s.plus(v), zero);
+  const fStar = sum(models.map((m) => m.fStar));
+  return {
+    digits,
+    math,
+    fStar,
+    f: (x) => sum(times(x, true).map((yk, k) => models[k].f([yk]))),
+    grad: (x) => times(times(x, true).map((yk, k) => models[k].grad([yk])[0]), false),
+    gap: (x) => sum(times(x, true).map((yk, k) => (models[k].gap ? models[k].gap!([yk]) : models[k].f([yk]).minus(models[k].fStar)))),
+  };
+}

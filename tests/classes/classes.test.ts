@@ -1,0 +1,134 @@
+/**
+ * The class families of src/classes: gradients against central differences, the piecewise
+ * quadratic against Huber and quadratics by hand, and the constants each instance reports against
+ * estimates made in 40-digit arithmetic on the high-precision model (the function that runs):
+ * L = max |f'(x) - f'(y)| / |x - y| (secant slopes of nearby pairs), strong convexity
+ * (f'(x) - f'(y))(x - y) / |x - y|^2 >= mu, PL ||grad f||^2 >= 2 mu (f - f*), and f >= f*.
+ */
+import { describe, expect, it } from 'vitest';
+import type { BigNumber } from 'mathjs';
+import { classFamily, type CurvatureClass } from '../../src/classes/families.js';
+import { piecewiseQuadratic } from '../../src/classes/piecewiseQuadratic.js';
+import { paramsFromUnit } from '../../src/claims/family.js';
+import { huber } from '../../src/problems/huber.js';
+import { Rng } from '../../src/util/random.js';
+import { gradientError } from '../helpers/finiteDifferences.js';
+
+describe('piecewiseQuadratic', () => {
+  it('is Huber for knots -tau, tau and curvatures 0, L, 0, and (L/2) x^2 for one piece', () => {
+    const [L, tau] = [3, 0.7];
+    const p = piecewiseQuadratic({ knots: [-tau, tau], curvatures: [0, L, 0] });
+    const h = huber({ L, tau });
+    const [g, gh] = [new Float64Array(1), new Float64Array(1)];
+    for (const x of [-5, -0.7, -0.3, 0, 0.2, 0.7, 1.3, 8]) {
+      const point = Float64Array.of(x);
+      expect(p.grad(point, g)).toBeCloseTo(h.grad(point, gh), 14);
+      expect(g[0]).toBeCloseTo(gh[0], 14);
+    }
+    expect(p.constants.L!.value).toBe(L);
+    expect(p.constants.mu).toBeUndefined();
+    expect(p.fStar).toBe(0);
+    const q = piecewiseQuadratic({ knots: [], curvatures: [2] });
+    expect(q.f(Float64Array.of(3))).toBe(9);
+    expect(q.constants.mu!.value).toBe(2);
+  });
+
+  it('nonconvex with strictly convex outer pieces: f* is the least value, attained', () => {
+    // f'' = 1 on (-inf, -1), -1 on (-1, 1), 1 on (1, inf): f = -x^2/2 near 0, minima at +-2 with f = -1.
+    const p = piecewiseQuadratic({ knots: [-1, 1], curvatures: [1, -1, 1] });
+    expect(p.fStar).toBe(-1);
+    expect(Math.abs(p.xStar![0])).toBe(2);
+    const model = p.highPrecision!(40);
+    expect(model.fStar.toNumber()).toBe(-1);
+    expect(piecewiseQuadratic({ knots: [0], curvatures: [-1, 1] }).fStar).toBe(-Infinity);
+  });
+
+  it('rejects knots out of order and mismatched lengths', () => {
+    expect(() => piecewiseQuadratic({ knots: [1, 0], curvatures: [1, 1, 1] })).toThrow(/increase/);
+    expect(() => piecewiseQuadratic({ knots: [1], curvatures: [1] })).toThrow(/one more/);
+  });
+});
+
+const classes: CurvatureClass[] = ['convex', 'stronglyConvex', 'nonconvex', 'nonconvexBounded', 'pl'];
+
+describe.each(classes)('classFamily %s (up to 3-D, 4 pieces)', (curvature) => {
+  const fam = classFamily({ curvature, maxDim: 3, pieces: 4, h: { min: 0.1, max: 1.9 }, N: { min: 1, max: 10 } });
+  const rng = new Rng(17);
+  const instances = Array.from({ length: 40 }, () => {
+    const unit = Object.fromEntries(Object.keys(fam.box).map((k) => [k, rng.uniform()]));
+    return fam.instance(paramsFromUnit(fam.box, unit));
+  });
+
+  it('gradients match central differences', () => {
+    for (const { problem } of instances) {
+      for (let k = 0; k < 5; k++) {
+        const x = Float64Array.from({ length: problem.dim }, () => rng.between(-6, 6));
+        expect(gradientError(problem, x)).toBeLessThan(1e-5);
+      }
+    }
+  });
+
+  it('constants hold and are attained, checked in 40 digits on the model that is replayed', () => {
+    let tightestL = 0;
+    let tightestMu = Infinity;
+    for (const instance of instances) {
+      const { problem, L, mu } = instance;
+      const model = problem.highPrecision!(40);
+      const { math } = model;
+      const big = (v: ArrayLike<number>): BigNumber[] => Array.from(v, (x) => math.bignumber(x));
+      for (let k = 0; k < 30; k++) {
+        const x = Float64Array.from({ length: problem.dim }, () => rng.between(-6, 6));
+        const direction = Float64Array.from({ length: problem.dim }, () => rng.normal());
+        const step = 10 ** rng.between(-4, 0);
+        const y = x.map((xi, i) => xi + step * direction[i]);
+        const [gx, gy] = [model.grad(big(x)), model.grad(big(y))];
+        let dg2 = math.bignumber(0) as BigNumber;
+        let inner = math.bignumber(0) as BigNumber;
+        let dx2 = math.bignumber(0) as BigNumber;
+        const [bx, by] = [big(x), big(y)];
+        for (let i = 0; i < problem.dim; i++) {
+          const dg = gx[i].minus(gy[i]);
+          const dx = bx[i].minus(by[i]);
+          dg2 = dg2.plus(dg.times(dg));
+          inner = inner.plus(dg.times(dx));
+          dx2 = dx2.plus(dx.times(dx));
+        }
+        const secant = dg2.div(dx2).sqrt().toNumber();
+        expect(secant).toBeLessThanOrEqual(L * (1 + 1e-15));
+        tightestL = Math.max(tightestL, secant / L);
+        if (mu !== undefined && curvature === 'stronglyConvex') {
+          const monotone = inner.div(dx2).toNumber();
+          expect(monotone).toBeGreaterThanOrEqual(mu * (1 - 1e-15));
+          tightestMu = Math.min(tightestMu, monotone / mu);
+        }
+        if (Number.isFinite(problem.fStar)) {
+          const gap = model.gap ? model.gap(bx) : model.f(bx).minus(model.fStar);
+          expect(gap.isNegative()).toBe(false);
+          if (mu !== undefined) {
+            let g2 = math.bignumber(0) as BigNumber;
+            for (const gi of gx) g2 = g2.plus(gi.times(gi));
+            // Equality on quadratic pieces: allow the rounding.
+            expect(g2.gte(gap.times(2 * mu * (1 - 1e-15)))).toBe(true);
+          }
+        }
+      }
+    }
+    console.log(`${curvature}: largest secant slope / L = ${tightestL}, smallest monotonicity / mu = ${tightestMu}`);
+    expect(tightestL).toBeGreaterThan(0.99);
+    if (curvature === 'stronglyConvex') expect(tightestMu).toBeLessThan(1.01);
+  });
+
+  it('membership: curvatures in the class range', () => {
+    for (const { problem, L } of instances) {
+      const hess = new Float64Array(problem.dim * problem.dim);
+      for (let k = 0; k < 10; k++) {
+        const x = Float64Array.from({ length: problem.dim }, () => rng.between(-6, 6));
+        problem.hess!(x, hess);
+        for (let i = 0; i < problem.dim; i++) {
+          if (curvature === 'convex' || curvature === 'stronglyConvex' || curvature === 'pl') expect(hess[i * problem.dim + i]).toBeGreaterThanOrEqual(-1e-12);
+          expect(Math.abs(hess[i * problem.dim + i])).toBeLessThanOrEqual(L * (1 + 1e-12));
+        }
+      }
+    }
+  });
+});
