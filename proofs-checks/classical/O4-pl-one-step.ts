@@ -12,7 +12,7 @@
  */
 import { plOneStepRate } from '../../bounds/classical.js';
 import { brokenTwin, claim, gapAt } from '../../src/index.js';
-import { quadraticFamily, type QuadraticInstance } from './_families.js';
+import { quadraticFamily } from './_families.js';
 
 
 const O4 = claim({
