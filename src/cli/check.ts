@@ -1,20 +1,23 @@
 /**
  * `boundcheck check` and `boundcheck list`: the built-in claims of proofs-checks/, searched at a
- * given budget and summarized in one table (id, source, provenance, verdict, worst margin or
- * tightness, instances, time).
+ * given budget and summarized in one table that fits the terminal (id, verdict, worst margin or
+ * tightness, instances, time), a verdict summary, and with --verbose each claim's source,
+ * provenance and statement below it.
  */
 import { join, relative } from 'node:path';
-import { citedSource, provenanceWithTag } from '../report/citation.js';
+import { citedSource, provenanceWithTag, sourceReference } from '../report/citation.js';
 import { checkHtml } from '../report/html.js';
 import { checkMarkdown, marginSummary } from '../report/markdown.js';
-import { toJson, withReportFolder, writeAtomically } from '../report/report.js';
-import { formatTable } from '../report/table.js';
+import { EVIDENCE_NOTE, toJson, withReportFolder, writeAtomically, type Report } from '../report/report.js';
+import { isUnexpected, verdictSummary } from '../report/summary.js';
+import { formatTable, terminalColumns, wrapText } from '../report/table.js';
+import { formatNumber } from '../util/format.js';
 import { searchTarget, type ClaimTarget } from './falsify.js';
 import { selectTargets } from './targets.js';
 import type { CliValues } from './main.js';
 import { checkInWorkers, type CheckedClaim } from './checkPool.js';
 import { searchOptions, type SearchCliOptions } from './options.js';
-import { progressBar } from './progress.js';
+import { checkProgress, type CheckProgress } from './progress.js';
 import { CHECK_SCHEMA, rerunCounterexamples } from './report.js';
 
 export async function runCheck(args: string[], values: CliValues): Promise<number> {
@@ -22,42 +25,31 @@ export async function runCheck(args: string[], values: CliValues): Promise<numbe
   const selected = await selectTargets(args, values.all);
   const reportFileOf = (target: ClaimTarget): string | undefined =>
     values.out ? join(values.out, 'reports', `${target.claim.id}.json`) : undefined;
-  const progress = progressBar('check');
+  const progress = checkProgress(selected.map((t) => t.claim.id), options.budget);
   let checked: CheckedClaim[];
   try {
     checked =
       options.workers > 1
-        ? await checkInWorkers(selected, options, options.workers, reportFileOf, (done) => progress.update(done, selected.length))
-        : await checkHere(selected, options, reportFileOf, (done) => progress.update(done, selected.length));
+        ? await checkInWorkers(selected, options, options.workers, reportFileOf, progress)
+        : await checkHere(selected, options, reportFileOf, progress);
   } finally {
     progress.stop();
   }
   const reports = checked.map((c) => c.report);
-  const rows: string[][] = [];
-  let mismatches = 0;
-  checked.forEach(({ report, seconds }, i) => {
-    const target = selected[i];
-    const reportFile = reportFileOf(target);
+  const width = terminalColumns();
+  for (const [i, { report }] of checked.entries()) {
+    const reportFile = reportFileOf(selected[i]);
     if (reportFile) writeAtomically(reportFile, toJson(report));
-    const matches = report.verdict === target.claim.expected;
-    if (!matches) mismatches++;
-    const source = citedSource(target.claim.source);
-    rows.push([
-      target.claim.id,
-      `${source.result}, ${source.reference}`,
-      provenanceWithTag(target.claim.source),
-      matches ? report.verdict : `${report.verdict} (expected ${target.claim.expected})`,
-      marginSummary(report),
-      String(report.search.evaluations),
-      `${seconds.toFixed(1)}s`,
-    ]);
-  });
-  console.log(formatTable(['id', 'paper and result', 'provenance', 'verdict', 'worst margin / tightness', 'instances', 'time'], rows));
-  for (const report of reports.filter((r) => r.counterexample)) {
-    const c = report.counterexample!;
-    console.log(`\n${report.claim.id} violated at ${JSON.stringify(c.params)}: lhs ${c.lhs} vs rhs ${c.rhs} (${c.certificate.reason})`);
-    if (report.replay) console.log(`  replay: ${report.replay}`);
   }
+  console.log(checkTable(checked, width));
+  console.log(`\n${wrapText(verdictSummary(reports), width)}`);
+  const unexpected = reports.filter(isUnexpected);
+  if (unexpected.length > 0) {
+    console.log(wrapText(`* differs from the expected verdict: ${unexpected.map((r) => `${r.claim.id} (expected ${r.claim.expected})`).join(', ')}`, width, 2));
+  }
+  if (values.verbose) console.log(`\n${claimDetails(reports, width)}`);
+  const violated = reports.filter((r) => r.counterexample);
+  if (violated.length > 0) console.log(`\nCertified counterexamples:\n${violated.map((r) => counterexampleLines(r, width)).join('\n')}`);
   if (values.out) {
     const settings = { seed: options.seed, budget: options.budget };
     const summary = join(values.out, 'report.json');
@@ -65,11 +57,53 @@ export async function runCheck(args: string[], values: CliValues): Promise<numbe
     writeAtomically(summary, toJson({ schema: CHECK_SCHEMA, ...settings, claims }));
     writeAtomically(join(values.out, 'report.md'), checkMarkdown(claims, settings));
     writeAtomically(join(values.out, 'report.html'), checkHtml({ ...settings, claims }, await rerunCounterexamples(claims, summary)));
-    console.log(`\nwrote ${['report.json', 'report.md', 'report.html'].map((f) => join(values.out!, f)).join(', ')} and one report per claim in ${join(values.out, 'reports')}`);
+    const written = ['report.json', 'report.md', 'report.html'].map((f) => join(values.out!, f)).join(', ');
+    console.log(`\n${wrapText(`wrote ${written} and one report per claim in ${join(values.out, 'reports')}`, width, 2)}`);
   }
-  console.log(`\n${selected.length} claims, seed ${options.seed}, budget ${options.budget} each; ${mismatches} verdicts differ from the expected ones.`);
-  console.log('A search can refute a bound, never prove it: "holds" means no violation was found within the budget.');
-  return mismatches === 0 ? 0 : 1;
+  console.log(`\n${wrapText(`Seed ${options.seed}, budget ${options.budget} evaluations per claim. ${EVIDENCE_NOTE}`, width)}`);
+  return unexpected.length === 0 ? 0 : 1;
+}
+
+/** One row per claim: id, verdict (starred when not the expected one), margin or tightness, instances, time. */
+function checkTable(checked: readonly CheckedClaim[], width: number): string {
+  const rows = checked.map(({ report, seconds }) => [
+    report.claim.id,
+    isUnexpected(report) ? `${report.verdict}*` : report.verdict,
+    marginSummary(report, TABLE_DIGITS),
+    String(report.search.evaluations),
+    `${seconds.toFixed(1)}s`,
+  ]);
+  return formatTable(['id', 'verdict', 'margin / tightness', 'instances', 'time'], rows, { align: ['left', 'left', 'left', 'right', 'right'], width });
+}
+
+/** Significant digits of the table's margins (the reports keep every digit). */
+const TABLE_DIGITS = 4;
+
+/** For --verbose: each claim's source, provenance and statement, wrapped to `width`. */
+function claimDetails(reports: readonly Report[], width: number): string {
+  return reports
+    .map((r) =>
+      [
+        wrapText(`${r.claim.id}: ${r.claim.title}`, width, 2),
+        `  ${wrapText(`source: ${sourceReference(r.source)}`, width, 4)}`,
+        `  ${wrapText(`provenance: ${provenanceWithTag(r.source)}`, width, 4)}`,
+        `  ${wrapText(`statement: ${r.claim.statement}`, width, 4)}`,
+      ].join('\n'),
+    )
+    .join('\n');
+}
+
+/** A violated claim's counterexample, certificate and replay command, wrapped to `width`. */
+function counterexampleLines(report: Report, width: number): string {
+  const c = report.counterexample!;
+  const at = Object.entries(c.params)
+    .map(([k, v]) => `${k}=${formatNumber(v)}`)
+    .join(', ');
+  return [
+    wrapText(`${report.claim.id} at ${at}`, width, 2),
+    `  ${wrapText(`lhs ${c.lhs} vs rhs ${c.rhs} (margin ${formatNumber(c.margin, TABLE_DIGITS)}); certified: ${c.certificate.reason}`, width, 4)}`,
+    ...(report.replay ? [`  ${wrapText(`replay: ${report.replay}`, width, 4)}`] : []),
+  ].join('\n');
 }
 
 /** The claims searched one after the other in this thread. */
@@ -77,28 +111,38 @@ async function checkHere(
   targets: readonly ClaimTarget[],
   options: SearchCliOptions,
   reportFileOf: (target: ClaimTarget) => string | undefined,
-  onDone: (done: number) => void,
+  progress: CheckProgress,
 ): Promise<CheckedClaim[]> {
   const checked: CheckedClaim[] = [];
-  for (const target of targets) {
+  for (const [index, target] of targets.entries()) {
     const startedAt = Date.now();
     const reportFile = reportFileOf(target);
-    const report = await searchTarget(target, { ...options, workers: 1 }, { quiet: true, ...(reportFile ? { reportFile } : {}) });
+    const onEvaluated = (done: number): void => progress.evaluated(index, done);
+    onEvaluated(0);
+    const report = await searchTarget(target, { ...options, workers: 1 }, { onEvaluated, ...(reportFile ? { reportFile } : {}) });
     checked.push({ report, seconds: (Date.now() - startedAt) / 1000 });
-    onDone(checked.length);
+    progress.finished(index, report.search.evaluations);
   }
   return checked;
 }
 
-export async function runList(args: string[]): Promise<number> {
-  const rows = (await selectTargets(args)).map(({ claim, file }) => [
-    claim.id,
-    claim.title,
-    `${citedSource(claim.source).result} (${claim.source.version})`,
-    claim.source.provenance,
-    claim.expected,
-    relative(process.cwd(), file),
-  ]);
-  console.log(formatTable(['id', 'title', 'result', 'provenance', 'expected', 'file'], rows));
+/** The claims' ids, expected verdicts and titles (cut to the width); with --verbose, each claim's source, provenance and file below. */
+export async function runList(args: string[], values: Pick<CliValues, 'verbose'> = {}): Promise<number> {
+  const targets = await selectTargets(args);
+  const width = terminalColumns();
+  const rows = targets.map(({ claim }) => [claim.id, claim.expected, claim.title]);
+  console.log(formatTable(['id', 'expected', 'title'], rows, { width, shrink: 2 }));
+  if (values.verbose) {
+    const details = targets.map(({ claim, file }) => {
+      const source = citedSource(claim.source);
+      return [
+        wrapText(`${claim.id}: ${claim.title}`, width, 2),
+        `  ${wrapText(`source: ${source.result} (${claim.source.version}), ${source.reference}`, width, 4)}`,
+        `  ${wrapText(`provenance: ${provenanceWithTag(claim.source)}`, width, 4)}`,
+        `  ${wrapText(`file: ${relative(process.cwd(), file)}`, width, 4)}`,
+      ].join('\n');
+    });
+    console.log(`\n${details.join('\n')}`);
+  }
   return 0;
 }

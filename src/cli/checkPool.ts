@@ -8,6 +8,7 @@ import { InputError } from '../util/errors.js';
 import { packageWorker, siblingModule } from '../util/workerThread.js';
 import type { ClaimTarget } from './falsify.js';
 import type { SearchCliOptions } from './options.js';
+import type { CheckProgress } from './progress.js';
 
 export interface CheckJob {
   readonly index: number;
@@ -18,6 +19,7 @@ export interface CheckJob {
 }
 
 export type CheckWorkerMessage =
+  | { readonly kind: 'progress'; readonly index: number; readonly done: number }
   | { readonly kind: 'report'; readonly index: number; readonly report: Report; readonly seconds: number }
   | { readonly kind: 'error'; readonly index: number; readonly message: string; readonly input: boolean };
 
@@ -31,11 +33,10 @@ export async function checkInWorkers(
   options: SearchCliOptions,
   workers: number,
   reportFileOf: (target: ClaimTarget) => string | undefined,
-  onDone: (done: number) => void,
+  progress: CheckProgress,
 ): Promise<CheckedClaim[]> {
   const results = new Array<CheckedClaim>(targets.length);
   let next = 0;
-  let done = 0;
   const pool = Array.from({ length: Math.min(workers, targets.length) }, () =>
     packageWorker(siblingModule(import.meta.url, 'checkWorker'), {}),
   );
@@ -51,14 +52,19 @@ export async function checkInWorkers(
               const reportFile = reportFileOf(target);
               const job: CheckJob = { index, file: target.file, exportName: target.exportName, options, ...(reportFile ? { reportFile } : {}) };
               worker.postMessage(job);
+              progress.evaluated(index, 0);
             };
             worker.on('message', (message: CheckWorkerMessage) => {
+              if (message.kind === 'progress') {
+                progress.evaluated(message.index, message.done);
+                return;
+              }
               if (message.kind === 'error') {
                 reject(message.input ? new InputError(message.message) : new Error(message.message));
                 return;
               }
               results[message.index] = { report: message.report, seconds: message.seconds };
-              onDone(++done);
+              progress.finished(message.index, message.report.search.evaluations);
               dispatch();
             });
             worker.on('error', reject);

@@ -34,15 +34,21 @@ export async function loadTarget(path: string, exportName = 'default'): Promise<
   return { file: loaded.file, exportName, claim };
 }
 
-/** Evaluates `points` of the target here or on worker threads, with a progress bar on a terminal. */
+/** Called with the evaluations done so far out of the random stage's points. */
+export type OnEvaluated = (done: number, total: number) => void;
+
+/**
+ * Evaluates `points` of the target here or on worker threads, reporting progress to `onEvaluated`
+ * when given, else on a progress bar on a terminal.
+ */
 async function evaluateTargetPoints(
   target: ClaimTarget,
   points: readonly Params[],
   options: SearchCliOptions,
   startedAt: number,
-  showProgress = true,
+  onEvaluated?: OnEvaluated,
 ): Promise<Evaluation[]> {
-  const progress = showProgress ? progressBar(target.claim.id) : { update: () => {}, stop: () => {} };
+  const progress = onEvaluated ? { update: onEvaluated, stop: () => {} } : progressBar(target.claim.id);
   try {
     if (options.workers > 1) {
       return await evaluateInWorkers(
@@ -67,11 +73,11 @@ async function evaluateTargetPoints(
 export async function searchTarget(
   target: ClaimTarget,
   options: SearchCliOptions,
-  files: { reportFile?: string; recordTime?: boolean; quiet?: boolean } = {},
+  files: { reportFile?: string; recordTime?: boolean; quiet?: boolean; onEvaluated?: OnEvaluated } = {},
 ): Promise<Report> {
   const startedAt = Date.now();
   const points = searchPoints(target.claim, options);
-  const presampled = await evaluateTargetPoints(target, points, options, startedAt, !files.quiet);
+  const presampled = await evaluateTargetPoints(target, points, options, startedAt, files.onEvaluated ?? (files.quiet ? () => {} : undefined));
   const result = falsify(target.claim, options, presampled);
   return buildReport(target.claim, result, {
     claimFile: target.file,

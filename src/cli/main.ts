@@ -21,6 +21,9 @@ const OPTIONS = {
   'record-time': { type: 'boolean' },
   all: { type: 'boolean' },
   html: { type: 'boolean' },
+  latex: { type: 'boolean' },
+  paper: { type: 'boolean' },
+  verbose: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -56,8 +59,10 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   },
   check: {
     summary: 'search claim files, folders or globs (or the built-in claims) and print a table',
-    usage: 'boundcheck check [PATH|GLOB|ID... | --all] [--budget N] [--seed S] [--time-limit SEC] [--workers N] [--out DIR]',
-    options: [...SEARCH_OPTIONS, 'all', 'out'],
+    usage:
+      'boundcheck check [PATH|GLOB|ID... | --all] [--budget N] [--seed S] [--time-limit SEC] [--workers N]\n' +
+      '                 [--out DIR] [--verbose]',
+    options: [...SEARCH_OPTIONS, 'all', 'out', 'verbose'],
     load: async () => (await import('./check.js')).runCheck,
   },
   replay: {
@@ -67,14 +72,14 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     load: async () => (await import('./replay.js')).runReplay,
   },
   report: {
-    summary: 'write the HTML page of a check result or a falsify report',
-    usage: 'boundcheck report --html [REPORT.json]',
+    summary: 'write the HTML page or the LaTeX tables of a check result or a falsify report',
+    usage: 'boundcheck report --html|--latex [REPORT.json]',
     options: ['html'],
     load: async () => (await import('./report.js')).runReport,
   },
   plot: {
     summary: "draw a claim's counterexample (or worst instance) against its bound",
-    usage: 'boundcheck plot CLAIM|REPORT.json [--out DIR] [--budget N] [--seed S] [--export NAME]',
+    usage: 'boundcheck plot CLAIM|REPORT.json [--out DIR] [--budget N] [--seed S] [--export NAME] [--paper]',
     options: ['out', 'budget', 'seed', 'export'],
     load: async () => (await import('./plot.js')).runPlot,
   },
@@ -86,8 +91,8 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   },
   list: {
     summary: 'list the claims of files, folders or globs (default: the built-in claims)',
-    usage: 'boundcheck list [PATH|GLOB...]',
-    options: [],
+    usage: 'boundcheck list [PATH|GLOB...] [--verbose]',
+    options: ['verbose'],
     load: async () => (await import('./check.js')).runList,
   },
   demo: {

@@ -17,11 +17,11 @@ function params(p: Readonly<Record<string, number>>): string {
     .join(', ');
 }
 
-/** The worst margin, or the tightness when the claim held. */
-export function marginSummary(report: Report): string {
-  if (report.verdict === 'holds' && report.tightness !== null) return `tightness ${formatNumber(report.tightness)}`;
+/** The worst margin, or the tightness when the claim held (to `digits` significant digits). */
+export function marginSummary(report: Report, digits?: number): string {
+  if (report.verdict === 'holds' && report.tightness !== null) return `tightness ${formatNumber(report.tightness, digits)}`;
   const point = report.counterexample ?? report.worst;
-  return point ? `margin ${formatNumber(point.margin)}` : '-';
+  return point ? `margin ${formatNumber(point.margin, digits)}` : '-';
 }
 
 export function checkMarkdown(reports: readonly Report[], settings: { seed: number; budget: number }): string {
