@@ -74,7 +74,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   report: {
     summary: 'write the HTML page or the LaTeX tables of a check result or a falsify report',
     usage: 'boundcheck report --html|--latex [REPORT.json]',
-    options: ['html'],
+    options: ['html', 'latex'],
     load: async () => (await import('./report.js')).runReport,
   },
   plot: {

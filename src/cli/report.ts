@@ -1,11 +1,13 @@
 /**
- * `boundcheck report --html [REPORT.json]`: the HTML page of a check result (out/report.json by
- * default) or of a single falsify report, written atomically next to it (REPORT.html). Each
- * counterexample is re-run by GD from its claim file for the page's drill-down chart.
+ * `boundcheck report --html|--latex [REPORT.json]`: the HTML page (REPORT.html) or the LaTeX
+ * verdict tables (REPORT.tex) of a check result (out/report.json by default) or of a single
+ * falsify report, written atomically next to it. For the page, each counterexample is re-run by GD
+ * from its claim file for its drill-down chart.
  */
 import { join } from 'node:path';
 import { run } from '../gd/run.js';
 import { checkHtml, type CheckResult, type CounterexampleRun } from '../report/html.js';
+import { checkLatex } from '../report/latex.js';
 import { claimFileOf, readJsonFile, REPORT_SCHEMA, writeAtomically, type Report } from '../report/report.js';
 import { InputError } from '../util/errors.js';
 import { loadTarget } from './falsify.js';
@@ -16,6 +18,7 @@ const DEFAULT_CHECK_REPORT = join('out', 'report.json');
 /** The options `report` reads (a subset of the command line's). */
 export interface ReportCliValues {
   readonly html?: boolean;
+  readonly latex?: boolean;
 }
 
 /** A check result, or a single falsify report as a check of one claim. */
@@ -59,18 +62,27 @@ export async function rerunCounterexamples(claims: readonly Report[], reportPath
   return runs;
 }
 
-/** REPORT.json -> REPORT.html. */
-function htmlFileFor(reportFile: string): string {
-  return `${reportFile.replace(/\.json$/i, '')}.html`;
+/** REPORT.json -> REPORT.html or REPORT.tex. */
+function siblingFile(reportFile: string, extension: 'html' | 'tex'): string {
+  return `${reportFile.replace(/\.json$/i, '')}.${extension}`;
 }
 
 export async function runReport(positionals: string[], values: ReportCliValues): Promise<number> {
-  if (!values.html) throw new InputError('report needs --html (the only format it writes)');
+  if (!values.html && !values.latex) throw new InputError('report needs --html or --latex (the formats it writes)');
   if (positionals.length > 1) throw new InputError('report takes at most one report file');
   const reportFile = positionals[0] ?? DEFAULT_CHECK_REPORT;
   const check = readCheckResult(reportFile);
-  const htmlFile = htmlFileFor(reportFile);
-  writeAtomically(htmlFile, checkHtml(check, await rerunCounterexamples(check.claims, reportFile)));
-  console.log(`wrote ${htmlFile}`);
+  const written: string[] = [];
+  if (values.html) {
+    const htmlFile = siblingFile(reportFile, 'html');
+    writeAtomically(htmlFile, checkHtml(check, await rerunCounterexamples(check.claims, reportFile)));
+    written.push(htmlFile);
+  }
+  if (values.latex) {
+    const texFile = siblingFile(reportFile, 'tex');
+    writeAtomically(texFile, checkLatex(check));
+    written.push(texFile);
+  }
+  console.log(`wrote ${written.join(' and ')}`);
   return 0;
 }
