@@ -40,9 +40,14 @@ export function indices(length: number): number[] {
   return Array.from({ length }, (_, t) => t);
 }
 
-/** n values from lo to hi, evenly spaced on a log scale (both ends included). */
+/**
+ * n values from lo to hi, evenly spaced on a log scale (both ends included): 10 to the power
+ * log10(lo) + k (log10(hi) - log10(lo)) / (n - 1), so that decades come out as 0.001, 0.01, ...
+ * with no rounding noise.
+ */
 export function logGrid(lo: number, hi: number, n: number): number[] {
-  return Array.from({ length: n }, (_, k) => lo * (hi / lo) ** (k / (n - 1)));
+  const [a, b] = [Math.log10(lo), Math.log10(hi)];
+  return Array.from({ length: n }, (_, k) => (k === 0 ? lo : k === n - 1 ? hi : 10 ** (a + ((b - a) * k) / (n - 1))));
 }
 
 /** Where the figures go: out/figures/ of the repository, or BOUNDCHECK_NOTEBOOK_OUT. */

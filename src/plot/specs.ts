@@ -33,6 +33,23 @@ export const LABELS = {
   tightness: 'lhs / rhs',
 } as const;
 
+/** CSV column names of the axis titles in LABELS (other titles and series labels are transliterated). */
+const COLUMN_NAMES: Readonly<Record<string, string>> = {
+  [LABELS.iteration]: 't',
+  [LABELS.gap]: 'gap',
+  [LABELS.gradNorm]: 'grad_norm',
+  [LABELS.stepSize]: 'eta',
+  [LABELS.scheduleStep]: 'eta_t',
+  [LABELS.suboptimality]: 'gap',
+  [LABELS.curvature]: 'curvature',
+  [LABELS.initialGap]: 'initial_gap',
+  [LABELS.accuracy]: 'eps',
+  [LABELS.iterations]: 'iterations',
+  [LABELS.asymptoticGradNorm]: 'asymptotic_grad_norm',
+  [LABELS.fractionConverged]: 'fraction_converged',
+  [LABELS.tightness]: 'lhs_over_rhs',
+};
+
 /** One line of a figure: y against x, drawn in the legend as `label`. */
 export interface Series {
   readonly label: string;
@@ -114,6 +131,29 @@ export function unicodeMath(text: string): string {
     .replaceAll('>=', '≥')
     .replaceAll('||', '‖')
     .replaceAll(' - ', ' − ');
+}
+
+const ASCII_OF: Readonly<Record<string, string>> = {
+  ...Object.fromEntries(Object.entries(GREEK).filter(([name]) => name !== 'eps').map(([name, letter]) => [letter, ` ${name} `])),
+  ...Object.fromEntries(Object.entries(SUPERSCRIPTS).map(([plain, raised]) => [raised, plain])),
+  ...Object.fromEntries(Object.entries(SUBSCRIPTS).map(([plain, lowered]) => [lowered, plain])),
+  '∇': ' grad ',
+  '−': '-',
+  '/': ' over ',
+  '·': ' ',
+};
+
+/**
+ * A label as a CSV column name for pgfplots or pandas: the name of an axis title of LABELS
+ * (`t`, `gap`, `eta`), else the label in ASCII words joined by `_` (`η = 1.9/L` is
+ * `eta_1.9_over_L`, `H₀` is `H0`).
+ */
+export function columnName(label: string): string {
+  if (COLUMN_NAMES[label] !== undefined) return COLUMN_NAMES[label];
+  const words = mapCharacters(ASCII_OF, label)
+    .split(/[^A-Za-z0-9.+-]+/)
+    .filter((word) => word !== '' && word !== '-');
+  return words.join('_') || 'value';
 }
 
 /** The same mapping as a vega expression on the string expression `text`. */
@@ -239,8 +279,16 @@ function lineChart(options: LineChartOptions): TopLevelSpec {
     ...series.flatMap((s) => seriesRows(s, logX, logY)),
     ...(bound ? seriesRows(bound, logX, logY) : []),
   ];
+  const csv = usermeta({
+    x: { column: columnName(options.xLabel), field: 'x' },
+    columns: [
+      ...series.map((s) => ({ column: columnName(s.label), field: 'y', series: s.label })),
+      ...(bound ? [{ column: 'bound', field: 'y', series: bound.label }] : []),
+    ],
+  });
   return {
     ...header(options),
+    ...csv,
     width: WIDTH,
     height: HEIGHT,
     data: { values: rows },
@@ -372,6 +420,14 @@ export function curvatureFigure(options: CurvatureFigureOptions): TopLevelSpec {
   const y = position('curvature', LABELS.curvature, { log, zero: true });
   return {
     ...header(options),
+    ...usermeta({
+      x: { column: 'gap', field: 'gap' },
+      columns: [
+        { column: 't', field: 'iteration', series: 'iterates' },
+        { column: 'curvature', field: 'curvature', series: 'iterates' },
+        ...(fitLabel ? [{ column: 'envelope', field: 'curvature', series: fitLabel }] : []),
+      ],
+    }),
     width: WIDTH,
     height: HEIGHT,
     data: { values: [...iterates, ...fitRows] },
@@ -483,6 +539,14 @@ export function phaseDiagramFigure(options: PhaseDiagramOptions): TopLevelSpec {
   });
   return {
     ...header(options),
+    ...usermeta({
+      x: { column: columnName(options.xLabel ?? LABELS.stepSize), field: 'stepSize' },
+      columns: [
+        { column: columnName(LABELS.asymptoticGradNorm), field: 'gradNorm', series: 'sweep' },
+        { column: columnName(LABELS.fractionConverged), field: 'fractionConverged', series: 'sweep' },
+        { column: 'critical_step', field: 'stepSize', series: criticalLabel },
+      ],
+    }),
     data: { values: rows },
     vconcat: [panel('gradNorm', LABELS.asymptoticGradNorm, true, label), panel('fractionConverged', LABELS.fractionConverged, false, [])],
     resolve: { scale: { x: 'shared' } },
@@ -518,6 +582,13 @@ export function tightnessHeatmap(options: TightnessHeatmapOptions): TopLevelSpec
   });
   return {
     ...header(options),
+    ...usermeta({
+      x: { column: columnName(options.xLabel), field: 'x' },
+      columns: [
+        { column: columnName(options.yLabel), field: 'y' },
+        { column: columnName(options.ratioLabel ?? LABELS.tightness), field: 'ratio' },
+      ],
+    }),
     width: WIDTH,
     height: HEIGHT,
     data: { values: rows },
@@ -575,13 +646,67 @@ function csvCell(value: FigureValue | undefined): string {
   return /[",\n\r]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
+/** A column of the wide CSV: the values of `field` in the rows of `series` (of every row when absent). */
+export interface CsvColumn {
+  readonly column: string;
+  readonly field: string;
+  readonly series?: string;
+}
+
 /**
- * The figure's data as CSV for pgfplots or pandas: a header with every column in first-seen order,
- * numbers in shortest round-trip form, missing values as `nan`.
+ * How `figureCsv` lays a figure's data out in wide form, kept in the spec's `usermeta`: one row per
+ * value of the `x` field, one column per entry of `columns`.
+ */
+export interface CsvLayout {
+  readonly x: { readonly column: string; readonly field: string };
+  readonly columns: readonly CsvColumn[];
+}
+
+/** `columns` with repeated names made distinct by a suffix _2, _3, ... */
+function distinctColumns<C extends { readonly column: string }>(columns: readonly C[]): C[] {
+  const seen = new Map<string, number>();
+  return columns.map((c) => {
+    const count = (seen.get(c.column) ?? 0) + 1;
+    seen.set(c.column, count);
+    return count === 1 ? c : { ...c, column: `${c.column}_${count}` };
+  });
+}
+
+function usermeta(layout: CsvLayout) {
+  const [x, ...columns] = distinctColumns([layout.x, ...layout.columns]);
+  return { usermeta: { csv: { x, columns } } };
+}
+
+function csvLayout(spec: TopLevelSpec): CsvLayout {
+  const layout = (spec.usermeta as { csv?: CsvLayout } | undefined)?.csv;
+  if (!layout) throw new InputError('the figure has no CSV layout (build it with the functions of src/plot/specs.ts)');
+  return layout;
+}
+
+/**
+ * The figure's data as CSV for pgfplots or pandas, in wide form: the x column, then one column per
+ * series (named for what it holds: `t,gap,bound`), a row per x value shared by the series that
+ * have it, numbers in shortest round-trip form, missing values as `nan`.
  */
 export function figureCsv(spec: TopLevelSpec): string {
-  const rows = figureData(spec);
-  const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
-  const lines = [columns.map(csvCell).join(','), ...rows.map((row) => columns.map((c) => csvCell(row[c])).join(','))];
+  const { x, columns } = csvLayout(spec);
+  const table: Array<Record<string, FigureValue>> = [];
+  const rowsAt = new Map<FigureValue, Array<Record<string, FigureValue>>>();
+  for (const row of figureData(spec)) {
+    const key = row[x.field] ?? null;
+    const cells = columns.filter(({ field, series }) => (series === undefined || row.series === series) && (row[field] ?? null) !== null);
+    if (cells.length === 0) continue;
+    // The first row at this x with none of these columns filled: series sharing an x share a row.
+    const candidates = rowsAt.get(key) ?? [];
+    let target = candidates.find((r) => cells.every(({ column }) => r[column] === undefined));
+    if (!target) {
+      target = { [x.column]: key };
+      table.push(target);
+      rowsAt.set(key, [...candidates, target]);
+    }
+    for (const { column, field } of cells) target[column] = row[field];
+  }
+  const header = [x.column, ...columns.map((c) => c.column)];
+  const lines = [header.map(csvCell).join(','), ...table.map((row) => header.map((c) => csvCell(row[c])).join(','))];
   return `${lines.join('\n')}\n`;
 }
