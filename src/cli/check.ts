@@ -11,7 +11,7 @@ import { checkMarkdown, marginSummary } from '../report/markdown.js';
 import { EVIDENCE_NOTE, toJson, withReportFolder, writeAtomically, type Report } from '../report/report.js';
 import { isUnexpected, verdictSummary } from '../report/summary.js';
 import { formatTable, terminalColumns, wrapText } from '../report/table.js';
-import { formatNumber } from '../util/format.js';
+import { formatNumber, formatSignificant } from '../util/format.js';
 import { searchTarget, type ClaimTarget } from './falsify.js';
 import { selectTargets } from './targets.js';
 import type { CliValues } from './main.js';
@@ -101,7 +101,7 @@ function counterexampleLines(report: Report, width: number): string {
     .join(', ');
   return [
     wrapText(`${report.claim.id} at ${at}`, width, 2),
-    `  ${wrapText(`lhs ${c.lhs} vs rhs ${c.rhs} (margin ${formatNumber(c.margin, TABLE_DIGITS)}); certified: ${c.certificate.reason}`, width, 4)}`,
+    `  ${wrapText(`lhs ${c.lhs} vs rhs ${c.rhs} (margin ${formatSignificant(c.margin, TABLE_DIGITS)}); certified: ${c.certificate.reason}`, width, 4)}`,
     ...(report.replay ? [`  ${wrapText(`replay: ${report.replay}`, width, 4)}`] : []),
   ].join('\n');
 }

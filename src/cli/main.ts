@@ -80,7 +80,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   plot: {
     summary: "draw a claim's counterexample (or worst instance) against its bound",
     usage: 'boundcheck plot CLAIM|REPORT.json [--out DIR] [--budget N] [--seed S] [--export NAME] [--paper]',
-    options: ['out', 'budget', 'seed', 'export'],
+    options: ['out', 'budget', 'seed', 'export', 'paper'],
     load: async () => (await import('./plot.js')).runPlot,
   },
   merge: {

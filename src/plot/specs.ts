@@ -61,7 +61,21 @@ export interface Series {
 export type FigureValue = number | string | null;
 export type FigureRow = Readonly<Record<string, FigureValue>>;
 
-export interface FigureTitle {
+/**
+ * Paper mode: no title (the caption says it), the figure's total width fixed (a 3.25-inch column
+ * by default, or `widthInches` / `widthPoints`), text at least 8 pt at that width once the PDF is
+ * placed at 100 %.
+ */
+export interface PaperStyle {
+  readonly widthInches?: number;
+  readonly widthPoints?: number;
+}
+
+export interface FigureStyle {
+  readonly paper?: PaperStyle;
+}
+
+export interface FigureTitle extends FigureStyle {
   readonly title: string;
   readonly subtitle?: string;
 }
@@ -70,9 +84,21 @@ const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 const WIDTH = 360;
 const HEIGHT = 220;
 const PHASE_PANEL_HEIGHT = 150;
+/** Pixels a paper-mode phase panel leaves for its y axis (labels and title). */
+const PAPER_AXIS_ROOM = 72;
 const CRITICAL_COLOR = '#c0392b';
 /** Points of the envelope line H₀ + H₁Δ on a log-log plot, where it is curved. */
 const ENVELOPE_SAMPLES = 64;
+
+/** SVG pixels per inch and per point: the PDF is drawn at 72/96 points per pixel (src/plot/render.ts). */
+const PIXELS_PER_INCH = 96;
+const PIXELS_PER_POINT = 96 / 72;
+/** A one-column figure of a two-column paper. */
+export const COLUMN_INCHES = 3.25;
+/** Text size of paper mode, in points at the figure's printed width. */
+const PAPER_FONT_POINTS = 8.5;
+/** Height over width of a paper-mode figure. */
+const PAPER_ASPECT = 0.62;
 
 const CONFIG: NonNullable<TopLevelSpec['config']> = {
   font: FIGURE_FONT,
@@ -88,6 +114,30 @@ const CONFIG: NonNullable<TopLevelSpec['config']> = {
   legend: { titleFontSize: 11, titleFontWeight: 'normal', labelFontSize: 10, labelLimit: 320 },
   view: { stroke: '#333' },
 };
+
+/** Every text of a paper-mode figure at PAPER_FONT_POINTS. */
+const PAPER_CONFIG: NonNullable<TopLevelSpec['config']> = (() => {
+  const size = Math.ceil(PAPER_FONT_POINTS * PIXELS_PER_POINT);
+  return {
+    ...CONFIG,
+    axis: { ...CONFIG.axis, titleFontSize: size, labelFontSize: size },
+    legend: { ...CONFIG.legend, titleFontSize: size, labelFontSize: size, labelLimit: 0 },
+    text: { fontSize: size },
+  };
+})();
+
+/** The total width of a paper-mode figure, in SVG pixels. */
+export function paperWidth(paper: PaperStyle): number {
+  if (paper.widthPoints !== undefined) return Math.round(paper.widthPoints * PIXELS_PER_POINT);
+  return Math.round((paper.widthInches ?? COLUMN_INCHES) * PIXELS_PER_INCH);
+}
+
+/** Width and height of a plot: the screen's fixed plot size, or in paper mode the whole figure fitted to the paper width. */
+function size(style: FigureStyle, height = HEIGHT) {
+  if (!style.paper) return { width: WIDTH, height };
+  const width = paperWidth(style.paper);
+  return { width, height: Math.round(width * PAPER_ASPECT * (height / HEIGHT)), autosize: { type: 'fit' as const, contains: 'padding' as const } };
+}
 
 const SUPERSCRIPTS: Readonly<Record<string, string>> = {
   '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹',
@@ -165,17 +215,31 @@ function superscriptExpression(text: string): string {
 }
 
 /**
- * Log-axis labels: powers of ten as 10⁻⁶, other ticks far from 1 as 2·10⁻⁸, the rest (0.002, 300)
- * and the ticks vega leaves blank as vega formats them.
+ * Log-axis labels, one format per axis: over two decades or more, the powers of ten as 10⁻⁶, 10⁰,
+ * 10³ and the ticks between them unlabelled; over less, every tick as a plain
+ * number (0.004, 0.005).
  */
-const LOG_AXIS_LABEL = (() => {
+const POWER_OF_TEN_LABEL = (() => {
   const decade = 'log(datum.value) / LN10';
-  const exponent = `floor(${decade} + 1e-9)`;
-  const power = (e: string) => `'10' + ${superscriptExpression(`toString(${e})`)}`;
-  const isPowerOfTen = `abs(${decade} - round(${decade})) < 1e-9`;
-  const mantissa = `format(datum.value / pow(10, ${exponent}), '.2~g') + '·' + ${power(exponent)}`;
-  return `datum.label === '' ? '' : ${isPowerOfTen} ? ${power(`round(${decade})`)} : abs(${exponent}) <= 3 ? datum.label : ${mantissa}`;
+  const power = `'10' + ${superscriptExpression(`toString(round(${decade}))`)}`;
+  return `abs(${decade} - round(${decade})) < 1e-9 ? ${power} : ''`;
 })();
+const PLAIN_LOG_LABEL = "format(datum.value, '.3~g')";
+
+/** Decades an axis spans before it labels the powers of ten alone (below, too few of them show). */
+const MIN_POWER_DECADES = 2;
+
+/** The label expression of a log axis over `values`. */
+function logAxisLabel(values: readonly number[]): string {
+  const positive = values.filter((v) => v > 0 && Number.isFinite(v));
+  if (positive.length === 0) return POWER_OF_TEN_LABEL;
+  const decades = Math.log10(Math.max(...positive) / Math.min(...positive));
+  return decades >= MIN_POWER_DECADES ? POWER_OF_TEN_LABEL : PLAIN_LOG_LABEL;
+}
+
+const SERIES_STROKE = 2.25;
+const BOUND_STROKE = 1.1;
+const BOUND_DASH = [5, 3];
 
 /** Line legends go under the plot, one entry a line, so long bound labels do not widen the figure. */
 const LINE_LEGEND = { title: null, orient: 'bottom' as const, direction: 'vertical' as const };
@@ -194,15 +258,17 @@ interface PositionOptions {
   readonly domain?: number[];
   /** Ticks at whole numbers only (iterations). */
   readonly integer?: boolean;
+  /** The values drawn on the axis: a log axis labels powers of ten over two decades or more, plain numbers below. */
+  readonly values?: readonly number[];
 }
 
 /**
  * A quantitative position channel on `field`: on a log scale labelled 10ⁿ, its domain the data's
  * a few pixels wider (so a line on its edge stays visible), or linear.
  */
-function position(field: string, title: string, { log, zero = false, domain, integer = false }: PositionOptions) {
+function position(field: string, title: string, { log, zero = false, domain, integer = false, values = [] }: PositionOptions) {
   const axis = {
-    ...(log ? { labelExpr: LOG_AXIS_LABEL, tickCount: LOG_TICK_COUNT } : {}),
+    ...(log ? { labelExpr: logAxisLabel(values), tickCount: LOG_TICK_COUNT } : {}),
     ...(integer ? { tickMinStep: 1 } : {}),
   };
   return {
@@ -223,12 +289,12 @@ function drawable(value: number, log: boolean): boolean {
   return Number.isFinite(value) && (!log || value > 0);
 }
 
-function header({ title, subtitle }: FigureTitle) {
+function header({ title, subtitle, paper }: FigureTitle) {
   return {
     $schema: SCHEMA,
-    title: subtitle === undefined ? { text: title } : { text: title, subtitle },
+    ...(paper ? {} : { title: subtitle === undefined ? { text: title } : { text: title, subtitle } }),
     background: 'white',
-    config: CONFIG,
+    config: paper ? PAPER_CONFIG : CONFIG,
   };
 }
 
@@ -289,13 +355,27 @@ function lineChart(options: LineChartOptions): TopLevelSpec {
   return {
     ...header(options),
     ...csv,
-    width: WIDTH,
-    height: HEIGHT,
+    ...size(options),
     data: { values: rows },
-    mark: { type: 'line', strokeWidth: 1.75, ...(options.points ? { point: true } : {}) },
+    // The bound is drawn last, thin and dashed, over wider lines: where a run follows its bound,
+    // both stay visible. A bound known at one or two points only is marked by points too.
+    layer: [
+      {
+        ...(bound ? { transform: [{ filter: { not: { field: 'series', equal: bound.label } } }] } : {}),
+        mark: { type: 'line', strokeWidth: SERIES_STROKE, ...(options.points ? { point: true } : {}) },
+      },
+      ...(bound
+        ? [
+            {
+              transform: [{ filter: { field: 'series', equal: bound.label } }],
+              mark: { type: 'line' as const, strokeWidth: BOUND_STROKE, ...(bound.x.length <= 2 || options.points ? { point: { size: 18 } } : {}) },
+            },
+          ]
+        : []),
+    ],
     encoding: {
-      x: position('x', options.xLabel, { log: logX, integer: options.integerX }),
-      y: position('y', options.yLabel, { log: logY }),
+      x: position('x', options.xLabel, { log: logX, integer: options.integerX, values: rows.map((r) => r.x as number) }),
+      y: position('y', options.yLabel, { log: logY, values: rows.map((r) => r.y as number) }),
       color: {
         field: 'series',
         type: 'nominal',
@@ -305,7 +385,7 @@ function lineChart(options: LineChartOptions): TopLevelSpec {
       strokeDash: {
         field: 'series',
         type: 'nominal',
-        scale: { domain: labels, range: [...series.map(() => []), ...(bound ? [[6, 4]] : [])] },
+        scale: { domain: labels, range: [...series.map(() => []), ...(bound ? [BOUND_DASH] : [])] },
         legend: LINE_LEGEND,
       },
     },
@@ -416,8 +496,9 @@ export function curvatureFigure(options: CurvatureFigureOptions): TopLevelSpec {
           curvature: envelope.H0 + envelope.H1 * gap,
         }))
       : [];
-  const x = position('gap', LABELS.suboptimality, { log, zero: true });
-  const y = position('curvature', LABELS.curvature, { log, zero: true });
+  const all = [...iterates, ...fitRows];
+  const x = position('gap', LABELS.suboptimality, { log, zero: true, values: all.map((r) => r.gap as number) });
+  const y = position('curvature', LABELS.curvature, { log, zero: true, values: all.map((r) => r.curvature as number) });
   return {
     ...header(options),
     ...usermeta({
@@ -428,8 +509,7 @@ export function curvatureFigure(options: CurvatureFigureOptions): TopLevelSpec {
         ...(fitLabel ? [{ column: 'envelope', field: 'curvature', series: fitLabel }] : []),
       ],
     }),
-    width: WIDTH,
-    height: HEIGHT,
+    ...size(options),
     data: { values: [...iterates, ...fitRows] },
     layer: [
       {
@@ -501,7 +581,7 @@ export function phaseDiagramFigure(options: PhaseDiagramOptions): TopLevelSpec {
     if (!drawable(critical, true)) throw new InputError(`phase diagram: the critical step must be positive, got ${critical}`);
     rows.push({ series: criticalLabel, stepSize: critical, gradNorm: null, fractionConverged: null });
   }
-  const x = position('stepSize', options.xLabel ?? LABELS.stepSize, { log: true });
+  const x = position('stepSize', options.xLabel ?? LABELS.stepSize, { log: true, values: rows.map((r) => r.stepSize as number) });
   const onlySweep = [{ filter: { field: 'series', equal: 'sweep' } }];
   const onlyCritical = [{ filter: { field: 'series', equal: criticalLabel } }];
   const rule =
@@ -524,14 +604,20 @@ export function phaseDiagramFigure(options: PhaseDiagramOptions): TopLevelSpec {
             encoding: { x, y: { value: 0 }, text: { field: 'series', type: 'nominal' as const } },
           },
         ];
+  // Concatenated views cannot be fitted to a width: in paper mode each panel leaves room for its axis.
+  const panelWidth = options.paper ? paperWidth(options.paper) - PAPER_AXIS_ROOM : WIDTH;
+  const panelHeight = options.paper ? Math.round(panelWidth * PAPER_ASPECT * (PHASE_PANEL_HEIGHT / HEIGHT)) : PHASE_PANEL_HEIGHT;
   const panel = (field: 'gradNorm' | 'fractionConverged', title: string, log: boolean, annotations: typeof label) => ({
-    width: WIDTH,
-    height: PHASE_PANEL_HEIGHT,
+    width: panelWidth,
+    height: panelHeight,
     layer: [
       {
         transform: [...onlySweep, { filter: `isValid(datum.${field})${log ? ` && datum.${field} > 0` : ''}` }],
         mark: { type: 'line' as const, point: true, strokeWidth: 1.75 },
-        encoding: { x, y: position(field, title, log ? { log } : { log, domain: [0, 1] }) },
+        encoding: {
+          x,
+          y: position(field, title, log ? { log, values: rows.map((r) => r[field]).filter((v): v is number => typeof v === 'number') } : { log, domain: [0, 1] }),
+        },
       },
       ...rule,
       ...annotations,
@@ -589,8 +675,7 @@ export function tightnessHeatmap(options: TightnessHeatmapOptions): TopLevelSpec
         { column: columnName(options.ratioLabel ?? LABELS.tightness), field: 'ratio' },
       ],
     }),
-    width: WIDTH,
-    height: HEIGHT,
+    ...size(options),
     data: { values: rows },
     mark: { type: 'rect', stroke: '#ffffff', strokeWidth: 0.5 },
     encoding: {

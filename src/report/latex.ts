@@ -57,9 +57,9 @@ export function latexText(text: string): string {
   }).join('');
 }
 
-/** A number as LaTeX text: 6 significant digits (or `digits`), escaped like any string. */
-export function latexNumber(value: number, digits?: number): string {
-  return latexText(Number.isFinite(value) ? formatNumber(value, digits) : String(value));
+/** A number as LaTeX text: 6 significant digits, escaped like any string. */
+export function latexNumber(value: number): string {
+  return latexText(Number.isFinite(value) ? formatNumber(value) : String(value));
 }
 
 const TABLE_DIGITS = 4;

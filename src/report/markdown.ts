@@ -3,7 +3,7 @@
  * violated claim's certified counterexample with its replay command, and the candidates that did
  * not survive certification. No wall-clock times, so the same seed gives the same file.
  */
-import { formatNumber } from '../util/format.js';
+import { formatNumber, formatSignificant } from '../util/format.js';
 import { provenanceWithTag, sourceReference } from './citation.js';
 import { EVIDENCE_NOTE, type Report } from './report.js';
 
@@ -19,9 +19,9 @@ function params(p: Readonly<Record<string, number>>): string {
 
 /** The worst margin, or the tightness when the claim held (to `digits` significant digits). */
 export function marginSummary(report: Report, digits?: number): string {
-  if (report.verdict === 'holds' && report.tightness !== null) return `tightness ${formatNumber(report.tightness, digits)}`;
+  if (report.verdict === 'holds' && report.tightness !== null) return `tightness ${(digits ? formatSignificant(report.tightness, digits) : formatNumber(report.tightness))}`;
   const point = report.counterexample ?? report.worst;
-  return point ? `margin ${formatNumber(point.margin, digits)}` : '-';
+  return point ? `margin ${(digits ? formatSignificant(point.margin, digits) : formatNumber(point.margin))}` : '-';
 }
 
 export function checkMarkdown(reports: readonly Report[], settings: { seed: number; budget: number }): string {

@@ -2,7 +2,12 @@
 
 const SIGNIFICANT_DIGITS = 6;
 
-/** A number with at most 6 (or `digits`) significant digits and no trailing zeros: 0.1, 0.333333, 1e-7, 12. */
-export function formatNumber(value: number, digits = SIGNIFICANT_DIGITS): string {
+/** A number with at most 6 significant digits and no trailing zeros: 0.1, 0.333333, 1e-7, 12. */
+export function formatNumber(value: number): string {
+  return formatSignificant(value, SIGNIFICANT_DIGITS);
+}
+
+/** A number with at most `digits` significant digits and no trailing zeros (for narrow tables). */
+export function formatSignificant(value: number, digits: number): string {
   return String(Number(value.toPrecision(digits)));
 }
