@@ -18,7 +18,7 @@ import type { CliValues } from './main.js';
 import { checkInWorkers, type CheckedClaim } from './checkPool.js';
 import { searchOptions, type SearchCliOptions } from './options.js';
 import { checkProgress, type CheckProgress } from './progress.js';
-import { CHECK_SCHEMA, rerunCounterexamples } from './report.js';
+import { CHECK_SCHEMA, drillDowns } from './report.js';
 
 export async function runCheck(args: string[], values: CliValues): Promise<number> {
   const options = searchOptions(values);
@@ -56,7 +56,7 @@ export async function runCheck(args: string[], values: CliValues): Promise<numbe
     const claims = reports.map((report) => withReportFolder(report, join(values.out!, 'reports'), values.out!));
     writeAtomically(summary, toJson({ schema: CHECK_SCHEMA, ...settings, claims }));
     writeAtomically(join(values.out, 'report.md'), checkMarkdown(claims, settings));
-    writeAtomically(join(values.out, 'report.html'), checkHtml({ ...settings, claims }, await rerunCounterexamples(claims, summary)));
+    writeAtomically(join(values.out, 'report.html'), checkHtml({ ...settings, claims }, await drillDowns(claims, summary)));
     const written = ['report.json', 'report.md', 'report.html'].map((f) => join(values.out!, f)).join(', ');
     console.log(`\n${wrapText(`wrote ${written} and one report per claim in ${join(values.out, 'reports')}`, width, 2)}`);
   }

@@ -78,7 +78,8 @@ function requireRun(target: ClaimTarget): void {
 
 export interface PlotPoint {
   readonly point: PointReport;
-  readonly which: 'counterexample' | 'worst instance';
+  /** What the point is, for titles and captions: `counterexample`, `worst instance`, ... */
+  readonly which: string;
 }
 
 function pointOf(report: Report): PlotPoint {

@@ -9,5 +9,7 @@ export function formatNumber(value: number): string {
 
 /** A number with at most `digits` significant digits and no trailing zeros (for narrow tables). */
 export function formatSignificant(value: number, digits: number): string {
+  // A report read from disk may hold anything where a number belongs: it is shown as it is.
+  if (typeof value !== 'number') return String(value);
   return String(Number(value.toPrecision(digits)));
 }
