@@ -49,7 +49,7 @@ await nb.figure(
     cells: o1Cells,
     xLabel: 'normalized step h = γL',
     yLabel: 'steps N',
-    ratioLabel: 'f(x_N) − f* / bound',
+    ratioLabel: 'gap after N steps / bound',
   }),
   {
     title: 'O1: tightness of L R² / (4Nh + 2) over (N, h)',

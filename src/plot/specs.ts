@@ -132,11 +132,39 @@ export function paperWidth(paper: PaperStyle): number {
   return Math.round((paper.widthInches ?? COLUMN_INCHES) * PIXELS_PER_INCH);
 }
 
-/** Width and height of a plot: the screen's fixed plot size, or in paper mode the whole figure fitted to the paper width. */
-function size(style: FigureStyle, height = HEIGHT) {
-  if (!style.paper) return { width: WIDTH, height };
-  const width = paperWidth(style.paper);
-  return { width, height: Math.round(width * PAPER_ASPECT * (height / HEIGHT)), autosize: { type: 'fit' as const, contains: 'padding' as const } };
+/** A plot's size on screen (paper mode resizes it, see `toPaper`). */
+function size() {
+  return { width: WIDTH, height: HEIGHT };
+}
+
+/**
+ * A figure of this module in paper mode: its title dropped (the caption says it), its text at
+ * PAPER_FONT_POINTS, the whole figure fitted to the paper width (a 3.25-inch column by default)
+ * with the height in the same proportion; the panels of a concatenation each leave room for their
+ * axis, since vega cannot fit a concatenation to a width.
+ */
+export function toPaper(spec: TopLevelSpec, paper: PaperStyle = {}): TopLevelSpec {
+  const width = paperWidth(paper);
+  const scaled = (height: unknown, panelWidth: number): number =>
+    Math.round(panelWidth * PAPER_ASPECT * ((typeof height === 'number' ? height : HEIGHT) / HEIGHT));
+  const { title: _title, ...untitled } = spec as TopLevelSpec & { title?: unknown };
+  const paperSpec = { ...untitled, config: PAPER_CONFIG } as Record<string, unknown>;
+  if (Array.isArray(paperSpec.vconcat)) {
+    const panelWidth = width - PAPER_AXIS_ROOM;
+    paperSpec.vconcat = (paperSpec.vconcat as Array<Record<string, unknown>>).map((panel) => ({
+      ...panel,
+      width: panelWidth,
+      height: scaled(panel.height, panelWidth),
+    }));
+  } else {
+    Object.assign(paperSpec, { width, height: scaled(paperSpec.height, width), autosize: { type: 'fit', contains: 'padding' } });
+  }
+  return paperSpec as unknown as TopLevelSpec;
+}
+
+/** The spec in the style `options` ask for: as built, or in paper mode. */
+function styled(spec: TopLevelSpec, { paper }: FigureStyle): TopLevelSpec {
+  return paper ? toPaper(spec, paper) : spec;
 }
 
 const SUPERSCRIPTS: Readonly<Record<string, string>> = {
@@ -289,12 +317,12 @@ function drawable(value: number, log: boolean): boolean {
   return Number.isFinite(value) && (!log || value > 0);
 }
 
-function header({ title, subtitle, paper }: FigureTitle) {
+function header({ title, subtitle }: FigureTitle) {
   return {
     $schema: SCHEMA,
-    ...(paper ? {} : { title: subtitle === undefined ? { text: title } : { text: title, subtitle } }),
+    title: subtitle === undefined ? { text: title } : { text: title, subtitle },
     background: 'white',
-    config: paper ? PAPER_CONFIG : CONFIG,
+    config: CONFIG,
   };
 }
 
@@ -352,10 +380,10 @@ function lineChart(options: LineChartOptions): TopLevelSpec {
       ...(bound ? [{ column: 'bound', field: 'y', series: bound.label }] : []),
     ],
   });
-  return {
+  return styled({
     ...header(options),
     ...csv,
-    ...size(options),
+    ...size(),
     data: { values: rows },
     // The bound is drawn last, thin and dashed, over wider lines: where a run follows its bound,
     // both stay visible. A bound known at one or two points only is marked by points too.
@@ -389,7 +417,7 @@ function lineChart(options: LineChartOptions): TopLevelSpec {
         legend: LINE_LEGEND,
       },
     },
-  };
+  }, options);
 }
 
 export interface TrajectoryFigureOptions extends FigureTitle {
@@ -460,6 +488,8 @@ export function scheduleFigure(options: ScheduleFigureOptions): TopLevelSpec {
 export interface CurvatureFigureOptions extends FigureTitle {
   /** (gap, curvature) along a run, in the order of its iterations. */
   readonly pairs: readonly CurvaturePair[];
+  /** The iteration t of each pair (the study's `iterations`); by default 0, 1, 2, ... */
+  readonly iterations?: readonly number[];
   /** The fitted envelope (fitH0H1Envelope(pairs)), drawn as the line H₀ + H₁Δ. */
   readonly envelope?: H0H1;
   /** Log-log axes; default true. */
@@ -473,14 +503,19 @@ function envelopeAbscissae(lo: number, hi: number, log: boolean): number[] {
 }
 
 /**
- * Curvature against suboptimality along a run, points coloured by iteration, with the fitted
+ * Curvature against suboptimality along a run, points coloured by iteration t (symlog scale: the
+ * pairs of a study are spaced geometrically in t), with the fitted
  * envelope H₀ + H₁Δ. Data columns: series (`iterates` or the envelope's label), iteration, gap,
  * curvature.
  */
 export function curvatureFigure(options: CurvatureFigureOptions): TopLevelSpec {
   const log = options.log ?? true;
   const iterates: FigureRow[] = [];
-  options.pairs.forEach(({ gap, curvature }, iteration) => {
+  if (options.iterations && options.iterations.length !== options.pairs.length) {
+    throw new InputError(`curvature figure: ${options.pairs.length} pairs and ${options.iterations.length} iterations`);
+  }
+  options.pairs.forEach(({ gap, curvature }, i) => {
+    const iteration = options.iterations?.[i] ?? i;
     if (drawable(gap, log) && drawable(curvature, log)) iterates.push({ series: 'iterates', iteration, gap, curvature });
   });
   if (iterates.length === 0) throw new InputError('curvature figure: no (gap, curvature) pair can be drawn');
@@ -499,7 +534,7 @@ export function curvatureFigure(options: CurvatureFigureOptions): TopLevelSpec {
   const all = [...iterates, ...fitRows];
   const x = position('gap', LABELS.suboptimality, { log, zero: true, values: all.map((r) => r.gap as number) });
   const y = position('curvature', LABELS.curvature, { log, zero: true, values: all.map((r) => r.curvature as number) });
-  return {
+  return styled({
     ...header(options),
     ...usermeta({
       x: { column: 'gap', field: 'gap' },
@@ -509,7 +544,7 @@ export function curvatureFigure(options: CurvatureFigureOptions): TopLevelSpec {
         ...(fitLabel ? [{ column: 'envelope', field: 'curvature', series: fitLabel }] : []),
       ],
     }),
-    ...size(options),
+    ...size(),
     data: { values: [...iterates, ...fitRows] },
     layer: [
       {
@@ -518,7 +553,7 @@ export function curvatureFigure(options: CurvatureFigureOptions): TopLevelSpec {
         encoding: {
           x,
           y,
-          color: { field: 'iteration', type: 'quantitative', scale: { scheme: 'viridis' }, legend: { title: LABELS.iteration } },
+          color: { field: 'iteration', type: 'quantitative', scale: { scheme: 'viridis', type: 'symlog' }, legend: { title: LABELS.iteration } },
         },
       },
       ...(fitLabel
@@ -540,7 +575,7 @@ export function curvatureFigure(options: CurvatureFigureOptions): TopLevelSpec {
           ]
         : []),
     ],
-  };
+  }, options);
 }
 
 /** One step size of a sweep. */
@@ -604,12 +639,9 @@ export function phaseDiagramFigure(options: PhaseDiagramOptions): TopLevelSpec {
             encoding: { x, y: { value: 0 }, text: { field: 'series', type: 'nominal' as const } },
           },
         ];
-  // Concatenated views cannot be fitted to a width: in paper mode each panel leaves room for its axis.
-  const panelWidth = options.paper ? paperWidth(options.paper) - PAPER_AXIS_ROOM : WIDTH;
-  const panelHeight = options.paper ? Math.round(panelWidth * PAPER_ASPECT * (PHASE_PANEL_HEIGHT / HEIGHT)) : PHASE_PANEL_HEIGHT;
   const panel = (field: 'gradNorm' | 'fractionConverged', title: string, log: boolean, annotations: typeof label) => ({
-    width: panelWidth,
-    height: panelHeight,
+    width: WIDTH,
+    height: PHASE_PANEL_HEIGHT,
     layer: [
       {
         transform: [...onlySweep, { filter: `isValid(datum.${field})${log ? ` && datum.${field} > 0` : ''}` }],
@@ -623,7 +655,7 @@ export function phaseDiagramFigure(options: PhaseDiagramOptions): TopLevelSpec {
       ...annotations,
     ],
   });
-  return {
+  return styled({
     ...header(options),
     ...usermeta({
       x: { column: columnName(options.xLabel ?? LABELS.stepSize), field: 'stepSize' },
@@ -636,7 +668,7 @@ export function phaseDiagramFigure(options: PhaseDiagramOptions): TopLevelSpec {
     data: { values: rows },
     vconcat: [panel('gradNorm', LABELS.asymptoticGradNorm, true, label), panel('fractionConverged', LABELS.fractionConverged, false, [])],
     resolve: { scale: { x: 'shared' } },
-  };
+  }, options);
 }
 
 /** One cell of a two-parameter grid: the parameters and the ratio lhs/rhs there. */
@@ -666,7 +698,7 @@ export function tightnessHeatmap(options: TightnessHeatmapOptions): TopLevelSpec
     sort: field === 'y' ? ('descending' as const) : ('ascending' as const),
     axis: { format: '.3~g', formatType: 'number' as const, labelAngle: 0 },
   });
-  return {
+  return styled({
     ...header(options),
     ...usermeta({
       x: { column: columnName(options.xLabel), field: 'x' },
@@ -675,7 +707,7 @@ export function tightnessHeatmap(options: TightnessHeatmapOptions): TopLevelSpec
         { column: columnName(options.ratioLabel ?? LABELS.tightness), field: 'ratio' },
       ],
     }),
-    ...size(options),
+    ...size(),
     data: { values: rows },
     mark: { type: 'rect', stroke: '#ffffff', strokeWidth: 0.5 },
     encoding: {
@@ -688,7 +720,7 @@ export function tightnessHeatmap(options: TightnessHeatmapOptions): TopLevelSpec
         legend: { title: options.ratioLabel ?? LABELS.tightness },
       },
     },
-  };
+  }, options);
 }
 
 /**

@@ -2,6 +2,7 @@
  * The vega-lite specs of src/plot/specs.ts: JSON snapshots, determinism, the CSV companion, what
  * is left out of a log plot, the Unicode helpers and decimation.
  */
+import type { TopLevelSpec } from 'vega-lite';
 import { describe, expect, it } from 'vitest';
 import {
   columnName,
@@ -11,6 +12,7 @@ import {
   figureData,
   LABELS,
   subscript,
+  toPaper,
   superscript,
   trajectoryFigure,
   unicodeMath,
@@ -50,6 +52,25 @@ describe('figure specs', () => {
     expect(() => trajectoryFigure({ title: 't', series: [{ label: 'a', x: [0], y: [1, 2] }], yLabel: 'y' })).toThrow(
       /x has 1 values and y 2/,
     );
+  });
+});
+
+describe('paper mode', () => {
+  it.each(FIGURES.map((f) => [f.name, f] as const))('%s: no title, the width of a column, text of at least 8 pt at that width', (_name, { spec }) => {
+    const paper = toPaper(spec) as TopLevelSpec & { width?: number; autosize?: unknown; vconcat?: Array<{ width?: number }> };
+    expect('title' in paper).toBe(false);
+    const sizes = [paper.config?.axis?.labelFontSize, paper.config?.axis?.titleFontSize, paper.config?.legend?.labelFontSize];
+    // SVG pixels are 3/4 pt in the PDF placed at 100 %.
+    for (const size of sizes) expect(Number(size) * 0.75).toBeGreaterThanOrEqual(8);
+    if (paper.vconcat) for (const panel of paper.vconcat) expect(panel.width).toBeLessThan(312);
+    else expect([paper.width, paper.autosize]).toEqual([312, { type: 'fit', contains: 'padding' }]);
+    expect((toPaper(spec, { widthInches: 6.75 }) as { width?: number }).width ?? 0).toBe(paper.vconcat ? 0 : 648);
+    expect(toPaper(spec, { widthPoints: 234 })).toEqual(paper);
+  });
+
+  it('the builders take it as an option', () => {
+    const series = [{ label: 'run', x: [0, 1], y: [1, 0.5] }];
+    expect(trajectoryFigure({ title: 't', series, yLabel: 'gap', paper: {} })).toEqual(toPaper(trajectoryFigure({ title: 't', series, yLabel: 'gap' })));
   });
 });
 
