@@ -598,7 +598,7 @@ export interface PhaseDiagramOptions extends FigureTitle {
 /**
  * The step-size phase diagram: the asymptotic gradient norm (top, log scale) and the fraction of
  * runs that converged (bottom) against the step size (log scale), the critical step marked by a
- * rule. Data columns: series (`sweep` or the critical label), stepSize, gradNorm,
+ * dashed rule named in the legend. Data columns: series (`sweep` or the critical label), stepSize, gradNorm,
  * fractionConverged.
  */
 export function phaseDiagramFigure(options: PhaseDiagramOptions): TopLevelSpec {
@@ -619,27 +619,27 @@ export function phaseDiagramFigure(options: PhaseDiagramOptions): TopLevelSpec {
   const x = position('stepSize', options.xLabel ?? LABELS.stepSize, { log: true, values: rows.map((r) => r.stepSize as number) });
   const onlySweep = [{ filter: { field: 'series', equal: 'sweep' } }];
   const onlyCritical = [{ filter: { field: 'series', equal: criticalLabel } }];
+  // The critical step: a dashed rule in both panels, named in a legend under the figure (a label
+  // beside the rule would run into the data or off the plot).
   const rule =
     critical === undefined
       ? []
       : [
           {
             transform: onlyCritical,
-            mark: { type: 'rule' as const, color: CRITICAL_COLOR, strokeDash: [6, 4], strokeWidth: 1.5 },
-            encoding: { x },
+            mark: { type: 'rule' as const, color: CRITICAL_COLOR, strokeWidth: 1.5 },
+            encoding: {
+              x,
+              strokeDash: {
+                field: 'series',
+                type: 'nominal' as const,
+                scale: { domain: [criticalLabel], range: [[6, 4]] },
+                legend: { title: null, orient: 'bottom' as const },
+              },
+            },
           },
         ];
-  const label =
-    critical === undefined
-      ? []
-      : [
-          {
-            transform: onlyCritical,
-            mark: { type: 'text' as const, align: 'right' as const, baseline: 'top' as const, dx: -4, dy: 4, color: CRITICAL_COLOR },
-            encoding: { x, y: { value: 0 }, text: { field: 'series', type: 'nominal' as const } },
-          },
-        ];
-  const panel = (field: 'gradNorm' | 'fractionConverged', title: string, log: boolean, annotations: typeof label) => ({
+  const panel = (field: 'gradNorm' | 'fractionConverged', title: string, log: boolean) => ({
     width: WIDTH,
     height: PHASE_PANEL_HEIGHT,
     layer: [
@@ -652,7 +652,6 @@ export function phaseDiagramFigure(options: PhaseDiagramOptions): TopLevelSpec {
         },
       },
       ...rule,
-      ...annotations,
     ],
   });
   return styled({
@@ -666,7 +665,7 @@ export function phaseDiagramFigure(options: PhaseDiagramOptions): TopLevelSpec {
       ],
     }),
     data: { values: rows },
-    vconcat: [panel('gradNorm', LABELS.asymptoticGradNorm, true, label), panel('fractionConverged', LABELS.fractionConverged, false, [])],
+    vconcat: [panel('gradNorm', LABELS.asymptoticGradNorm, true), panel('fractionConverged', LABELS.fractionConverged, false)],
     resolve: { scale: { x: 'shared' } },
   }, options);
 }
