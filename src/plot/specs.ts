@@ -97,7 +97,7 @@ const PIXELS_PER_POINT = 96 / 72;
 export const COLUMN_INCHES = 3.25;
 /** Text size of paper mode, in points at the figure's printed width. */
 const PAPER_FONT_POINTS = 8.5;
-/** Height over width of a paper-mode figure. */
+/** Height of a paper-mode plot over the figure's width. */
 const PAPER_ASPECT = 0.62;
 
 const CONFIG: NonNullable<TopLevelSpec['config']> = {
@@ -139,8 +139,8 @@ function size() {
 
 /**
  * A figure of this module in paper mode: its title dropped (the caption says it), its text at
- * PAPER_FONT_POINTS, the whole figure fitted to the paper width (a 3.25-inch column by default)
- * with the height in the same proportion; the panels of a concatenation each leave room for their
+ * PAPER_FONT_POINTS, the whole figure fitted to the paper width (a 3.25-inch column by default),
+ * the plot's height in proportion (a legend adds to it); the panels of a concatenation each leave room for their
  * axis, since vega cannot fit a concatenation to a width.
  */
 export function toPaper(spec: TopLevelSpec, paper: PaperStyle = {}): TopLevelSpec {
@@ -157,7 +157,8 @@ export function toPaper(spec: TopLevelSpec, paper: PaperStyle = {}): TopLevelSpe
       height: scaled(panel.height, panelWidth),
     }));
   } else {
-    Object.assign(paperSpec, { width, height: scaled(paperSpec.height, width), autosize: { type: 'fit', contains: 'padding' } });
+    // Fitted in width only: the legend under the plot adds to the height, not takes from the plot.
+    Object.assign(paperSpec, { width, height: scaled(paperSpec.height, width), autosize: { type: 'fit-x', contains: 'padding' } });
   }
   return paperSpec as unknown as TopLevelSpec;
 }
@@ -270,7 +271,7 @@ const BOUND_STROKE = 1.1;
 const BOUND_DASH = [5, 3];
 
 /** Line legends go under the plot, one entry a line, so long bound labels do not widen the figure. */
-const LINE_LEGEND = { title: null, orient: 'bottom' as const, direction: 'vertical' as const };
+const LINE_LEGEND = { title: null, orient: 'bottom' as const, direction: 'vertical' as const, symbolType: 'stroke' };
 
 /** Pixels between the data's extremes and the edges of a log plot. */
 const EDGE_PADDING = 6;
@@ -386,7 +387,7 @@ function lineChart(options: LineChartOptions): TopLevelSpec {
     ...size(),
     data: { values: rows },
     // The bound is drawn last, thin and dashed, over wider lines: where a run follows its bound,
-    // both stay visible. A bound known at one or two points only is marked by points too.
+    // both stay visible. A bound known at one point only is marked by a point.
     layer: [
       {
         ...(bound ? { transform: [{ filter: { not: { field: 'series', equal: bound.label } } }] } : {}),
@@ -396,7 +397,7 @@ function lineChart(options: LineChartOptions): TopLevelSpec {
         ? [
             {
               transform: [{ filter: { field: 'series', equal: bound.label } }],
-              mark: { type: 'line' as const, strokeWidth: BOUND_STROKE, ...(bound.x.length <= 2 || options.points ? { point: { size: 18 } } : {}) },
+              mark: { type: 'line' as const, strokeWidth: BOUND_STROKE, ...(bound.x.length < 2 || options.points ? { point: { size: 18 } } : {}) },
             },
           ]
         : []),

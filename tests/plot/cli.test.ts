@@ -56,7 +56,7 @@ describe('boundcheck plot', () => {
     const spec = JSON.parse(readFileSync(join(out, 'trajectory.vl.json'), 'utf8'));
     expect(spec.title).toBeUndefined();
     expect(spec.width).toBe(312);
-    expect(spec.autosize).toEqual({ type: 'fit', contains: 'padding' });
+    expect(spec.autosize).toEqual({ type: 'fit-x', contains: 'padding' });
     const svg = readFileSync(join(out, 'trajectory.svg'), 'utf8');
     expect(Number(/<svg[^>]* width="(\d+)"/.exec(svg)![1])).toBe(312);
     const sizes = [...svg.matchAll(/font-size="(\d+(?:\.\d+)?)px"/g)].map((m) => Number(m[1]));

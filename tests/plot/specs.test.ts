@@ -63,7 +63,7 @@ describe('paper mode', () => {
     // SVG pixels are 3/4 pt in the PDF placed at 100 %.
     for (const size of sizes) expect(Number(size) * 0.75).toBeGreaterThanOrEqual(8);
     if (paper.vconcat) for (const panel of paper.vconcat) expect(panel.width).toBeLessThan(312);
-    else expect([paper.width, paper.autosize]).toEqual([312, { type: 'fit', contains: 'padding' }]);
+    else expect([paper.width, paper.autosize]).toEqual([312, { type: 'fit-x', contains: 'padding' }]);
     expect((toPaper(spec, { widthInches: 6.75 }) as { width?: number }).width ?? 0).toBe(paper.vconcat ? 0 : 648);
     expect(toPaper(spec, { widthPoints: 234 })).toEqual(paper);
   });
