@@ -4,7 +4,8 @@
  * badges and statements typeset by KaTeX, an overview chart of lhs/rhs at each claim's worst point
  * (its tightness where it held), and a drill-down for every claim that did not hold: its
  * trajectory against the bound as a function of t for a statement about a run (the figure of
- * `boundcheck plot`), both sides at the point for a pointwise one. Charts are vega-lite specs
+ * `boundcheck plot`), both sides at the point for a pointwise one (or for a run that cannot be
+ * re-done, with the reason). Charts are vega-lite specs
  * rendered by vega-embed; the vega, vega-lite, vega-embed browser builds and KaTeX's stylesheet
  * with its fonts are inlined from node_modules, so the page works opened from disk with no
  * network. Every value that reaches the page goes through the one escaping template `html`. The
@@ -39,7 +40,7 @@ export type DrillDown =
   | { readonly kind: 'point' }
   | { readonly kind: 'unavailable'; readonly reason: string };
 
-/** The drill-downs by claim id; a claim that did not hold and has none gets a note instead. */
+/** The drill-downs by claim id; a claim that did not hold and has none gets both sides at its point. */
 export type DrillDowns = ReadonlyMap<string, DrillDown>;
 
 /** The browser builds, in load order: vega-lite needs vega, vega-embed needs both. */
@@ -260,10 +261,6 @@ ${rows}</tbody>
 </table>`;
 }
 
-function note(text: string): Markup {
-  return html`<p class="note">No chart: ${text}.</p>`;
-}
-
 /** The point a drill-down shows: the counterexample, else the first inconclusive candidate, else the worst point. */
 export function drillDownPoint(report: Report): { point: PointReport; which: string } | undefined {
   if (report.counterexample) return { point: report.counterexample, which: 'certified counterexample' };
@@ -274,12 +271,17 @@ export function drillDownPoint(report: Report): { point: PointReport; which: str
 
 /** The drill-down's chart (added to `charts`) with its caption, or why there is none. */
 function drillDownFigure(report: Report, point: PointReport, drillDown: DrillDown | undefined, charts: Chart[]): Markup {
-  if (drillDown === undefined) return note('no drill-down was computed for this claim');
-  if (drillDown.kind === 'unavailable') return note(drillDown.reason);
   const container = `chart-drill-down-${charts.length}`;
-  if (drillDown.kind === 'point') {
+  if (drillDown === undefined || drillDown.kind !== 'run') {
+    // A pointwise statement, or a run that cannot be re-done here: both sides at the point.
+    const why =
+      drillDown === undefined
+        ? 'No trajectory: no drill-down was computed for this claim. '
+        : drillDown.kind === 'unavailable'
+          ? `No trajectory: ${drillDown.reason}. `
+          : 'The statement is about a point. ';
     charts.push({ container, spec: pointSidesSpec(report, point) });
-    return html`<figure class="point"><div class="chart" id="${container}"></div><figcaption>The statement is about a point: lhs ${point.lhs} against rhs ${point.rhs}.</figcaption></figure>`;
+    return html`<figure class="point"><div class="chart" id="${container}"></div><figcaption>${why}Both sides at the point: lhs ${point.lhs} against rhs ${point.rhs}.</figcaption></figure>`;
   }
   charts.push({ container, spec: drillDown.spec });
   return html`<figure class="run"><div class="chart" id="${container}"></div><figcaption>${drillDown.caption}</figcaption></figure>`;
@@ -336,7 +338,7 @@ ${Object.entries(VERDICT_COLORS)
 td.statement { max-width: 28rem; }
 code { font-size: 0.92em; }
 figure { margin: 0.5rem 0 1.5rem; }
-figcaption, .note, .provenance { color: #555; }
+figcaption, .provenance { color: #555; }
 section.drill-down { border-top: 1px solid #ddd; padding-top: 0.5rem; }
 `;
 
