@@ -106,7 +106,7 @@ const sweepOf = (model: Model, seed: number): SweepResult =>
 // %% One phase diagram per model, with its table
 for (const [index, model] of models.entries()) {
   const sweep = sweepOf(model, index + 1);
-  const bracket = `last converging η/η_c = ${sweep.lastConverging ?? '−'}, first non-converging ${sweep.firstNonConverging ?? '−'}`;
+  const bracket = `step over critical step: last converging ${sweep.lastConverging ?? '−'}, first non-converging ${sweep.firstNonConverging ?? '−'}`;
   await nb.figure(
     model.slug,
     phaseDiagramFigure({
@@ -121,7 +121,7 @@ for (const [index, model] of models.entries()) {
       shows: `${model.description} Top: the asymptotic gradient norm, the median over the bounded non-convergent runs of max ‖∇f‖ over the last fifth of the run (absent where no run is bounded). Bottom: the fraction of the ${STARTS} starts that converged. The dashed rule is the exact ${model.criticalLabel}. Runs: T = ${RUN_LENGTH.stepsAtBand} steps at η/η_c = 0.98 and 1.02, fewer further away (at least ${RUN_LENGTH.minSteps}), stopped as converged at f − f* ≤ 10⁻²⁸. Empirical critical step: ${bracket}.`,
       numbers: [
         markdownTable(
-          ['η/η_c', 'η', 'converged', '95% Wilson interval', 'diverged', 'bounded', 'stalled / undecided', 'asymptotic ‖∇f‖', ...(model.predicted ? ['2-cycle prediction'] : [])],
+          ['η / critical step', 'η', 'converged', '95% Wilson interval', 'diverged', 'bounded', 'stalled / undecided', 'asymptotic ‖∇f‖', ...(model.predicted ? ['2-cycle prediction'] : [])],
           sweep.points.map((p): Cell[] => {
             const { lower, upper } = wilsonInterval({ successes: p.outcomes.converged, trials: p.starts });
             return [
