@@ -13,6 +13,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TopLevelSpec } from 'vega-lite';
 import { writeFigure } from '../src/plot/render.js';
+import { toPaper, type PaperStyle } from '../src/plot/specs.js';
 import { resolveCitations } from '../src/report/citation.js';
 import { writeAtomically } from '../src/report/report.js';
 import {
@@ -40,9 +41,26 @@ export function indices(length: number): number[] {
   return Array.from({ length }, (_, t) => t);
 }
 
-/** n values from lo to hi, evenly spaced on a log scale (both ends included). */
+/**
+ * n values from lo to hi, evenly spaced on a log scale (both ends included): 10 to the power
+ * log10(lo) + k (log10(hi) - log10(lo)) / (n - 1), so that decades come out as 0.001, 0.01, ...
+ * with no rounding noise.
+ */
 export function logGrid(lo: number, hi: number, n: number): number[] {
-  return Array.from({ length: n }, (_, k) => lo * (hi / lo) ** (k / (n - 1)));
+  const [a, b] = [Math.log10(lo), Math.log10(hi)];
+  return Array.from({ length: n }, (_, k) => (k === 0 ? lo : k === n - 1 ? hi : 10 ** (a + ((b - a) * k) / (n - 1))));
+}
+
+/**
+ * Paper mode for every figure (src/plot/specs.ts toPaper: no title, text of 8.5 pt at the printed
+ * width): BOUNDCHECK_NOTEBOOK_PAPER=1 for a 3.25-inch column, or the width in inches (6.75).
+ */
+export function paperStyle(setting = process.env.BOUNDCHECK_NOTEBOOK_PAPER): PaperStyle | undefined {
+  if (setting === undefined || setting === '' || setting === '0') return undefined;
+  if (setting === '1') return {};
+  const inches = Number(setting);
+  if (!(inches > 0)) throw new Error(`BOUNDCHECK_NOTEBOOK_PAPER must be 1 or a width in inches, got ${JSON.stringify(setting)}`);
+  return { widthInches: inches };
 }
 
 /** Where the figures go: out/figures/ of the repository, or BOUNDCHECK_NOTEBOOK_OUT. */
@@ -88,10 +106,15 @@ export class Notebook {
   private readonly summaryLines: string[] = [];
   private readonly started = performance.now();
 
+  /**
+   * `style.paper` draws every figure in paper mode (the titles then live in the README only);
+   * by default, as BOUNDCHECK_NOTEBOOK_PAPER says.
+   */
   constructor(
     readonly paper: string,
     private readonly title: string,
     private readonly intro: string,
+    private readonly style: { readonly paper?: PaperStyle } = { paper: paperStyle() },
   ) {
     this.directory = join(figuresRoot(), paper);
     mkdirSync(this.directory, { recursive: true });
@@ -99,7 +122,7 @@ export class Notebook {
 
   /** Writes `name`.{vl.json,csv,svg,png,pdf} and adds the figure's section to the README. */
   async figure(name: string, spec: TopLevelSpec, entry: FigureEntry): Promise<void> {
-    await writeFigure(spec, this.directory, name);
+    await writeFigure(this.style.paper ? toPaper(spec, this.style.paper) : spec, this.directory, name);
     this.sections.push(
       [`## ${entry.title}`, `![${entry.title}](${name}.png)`, entry.shows, ...(entry.numbers ?? []), `Files: ${name}.png, .svg, .pdf, .csv (data), .vl.json (vega-lite).`].join('\n\n'),
     );
@@ -169,8 +192,12 @@ export function curvatureGridConfigs(): MlpStudyConfig[] {
   );
 }
 
-/** A configuration without its seed, for tables: `tanh, crossEntropy, l2 = 0.01`. */
-export const configLabel = ({ activation, loss, l2 }: MlpStudyConfig): string => `${activation}, ${loss}, l2 = ${l2}`;
+const ACTIVATION_NAMES: Readonly<Record<MlpStudyConfig['activation'], string>> = { tanh: 'tanh', relu: 'ReLU', leakyRelu: 'leaky ReLU' };
+const LOSS_NAMES: Readonly<Record<MlpStudyConfig['loss'], string>> = { mse: 'squared loss', crossEntropy: 'cross-entropy loss' };
+
+/** A configuration without its seed, in words for titles and tables: `tanh, cross-entropy loss, weight decay 0.01`. */
+export const configLabel = ({ activation, loss, l2 }: MlpStudyConfig): string =>
+  `${ACTIVATION_NAMES[activation]}, ${LOSS_NAMES[loss]}, ${l2 === 0 ? 'no weight decay' : `weight decay ${formatNumber(l2)}`}`;
 
 /** The f* a study measured its gaps from: `f* = 0 (the problem's fStar)`. */
 export const referenceText = ({ reference }: CurvatureStudy): string => `f* = ${formatNumber(reference.value)} (${reference.description})`;

@@ -52,12 +52,13 @@ async function curvaturePanel(name: string, study: MlpCurvatureStudy, reading: s
       title: `Curvature against loss: MLP ${configLabel(study.config)}`,
       subtitle: `GD with step ${formatNumber(study.step)}, ${study.iterations[study.iterations.length - 1]} steps; ${referenceText(study)}; verdict: ${verdict}`,
       pairs: study.pairs,
+      iterations: study.iterations,
       envelope: linear,
       log: false,
     }),
     {
       title: `Curvature against loss, ${configLabel(study.config)} (seed ${study.config.seed})`,
-      shows: `Each dot is one iterate of full-batch GD, ‖∇²f‖ (exact, dense Hessian) against f − f*; the ${study.pairs.length} iterates are spaced geometrically in t from 0 to T, so the colour (the dot’s index) is log-time; the dashed line is the smallest (H₀,H₁) envelope valid on every dot, H₀ = ${formatNumber(linear.H0)}, H₁ = ${formatNumber(linear.H1)}. ${reading}`,
+      shows: `Each dot is one iterate of full-batch GD, ‖∇²f‖ (exact, dense Hessian) against f − f*; the ${study.pairs.length} iterates are spaced geometrically in t from 0 to T, and the colour is the iteration t on a symlog scale; the dashed line is the smallest (H₀,H₁) envelope valid on every dot, H₀ = ${formatNumber(linear.H0)}, H₁ = ${formatNumber(linear.H1)}. ${reading}`,
     },
   );
 }

@@ -49,7 +49,7 @@ await nb.figure(
     cells: o1Cells,
     xLabel: 'normalized step h = γL',
     yLabel: 'steps N',
-    ratioLabel: 'f(x_N) − f* / bound',
+    ratioLabel: 'gap after N steps / bound',
   }),
   {
     title: 'O1: tightness of L R² / (4Nh + 2) over (N, h)',
@@ -70,7 +70,7 @@ nb.summary(`O1: worst Huber on the grid reaches ${Math.min(...o1Range).toFixed(4
 // %% O1 beyond h = 1: the Huber worst case against the quadratic, N = 4 (the regime switch)
 const switchSteps = 4;
 const quadraticWitness = quadratic({ eigenvalues: [L], seed: 1 });
-const hGrid = [...Array.from({ length: 39 }, (_, k) => 0.05 * (k + 1)), 1.5, 1.9].sort((a, b) => a - b);
+const hGrid = [...Array.from({ length: 39 }, (_, k) => (k + 1) / 20), 1.5, 1.9].sort((a, b) => a - b);
 const huberValues = hGrid.map((h) => gapAfter(huberWorstCase({ L, R, N: switchSteps, h }), h, L, [R], switchSteps));
 const quadraticValues = hGrid.map((h) => gapAfter(quadraticWitness, h, L, [R], switchSteps));
 const dtRange = hGrid.filter((h) => h <= 1);

@@ -68,7 +68,7 @@ const models: Model[] = [
     slug: 'phase-scalar-factorization',
     problem: scalarFactorization({ target: 1 }),
     criticalStep: scalarFactorizationCriticalStep({ c: 1 }),
-    criticalLabel: 'η_c = 1/|c| = 1',
+    criticalLabel: 'critical step 1/|c| = 1',
     description: 'The scalar factorization, the smallest two-layer linear net: on its minimisers xy = 1 the sharpness is x² + y² ≥ 2 (§3.3 E1).',
     initScale: 1,
     predicted: twoCyclePrediction(1),
@@ -78,7 +78,7 @@ const models: Model[] = [
     slug: 'phase-deep-scalar-net',
     problem: deepScalarNet({ depth: 3, target: 1 }),
     criticalStep: deepScalarNetCriticalStep({ N: 3, y: 1 }),
-    criticalLabel: 'η_c = 2/(N|y|^(2−2/N)) = 2/3',
+    criticalLabel: 'critical step 2/(N|y|²⁻²ᐟᴺ) = 2/3',
     description: 'A depth-3 scalar net with target 1: on its minimisers the sharpness is Σᵢ wᵢ⁻² ≥ 3, with equality at the balanced ones (§3.3 E2).',
     initScale: 1,
   },
@@ -87,7 +87,7 @@ const models: Model[] = [
     slug: 'phase-whitened-two-layer',
     problem: linearNetWithLoss({ inputDim: 2, outputDim: 2, widths: [2], loss: whitenedLoss(Phi) }),
     criticalStep: whitenedTwoLayerCriticalStep({ Phi }),
-    criticalLabel: 'η_c = 1/σ_max(Φ) = 0.5',
+    criticalLabel: 'critical step 1/σₘₐₓ(Φ) = 0.5',
     description: 'A two-layer linear net of hidden width 2 on whitened data, Φ = diag(2, 1): on its minimisers the sharpness is ‖W₂‖² + ‖W₁‖² ≥ 2σ_max(Φ) (§3.3 E3). Its 2-cycle prediction is E1’s formula for the top mode, c = σ_max = 2 (§5 C3).',
     initScale: 0.5,
     predicted: twoCyclePrediction(2),
@@ -106,7 +106,7 @@ const sweepOf = (model: Model, seed: number): SweepResult =>
 // %% One phase diagram per model, with its table
 for (const [index, model] of models.entries()) {
   const sweep = sweepOf(model, index + 1);
-  const bracket = `last converging η/η_c = ${sweep.lastConverging ?? '−'}, first non-converging ${sweep.firstNonConverging ?? '−'}`;
+  const bracket = `step over critical step: last converging ${sweep.lastConverging ?? '−'}, first non-converging ${sweep.firstNonConverging ?? '−'}`;
   await nb.figure(
     model.slug,
     phaseDiagramFigure({
@@ -121,7 +121,7 @@ for (const [index, model] of models.entries()) {
       shows: `${model.description} Top: the asymptotic gradient norm, the median over the bounded non-convergent runs of max ‖∇f‖ over the last fifth of the run (absent where no run is bounded). Bottom: the fraction of the ${STARTS} starts that converged. The dashed rule is the exact ${model.criticalLabel}. Runs: T = ${RUN_LENGTH.stepsAtBand} steps at η/η_c = 0.98 and 1.02, fewer further away (at least ${RUN_LENGTH.minSteps}), stopped as converged at f − f* ≤ 10⁻²⁸. Empirical critical step: ${bracket}.`,
       numbers: [
         markdownTable(
-          ['η/η_c', 'η', 'converged', '95% Wilson interval', 'diverged', 'bounded', 'stalled / undecided', 'asymptotic ‖∇f‖', ...(model.predicted ? ['2-cycle prediction'] : [])],
+          ['η / critical step', 'η', 'converged', '95% Wilson interval', 'diverged', 'bounded', 'stalled / undecided', 'asymptotic ‖∇f‖', ...(model.predicted ? ['2-cycle prediction'] : [])],
           sweep.points.map((p): Cell[] => {
             const { lower, upper } = wilsonInterval({ successes: p.outcomes.converged, trials: p.starts });
             return [

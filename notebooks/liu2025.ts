@@ -70,11 +70,12 @@ async function logLogPanel(name: string, study: CurvatureStudy, label: string, r
       title: `Curvature against the gap, log-log: ${label}`,
       subtitle: `tightest envelope ρ = ${formatNumber(power.rho)}, K₀ = ${formatNumber(power.K0)}, Kᵨ = ${formatNumber(power.Krho)}; log-log slope ${formatNumber(study.logLogSlope)}; ${study.verdict}`,
       pairs: study.pairs,
+      iterations: study.iterations,
       envelope: linear,
     }),
     {
       title: `Curvature against the gap (log-log), ${label}`,
-      shows: `‖∇²f‖ against f − f* along GD (${referenceText(study)}; iterates spaced geometrically in t, colour = their index, i.e. log-time) with the smallest linear envelope (dashed, H₀ = ${formatNumber(linear.H0)}, H₁ = ${formatNumber(linear.H1)})). The tightest (ρ,K₀,Kᵨ) envelope has ρ = ${formatNumber(power.rho)}. ${reading}`,
+      shows: `‖∇²f‖ against f − f* along GD (${referenceText(study)}; iterates spaced geometrically in t, colour = the iteration t on a symlog scale) with the smallest linear envelope (dashed, H₀ = ${formatNumber(linear.H0)}, H₁ = ${formatNumber(linear.H1)})). The tightest (ρ,K₀,Kᵨ) envelope has ρ = ${formatNumber(power.rho)}. ${reading}`,
     },
   );
 }

@@ -71,7 +71,7 @@ export const gradient = form(
 );
 
 /** Two runs of GD on a 1-D member f, from x_0 and y_0, as one run on F(x, y) = f(x) + f(y). */
-interface TwoRuns extends ClassInstance {
+export interface TwoRuns extends ClassInstance {
   readonly y0: number;
 }
 /**

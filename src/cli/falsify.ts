@@ -61,15 +61,21 @@ const typescriptFiles = (refs: readonly ClaimRef[]): boolean => refs.some((ref) 
 export async function searchClaims(
   refs: readonly ClaimRef[],
   options: SearchCliOptions,
-  files: { reportFileOf?: (ref: ClaimRef) => string | undefined; recordTime?: boolean; onProgress?: (done: number, total: number) => void; onClaimDone?: (done: number) => void } = {},
+  files: {
+    reportFileOf?: (ref: ClaimRef) => string | undefined;
+    recordTime?: boolean;
+    /** Claim `index` (in `refs`) has evaluated `done` of its random stage's `total` points. */
+    onProgress?: (index: number, done: number, total: number) => void;
+    /** Claim `index` is finished after `evaluations` evaluations in all. */
+    onClaimDone?: (index: number, evaluations: number) => void;
+  } = {},
 ): Promise<SearchedClaim[]> {
   const typescript = typescriptFiles(refs);
   const pool = new EvaluatorPool(options.workers, { timeoutSeconds: options.evalTimeoutSeconds, memoryMb: options.evalMemoryMb }, typescript);
   const supervisor = new SearchSupervisor(pool, Math.min(options.workers, refs.length), typescript);
-  let claimsDone = 0;
   try {
     return await Promise.all(
-      refs.map(async (ref) => {
+      refs.map(async (ref, index) => {
         const startedAt = Date.now();
         const reportFile = files.reportFileOf?.(ref);
         const job: SearchJob = {
@@ -83,8 +89,9 @@ export async function searchClaims(
           ...(reportFile ? { reportFile: resolve(reportFile) } : {}),
           ...(files.recordTime ? { recordTime: true } : {}),
         };
-        const report = await supervisor.search(job, files.onProgress);
-        files.onClaimDone?.(++claimsDone);
+        const onProgress = files.onProgress;
+        const report = await supervisor.search(job, onProgress && ((done, total) => onProgress(index, done, total)));
+        files.onClaimDone?.(index, report.search.evaluations);
         return { report, seconds: (Date.now() - startedAt) / 1000 };
       }),
     );
@@ -120,7 +127,7 @@ export async function searchOne(ref: ClaimRef, options: SearchCliOptions, files:
     const [{ report }] = await searchClaims([ref], options, {
       ...(files.reportFile ? { reportFileOf: () => files.reportFile } : {}),
       ...(files.recordTime ? { recordTime: true } : {}),
-      onProgress: (done, total) => progress.update(done, total),
+      onProgress: (_index, done, total) => progress.update(done, total),
     });
     return report;
   } finally {

@@ -27,6 +27,9 @@ const OPTIONS = {
   trust: { type: 'boolean' },
   all: { type: 'boolean' },
   html: { type: 'boolean' },
+  latex: { type: 'boolean' },
+  paper: { type: 'boolean' },
+  verbose: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -65,8 +68,8 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     summary: 'search claim files, folders or globs (or the built-in claims) and print a table',
     usage:
       'boundcheck check [PATH|GLOB|ID... | --all] [--budget N] [--seed S] [--time-limit SEC] [--workers N]\n' +
-      '                 [--eval-timeout SEC] [--eval-memory MB] [--out DIR]',
-    options: [...SEARCH_OPTIONS, 'all', 'out'],
+      '                 [--eval-timeout SEC] [--eval-memory MB] [--out DIR] [--verbose]',
+    options: [...SEARCH_OPTIONS, 'all', 'out', 'verbose'],
     load: async () => (await import('./check.js')).runCheck,
   },
   replay: {
@@ -76,15 +79,15 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     load: async () => (await import('./replay.js')).runReplay,
   },
   report: {
-    summary: 'write the HTML page of a check result or a falsify report',
-    usage: 'boundcheck report --html [REPORT.json] [--trust]',
-    options: ['html', 'trust'],
+    summary: 'write the HTML page or the LaTeX tables of a check result or a falsify report',
+    usage: 'boundcheck report --html|--latex [REPORT.json] [--trust]',
+    options: ['html', 'latex', 'trust'],
     load: async () => (await import('./report.js')).runReport,
   },
   plot: {
     summary: "draw a claim's counterexample (or worst instance) against its bound",
-    usage: 'boundcheck plot CLAIM|REPORT.json [--out DIR] [--budget N] [--seed S] [--export NAME] [--trust]',
-    options: ['out', 'budget', 'seed', 'export', 'trust'],
+    usage: 'boundcheck plot CLAIM|REPORT.json [--out DIR] [--budget N] [--seed S] [--export NAME] [--paper] [--trust]',
+    options: ['out', 'budget', 'seed', 'export', 'paper', 'trust'],
     load: async () => (await import('./plot.js')).runPlot,
   },
   merge: {
@@ -95,8 +98,8 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   },
   list: {
     summary: 'list the claims of files, folders or globs (default: the built-in claims)',
-    usage: 'boundcheck list [PATH|GLOB...]',
-    options: [],
+    usage: 'boundcheck list [PATH|GLOB...] [--verbose]',
+    options: ['verbose'],
     load: async () => (await import('./check.js')).runList,
   },
   demo: {

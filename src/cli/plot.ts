@@ -3,7 +3,10 @@
  * trajectory against the bound. From a claim file it searches first (with falsify's options) and
  * plots the counterexample, or the worst instance when none was found; from a report it plots the
  * report's counterexample (or its worst instance). The instance is re-run with the GD runner and
- * written as trajectory.{vl.json,csv,svg,png,pdf} to DIR (default out/figures/<claim id>/).
+ * written as trajectory.{vl.json,csv,svg,png,pdf} to DIR (default out/figures/<claim id>/), with
+ * its caption (the instance's parameters, how the bound is drawn) in trajectory.caption.txt; the
+ * bound is drawn as a function of t along the run when it can be. --paper drops the title and
+ * sizes the figure for a 3.25-inch column.
  */
 import { join } from 'node:path';
 import type { TopLevelSpec } from 'vega-lite';
@@ -13,8 +16,9 @@ import { distanceAt, gapAt, minGradNorm, sharpnessAt } from '../claims/measures.
 import { run } from '../gd/run.js';
 import type { Trajectory } from '../gd/trajectory.js';
 import { writeFigure } from '../plot/render.js';
-import { decimate, LABELS, trajectoryFigure, unicodeMath, type Series } from '../plot/specs.js';
-import { claimFileOf, readReport, safeId, type PointReport, type Report } from '../report/report.js';
+import { boundAlongRun } from '../plot/boundAlongRun.js';
+import { decimate, LABELS, trajectoryFigure, unicodeMath, type FigureStyle, type Series } from '../plot/specs.js';
+import { claimFileOf, readReport, safeId, writeAtomically, type PointReport, type Report } from '../report/report.js';
 import { InputError } from '../util/errors.js';
 import { formatNumber } from '../util/format.js';
 import { loadTarget, searchOne, type ClaimTarget } from './falsify.js';
@@ -75,7 +79,8 @@ function requireRun(target: ClaimTarget): void {
 
 export interface PlotPoint {
   readonly point: PointReport;
-  readonly which: 'counterexample' | 'worst instance';
+  /** What the point is, for titles and captions: `counterexample`, `worst instance`, ... */
+  readonly which: string;
 }
 
 function pointOf(report: Report): PlotPoint {
@@ -125,16 +130,37 @@ function positiveSpan(values: ArrayLike<number>): [number, number] {
   return low <= high ? [low, high] : [1, 1];
 }
 
-/** The figure of one instance: re-runs it and draws what its lhs reads against the bound. */
-export function instanceFigure(claim: Claim<Instance>, { point, which }: PlotPoint): TopLevelSpec {
+/** The instance's parameters for a caption: `L = 1, R = 2, N = 20, h = 0.5`. */
+export function parameterText(params: Readonly<Record<string, number>>): string {
+  return Object.entries(params)
+    .map(([name, value]) => `${unicodeMath(name)} = ${formatNumber(value)}`)
+    .join(', ');
+}
+
+/** What `instanceFigure` draws, and its caption (the claim, the point, its parameters and how the bound is drawn). */
+export interface InstanceFigure {
+  readonly spec: TopLevelSpec;
+  readonly caption: string;
+}
+
+/**
+ * The figure of one instance: re-runs it and draws what its lhs reads against the bound, the bound
+ * as a function of t along the run when the claim's horizon is a parameter (see
+ * src/plot/boundAlongRun.ts), else its value at the horizon. `style` sets the figure's layout
+ * (paper mode: no title, its width in inches).
+ */
+export function instanceFigure(claim: Claim<Instance>, { point, which }: PlotPoint, style: FigureStyle = {}): InstanceFigure {
   const instance = claim.family.instance(point.params);
   const { schedule, x0 } = runnable(claim, instance);
   const reading = readingOf(claim.lhs.label);
   const relation = claim.kind === 'upper' ? '≤' : '≥';
-  const boundName = `${claim.kind} bound ${unicodeMath(claim.rhsLabel)} = ${formatNumber(point.rhs)}`;
+  const bound = unicodeMath(claim.rhsLabel);
+  const boundName = `${claim.kind} bound ${bound} = ${formatNumber(point.rhs)}`;
   const measured = `lhs ${unicodeMath(claim.lhs.label)} = ${formatNumber(point.lhs)}, rhs = ${formatNumber(point.rhs)}`;
   const subtitle = `claimed lhs ${relation} rhs; ${measured}: ${point.status}`;
   const title = `${claim.id}, ${which}`;
+  const caption = (drawn: string): string => `${claim.id}, ${which} at ${parameterText(point.params)}: ${measured} (${point.status}). ${drawn}`;
+  const figure = { title, subtitle, ...style };
 
   if (reading.kind === 'level') {
     const horizon = measuredSteps(claim, point, instance, reading.steps);
@@ -143,13 +169,21 @@ export function instanceFigure(claim: Claim<Instance>, { point, which }: PlotPoi
       recordSharpness: reading.quantity === 'sharpness',
       recordDistance: reading.quantity === 'distance',
     });
-    return trajectoryFigure({
-      title,
-      subtitle,
-      series: [trajectorySeries(trajectory, reading.quantity)],
-      bound: { label: `${boundName} at t = ${horizon}`, x: [0, horizon], y: [point.rhs, point.rhs] },
-      yLabel: QUANTITY_LABELS[reading.quantity],
-    });
+    const along = boundAlongRun(claim, point.params, trajectory, `${claim.kind} bound ${bound}`);
+    return {
+      spec: trajectoryFigure({
+        ...figure,
+        series: [trajectorySeries(trajectory, reading.quantity)],
+        bound: along ? decimate(along.series, MAX_POINTS) : { label: `${boundName} at t = ${horizon}`, x: [0, horizon], y: [point.rhs, point.rhs] },
+        yLabel: QUANTITY_LABELS[reading.quantity],
+        xLabel: LABELS.iteration,
+      }),
+      caption: caption(
+        along
+          ? `The dashed line is the bound at every horizon t ≤ ${horizon} (${along.parameter} = t, the other parameters fixed).`
+          : `The dashed line is the bound at the horizon t = ${horizon}.`,
+      ),
+    };
   }
 
   if (reading.kind === 'first hit') {
@@ -161,22 +195,26 @@ export function instanceFigure(claim: Claim<Instance>, { point, which }: PlotPoi
       reading.eps === undefined
         ? []
         : [{ label: `target ε = ${formatNumber(reading.eps)}`, x: [0, trajectory.steps], y: [reading.eps, reading.eps] }];
-    return trajectoryFigure({
-      title,
-      subtitle,
-      series: [trajectorySeries(trajectory, 'gap'), ...target],
-      bound: { label: `${boundName} (iterations)`, x: [point.rhs, point.rhs], y: [Math.min(low, reading.eps ?? low), high] },
-      yLabel: LABELS.gap,
-    });
+    return {
+      spec: trajectoryFigure({
+        ...figure,
+        series: [trajectorySeries(trajectory, 'gap'), ...target],
+        bound: { label: `${boundName} (iterations)`, x: [point.rhs, point.rhs], y: [Math.min(low, reading.eps ?? low), high] },
+        yLabel: LABELS.gap,
+      }),
+      caption: caption('The dashed vertical line is the bound on the number of iterations to reach the target.'),
+    };
   }
 
   const trajectory = run(instance.problem, schedule, x0, { maxSteps: measuredSteps(claim, point, instance) });
-  return trajectoryFigure({
-    title,
-    subtitle,
-    series: [trajectorySeries(trajectory, 'gap'), trajectorySeries(trajectory, 'gradNorm')],
-    yLabel: `${LABELS.gap}, ${LABELS.gradNorm}`,
-  });
+  return {
+    spec: trajectoryFigure({
+      ...figure,
+      series: [trajectorySeries(trajectory, 'gap'), trajectorySeries(trajectory, 'gradNorm')],
+      yLabel: `${LABELS.gap}, ${LABELS.gradNorm}`,
+    }),
+    caption: caption(`The statement reads ${unicodeMath(claim.lhs.label)} off the run, which is not drawn: the run's gap and gradient norm are.`),
+  };
 }
 
 export async function runPlot(positionals: string[], values: CliValues): Promise<number> {
@@ -196,8 +234,11 @@ export async function runPlot(positionals: string[], values: CliValues): Promise
   }
   const plotted = pointOf(report);
   const directory = values.out ?? join('out', 'figures', safeId(target.claim.id));
-  const files = await writeFigure(instanceFigure(target.claim, plotted), directory, 'trajectory');
-  console.log(`${target.claim.id}: verdict ${report.verdict}; plotted the ${plotted.which} at ${JSON.stringify(plotted.point.params)}`);
-  for (const file of Object.values(files)) console.log(`  ${file}`);
+  const { spec, caption } = instanceFigure(target.claim, plotted, values.paper ? { paper: {} } : {});
+  const files = await writeFigure(spec, directory, 'trajectory');
+  writeAtomically(join(directory, 'trajectory.caption.txt'), `${caption}\n`);
+  console.log(`${target.claim.id}: verdict ${report.verdict}; plotted the ${plotted.which}`);
+  console.log(caption);
+  for (const file of [...Object.values(files), join(directory, 'trajectory.caption.txt')]) console.log(`  ${file}`);
   return 0;
 }

@@ -1,33 +1,88 @@
 /**
- * Progress for long work: a cli-progress bar on an interactive terminal, nothing in CI or when
- * output is piped (so logs stay clean and reports stay byte-identical).
+ * Progress for long work: a cli-progress bar on an interactive terminal (evaluations done out of
+ * the total, an ETA, and the claim being searched), nothing in CI or when output is piped (so logs
+ * stay clean and reports stay byte-identical).
  */
 import cliProgress from 'cli-progress';
 
 export interface Progress {
-  update(done: number, total: number): void;
+  /** `done` evaluations out of `total`; `current` names the work in hand. */
+  update(done: number, total: number, current?: string): void;
   stop(): void;
 }
 
+const SILENT: Progress = { update: () => {}, stop: () => {} };
+
+/** Bar cells: short enough that the line, the ETA and a claim id fit 100 columns. */
+const BAR_SIZE = 20;
+
 export function progressBar(label: string): Progress {
-  if (!process.stderr.isTTY || process.env.CI) return { update: () => {}, stop: () => {} };
+  if (!process.stderr.isTTY || process.env.CI) return SILENT;
   const bar = new cliProgress.SingleBar(
-    { format: `${label} [{bar}] {value}/{total} evaluations`, stream: process.stderr, hideCursor: true },
+    {
+      format: `${label} [{bar}] {value}/{total} evaluations, ETA {eta_formatted}{current}`,
+      barsize: BAR_SIZE,
+      etaBuffer: 100,
+      etaAsynchronousUpdate: true,
+      stream: process.stderr,
+      hideCursor: true,
+    },
     cliProgress.Presets.shades_classic,
   );
   let started = false;
   return {
-    update(done, total) {
+    update(done, total, current) {
+      const payload = { current: current ? `: ${current}` : '' };
       if (!started) {
-        bar.start(total, done);
+        bar.start(total, done, payload);
         started = true;
       } else {
         bar.setTotal(total);
-        bar.update(done);
+        bar.update(done, payload);
       }
     },
     stop() {
       if (started) bar.stop();
     },
+  };
+}
+
+/** Progress of `check`: the evaluations of every claim, the claims being searched named. */
+export interface CheckProgress {
+  /** Claim `index` has evaluated `done` points so far. */
+  evaluated(index: number, done: number): void;
+  /** Claim `index` is finished after `evaluations` evaluations in all. */
+  finished(index: number, evaluations: number): void;
+  stop(): void;
+}
+
+/**
+ * Counts evaluations over claims searched at `budget` each: a finished claim counts the
+ * evaluations it made (the total shrinks when a search ends early), one in hand what it has made
+ * so far out of its budget.
+ */
+export function checkProgress(ids: readonly string[], budget: number): CheckProgress {
+  const bar = progressBar('check');
+  const done = new Array<number>(ids.length).fill(0);
+  const share = new Array<number>(ids.length).fill(budget);
+  const inHand = new Set<number>();
+  const show = (): void => {
+    const sum = (values: number[]): number => values.reduce((a, b) => a + b, 0);
+    const names = [...inHand].map((i) => ids[i]);
+    bar.update(sum(done), sum(share), names.length > 1 ? `${names[0]} (+${names.length - 1})` : names[0]);
+  };
+  return {
+    evaluated(index, count) {
+      inHand.add(index);
+      done[index] = Math.min(count, budget);
+      show();
+    },
+    finished(index, evaluations) {
+      inHand.delete(index);
+      done[index] = evaluations;
+      share[index] = evaluations;
+      show();
+    },
+    stop: () => bar.stop(),
   };
 }

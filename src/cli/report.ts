@@ -1,14 +1,16 @@
 /**
- * `boundcheck report --html [REPORT.json]`: the HTML page of a check result (out/report.json by
- * default) or of a single falsify report, written atomically next to it (REPORT.html). Each
- * counterexample is re-run by GD from its claim file for the page's drill-down chart.
+ * `boundcheck report --html|--latex [REPORT.json]`: the HTML page (REPORT.html) or the LaTeX
+ * verdict tables (REPORT.tex) of a check result (out/report.json by default) or of a single
+ * falsify report, written atomically next to it. For the page, each claim that did not hold is
+ * re-run by GD from its claim file for its drill-down chart.
  */
 import { join } from 'node:path';
-import { run } from '../gd/run.js';
-import { checkHtml, type CheckResult, type CounterexampleRun } from '../report/html.js';
+import { checkHtml, drillDownPoint, type CheckResult, type DrillDown } from '../report/html.js';
+import { checkLatex } from '../report/latex.js';
 import { claimFileOf, readJsonFile, REPORT_SCHEMA, writeAtomically, type Report } from '../report/report.js';
 import { InputError } from '../util/errors.js';
 import { loadTarget } from './falsify.js';
+import { instanceFigure } from './plot.js';
 import { trustedClaimFile } from './trust.js';
 
 export const CHECK_SCHEMA = 'boundcheck-check/1';
@@ -17,6 +19,7 @@ const DEFAULT_CHECK_REPORT = join('out', 'report.json');
 /** The options `report` reads (a subset of the command line's). */
 export interface ReportCliValues {
   readonly html?: boolean;
+  readonly latex?: boolean;
   readonly trust?: boolean;
 }
 
@@ -29,57 +32,60 @@ function readCheckResult(path: string): CheckResult {
 }
 
 /**
- * Re-runs a report's counterexample: the claim from its file and export, the instance at the
- * counterexample's parameters, GD over as many steps as the claim's measure ran (the horizon for
- * f(x_T) - f*, the first hit for K(eps)), or over the instance's horizon when the report does not
- * say. A claim that cannot be loaded or a statement at a point with no run gives the reason instead.
+ * The drill-down of a claim that did not hold, at the point html.ts shows (its counterexample,
+ * else its first inconclusive candidate, else its worst point): the claim loaded from its file and
+ * export, and for a statement about a run the figure of `boundcheck plot` (the run re-done by GD
+ * against the bound as a function of t); a pointwise statement needs no run. A claim that cannot
+ * be loaded, or a point with no run, gives the reason instead.
  */
-async function rerunCounterexample(report: Report, claimFile: (report: Report) => string): Promise<CounterexampleRun> {
-  const { claim, counterexample } = report;
-  if (!counterexample) throw new Error(`${claim.id} has no counterexample to re-run`);
+async function drillDownOf(report: Report, claimFile: (report: Report) => string): Promise<DrillDown> {
+  const shown = drillDownPoint(report);
+  if (!shown) return { kind: 'unavailable', reason: 'the search kept no point' };
   try {
-    const target = await loadTarget(claimFile(report), claim.export);
-    const instance = target.claim.family.instance(counterexample.params);
-    const steps = counterexample.trajectory?.steps ?? instance.horizon;
-    if (!instance.schedule || !instance.x0 || steps === undefined) {
-      return { unavailable: 'the statement is about a point, with no GD run' };
-    }
-    const trajectory = run(instance.problem, instance.schedule, instance.x0, { maxSteps: steps });
-    return { gap: Array.from(trajectory.gap), stop: trajectory.stop };
+    const target = await loadTarget(claimFile(report), report.claim.export);
+    if (target.claim.lhs.certification === 'pointwise') return { kind: 'point' };
+    const { spec, caption } = instanceFigure(target.claim, shown);
+    return { kind: 'run', spec, caption };
   } catch (error) {
-    if (error instanceof InputError) return { unavailable: error.message };
+    if (error instanceof InputError) return { kind: 'unavailable', reason: error.message };
     throw error;
   }
 }
 
 /**
- * The re-runs of every violated claim of a check, by claim id; `claimFile` finds (and vets) the
- * claim file a report names.
+ * The drill-downs of every claim of a check that did not hold, by claim id; `claimFile` finds (and
+ * vets) the claim file a report names.
  */
-export async function rerunCounterexamples(
-  claims: readonly Report[],
-  claimFile: (report: Report) => string,
-): Promise<Map<string, CounterexampleRun>> {
-  const runs = new Map<string, CounterexampleRun>();
+export async function drillDowns(claims: readonly Report[], claimFile: (report: Report) => string): Promise<Map<string, DrillDown>> {
+  const found = new Map<string, DrillDown>();
   for (const report of claims) {
-    if (report.counterexample) runs.set(report.claim.id, await rerunCounterexample(report, claimFile));
+    if (report.verdict !== 'holds') found.set(report.claim.id, await drillDownOf(report, claimFile));
   }
-  return runs;
+  return found;
 }
 
-/** REPORT.json -> REPORT.html. */
-function htmlFileFor(reportFile: string): string {
-  return `${reportFile.replace(/\.json$/i, '')}.html`;
+/** REPORT.json -> REPORT.html or REPORT.tex. */
+function siblingFile(reportFile: string, extension: 'html' | 'tex'): string {
+  return `${reportFile.replace(/\.json$/i, '')}.${extension}`;
 }
 
 export async function runReport(positionals: string[], values: ReportCliValues): Promise<number> {
-  if (!values.html) throw new InputError('report needs --html (the only format it writes)');
+  if (!values.html && !values.latex) throw new InputError('report needs --html or --latex (the formats it writes)');
   if (positionals.length > 1) throw new InputError('report takes at most one report file');
   const reportFile = positionals[0] ?? DEFAULT_CHECK_REPORT;
   const check = readCheckResult(reportFile);
-  const htmlFile = htmlFileFor(reportFile);
-  const trusted = (report: Report): string => trustedClaimFile(reportFile, claimFileOf(report, reportFile), values.trust ?? false);
-  writeAtomically(htmlFile, checkHtml(check, await rerunCounterexamples(check.claims, trusted)));
-  console.log(`wrote ${htmlFile}`);
+  const written: string[] = [];
+  if (values.html) {
+    const htmlFile = siblingFile(reportFile, 'html');
+    const trusted = (report: Report): string => trustedClaimFile(reportFile, claimFileOf(report, reportFile), values.trust ?? false);
+    writeAtomically(htmlFile, checkHtml(check, await drillDowns(check.claims, trusted)));
+    written.push(htmlFile);
+  }
+  if (values.latex) {
+    const texFile = siblingFile(reportFile, 'tex');
+    writeAtomically(texFile, checkLatex(check));
+    written.push(texFile);
+  }
+  console.log(`wrote ${written.join(' and ')}`);
   return 0;
 }

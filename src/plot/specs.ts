@@ -33,6 +33,23 @@ export const LABELS = {
   tightness: 'lhs / rhs',
 } as const;
 
+/** CSV column names of the axis titles in LABELS (other titles and series labels are transliterated). */
+const COLUMN_NAMES: Readonly<Record<string, string>> = {
+  [LABELS.iteration]: 't',
+  [LABELS.gap]: 'gap',
+  [LABELS.gradNorm]: 'grad_norm',
+  [LABELS.stepSize]: 'eta',
+  [LABELS.scheduleStep]: 'eta_t',
+  [LABELS.suboptimality]: 'gap',
+  [LABELS.curvature]: 'curvature',
+  [LABELS.initialGap]: 'initial_gap',
+  [LABELS.accuracy]: 'eps',
+  [LABELS.iterations]: 'iterations',
+  [LABELS.asymptoticGradNorm]: 'asymptotic_grad_norm',
+  [LABELS.fractionConverged]: 'fraction_converged',
+  [LABELS.tightness]: 'lhs_over_rhs',
+};
+
 /** One line of a figure: y against x, drawn in the legend as `label`. */
 export interface Series {
   readonly label: string;
@@ -44,7 +61,21 @@ export interface Series {
 export type FigureValue = number | string | null;
 export type FigureRow = Readonly<Record<string, FigureValue>>;
 
-export interface FigureTitle {
+/**
+ * Paper mode: no title (the caption says it), the figure's total width fixed (a 3.25-inch column
+ * by default, or `widthInches` / `widthPoints`), text at least 8 pt at that width once the PDF is
+ * placed at 100 %.
+ */
+export interface PaperStyle {
+  readonly widthInches?: number;
+  readonly widthPoints?: number;
+}
+
+export interface FigureStyle {
+  readonly paper?: PaperStyle;
+}
+
+export interface FigureTitle extends FigureStyle {
   readonly title: string;
   readonly subtitle?: string;
 }
@@ -53,9 +84,21 @@ const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 const WIDTH = 360;
 const HEIGHT = 220;
 const PHASE_PANEL_HEIGHT = 150;
+/** Pixels a paper-mode phase panel leaves for its y axis (labels and title). */
+const PAPER_AXIS_ROOM = 72;
 const CRITICAL_COLOR = '#c0392b';
 /** Points of the envelope line H₀ + H₁Δ on a log-log plot, where it is curved. */
 const ENVELOPE_SAMPLES = 64;
+
+/** SVG pixels per inch and per point: the PDF is drawn at 72/96 points per pixel (src/plot/render.ts). */
+const PIXELS_PER_INCH = 96;
+const PIXELS_PER_POINT = 96 / 72;
+/** A one-column figure of a two-column paper. */
+export const COLUMN_INCHES = 3.25;
+/** Text size of paper mode, in points at the figure's printed width. */
+const PAPER_FONT_POINTS = 8.5;
+/** Height of a paper-mode plot over the figure's width. */
+const PAPER_ASPECT = 0.62;
 
 const CONFIG: NonNullable<TopLevelSpec['config']> = {
   font: FIGURE_FONT,
@@ -71,6 +114,59 @@ const CONFIG: NonNullable<TopLevelSpec['config']> = {
   legend: { titleFontSize: 11, titleFontWeight: 'normal', labelFontSize: 10, labelLimit: 320 },
   view: { stroke: '#333' },
 };
+
+/** Every text of a paper-mode figure at PAPER_FONT_POINTS. */
+const PAPER_CONFIG: NonNullable<TopLevelSpec['config']> = (() => {
+  const size = Math.ceil(PAPER_FONT_POINTS * PIXELS_PER_POINT);
+  return {
+    ...CONFIG,
+    axis: { ...CONFIG.axis, titleFontSize: size, labelFontSize: size },
+    legend: { ...CONFIG.legend, titleFontSize: size, labelFontSize: size, labelLimit: 0 },
+    text: { fontSize: size },
+  };
+})();
+
+/** The total width of a paper-mode figure, in SVG pixels. */
+export function paperWidth(paper: PaperStyle): number {
+  if (paper.widthPoints !== undefined) return Math.round(paper.widthPoints * PIXELS_PER_POINT);
+  return Math.round((paper.widthInches ?? COLUMN_INCHES) * PIXELS_PER_INCH);
+}
+
+/** A plot's size on screen (paper mode resizes it, see `toPaper`). */
+function size() {
+  return { width: WIDTH, height: HEIGHT };
+}
+
+/**
+ * A figure of this module in paper mode: its title dropped (the caption says it), its text at
+ * PAPER_FONT_POINTS, the whole figure fitted to the paper width (a 3.25-inch column by default),
+ * the plot's height in proportion (a legend adds to it); the panels of a concatenation each leave room for their
+ * axis, since vega cannot fit a concatenation to a width.
+ */
+export function toPaper(spec: TopLevelSpec, paper: PaperStyle = {}): TopLevelSpec {
+  const width = paperWidth(paper);
+  const scaled = (height: unknown, panelWidth: number): number =>
+    Math.round(panelWidth * PAPER_ASPECT * ((typeof height === 'number' ? height : HEIGHT) / HEIGHT));
+  const { title: _title, ...untitled } = spec as TopLevelSpec & { title?: unknown };
+  const paperSpec = { ...untitled, config: PAPER_CONFIG } as Record<string, unknown>;
+  if (Array.isArray(paperSpec.vconcat)) {
+    const panelWidth = width - PAPER_AXIS_ROOM;
+    paperSpec.vconcat = (paperSpec.vconcat as Array<Record<string, unknown>>).map((panel) => ({
+      ...panel,
+      width: panelWidth,
+      height: scaled(panel.height, panelWidth),
+    }));
+  } else {
+    // Fitted in width only: the legend under the plot adds to the height, not takes from the plot.
+    Object.assign(paperSpec, { width, height: scaled(paperSpec.height, width), autosize: { type: 'fit-x', contains: 'padding' } });
+  }
+  return paperSpec as unknown as TopLevelSpec;
+}
+
+/** The spec in the style `options` ask for: as built, or in paper mode. */
+function styled(spec: TopLevelSpec, { paper }: FigureStyle): TopLevelSpec {
+  return paper ? toPaper(spec, paper) : spec;
+}
 
 const SUPERSCRIPTS: Readonly<Record<string, string>> = {
   '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹',
@@ -116,6 +212,29 @@ export function unicodeMath(text: string): string {
     .replaceAll(' - ', ' − ');
 }
 
+const ASCII_OF: Readonly<Record<string, string>> = {
+  ...Object.fromEntries(Object.entries(GREEK).filter(([name]) => name !== 'eps').map(([name, letter]) => [letter, ` ${name} `])),
+  ...Object.fromEntries(Object.entries(SUPERSCRIPTS).map(([plain, raised]) => [raised, plain])),
+  ...Object.fromEntries(Object.entries(SUBSCRIPTS).map(([plain, lowered]) => [lowered, plain])),
+  '∇': ' grad ',
+  '−': '-',
+  '/': ' over ',
+  '·': ' ',
+};
+
+/**
+ * A label as a CSV column name for pgfplots or pandas: the name of an axis title of LABELS
+ * (`t`, `gap`, `eta`), else the label in ASCII words joined by `_` (`η = 1.9/L` is
+ * `eta_1.9_over_L`, `H₀` is `H0`).
+ */
+export function columnName(label: string): string {
+  if (COLUMN_NAMES[label] !== undefined) return COLUMN_NAMES[label];
+  const words = mapCharacters(ASCII_OF, label)
+    .split(/[^A-Za-z0-9.+-]+/)
+    .filter((word) => word !== '' && word !== '-');
+  return words.join('_') || 'value';
+}
+
 /** The same mapping as a vega expression on the string expression `text`. */
 function superscriptExpression(text: string): string {
   return Object.entries(SUPERSCRIPTS).reduce(
@@ -125,20 +244,34 @@ function superscriptExpression(text: string): string {
 }
 
 /**
- * Log-axis labels: powers of ten as 10⁻⁶, other ticks far from 1 as 2·10⁻⁸, the rest (0.002, 300)
- * and the ticks vega leaves blank as vega formats them.
+ * Log-axis labels, one format per axis: over two decades or more, the powers of ten as 10⁻⁶, 10⁰,
+ * 10³ and the ticks between them unlabelled; over less, every tick as a plain
+ * number (0.004, 0.005).
  */
-const LOG_AXIS_LABEL = (() => {
+const POWER_OF_TEN_LABEL = (() => {
   const decade = 'log(datum.value) / LN10';
-  const exponent = `floor(${decade} + 1e-9)`;
-  const power = (e: string) => `'10' + ${superscriptExpression(`toString(${e})`)}`;
-  const isPowerOfTen = `abs(${decade} - round(${decade})) < 1e-9`;
-  const mantissa = `format(datum.value / pow(10, ${exponent}), '.2~g') + '·' + ${power(exponent)}`;
-  return `datum.label === '' ? '' : ${isPowerOfTen} ? ${power(`round(${decade})`)} : abs(${exponent}) <= 3 ? datum.label : ${mantissa}`;
+  const power = `'10' + ${superscriptExpression(`toString(round(${decade}))`)}`;
+  return `abs(${decade} - round(${decade})) < 1e-9 ? ${power} : ''`;
 })();
+const PLAIN_LOG_LABEL = "format(datum.value, '.3~g')";
+
+/** Decades an axis spans before it labels the powers of ten alone (below, too few of them show). */
+const MIN_POWER_DECADES = 2;
+
+/** The label expression of a log axis over `values`. */
+function logAxisLabel(values: readonly number[]): string {
+  const positive = values.filter((v) => v > 0 && Number.isFinite(v));
+  if (positive.length === 0) return POWER_OF_TEN_LABEL;
+  const decades = Math.log10(Math.max(...positive) / Math.min(...positive));
+  return decades >= MIN_POWER_DECADES ? POWER_OF_TEN_LABEL : PLAIN_LOG_LABEL;
+}
+
+const SERIES_STROKE = 2.25;
+const BOUND_STROKE = 1.1;
+const BOUND_DASH = [5, 3];
 
 /** Line legends go under the plot, one entry a line, so long bound labels do not widen the figure. */
-const LINE_LEGEND = { title: null, orient: 'bottom' as const, direction: 'vertical' as const };
+const LINE_LEGEND = { title: null, orient: 'bottom' as const, direction: 'vertical' as const, symbolType: 'stroke' };
 
 /** Pixels between the data's extremes and the edges of a log plot. */
 const EDGE_PADDING = 6;
@@ -154,15 +287,17 @@ interface PositionOptions {
   readonly domain?: number[];
   /** Ticks at whole numbers only (iterations). */
   readonly integer?: boolean;
+  /** The values drawn on the axis: a log axis labels powers of ten over two decades or more, plain numbers below. */
+  readonly values?: readonly number[];
 }
 
 /**
  * A quantitative position channel on `field`: on a log scale labelled 10ⁿ, its domain the data's
  * a few pixels wider (so a line on its edge stays visible), or linear.
  */
-function position(field: string, title: string, { log, zero = false, domain, integer = false }: PositionOptions) {
+function position(field: string, title: string, { log, zero = false, domain, integer = false, values = [] }: PositionOptions) {
   const axis = {
-    ...(log ? { labelExpr: LOG_AXIS_LABEL, tickCount: LOG_TICK_COUNT } : {}),
+    ...(log ? { labelExpr: logAxisLabel(values), tickCount: LOG_TICK_COUNT } : {}),
     ...(integer ? { tickMinStep: 1 } : {}),
   };
   return {
@@ -239,15 +374,37 @@ function lineChart(options: LineChartOptions): TopLevelSpec {
     ...series.flatMap((s) => seriesRows(s, logX, logY)),
     ...(bound ? seriesRows(bound, logX, logY) : []),
   ];
-  return {
+  const csv = usermeta({
+    x: { column: columnName(options.xLabel), field: 'x' },
+    columns: [
+      ...series.map((s) => ({ column: columnName(s.label), field: 'y', series: s.label })),
+      ...(bound ? [{ column: 'bound', field: 'y', series: bound.label }] : []),
+    ],
+  });
+  return styled({
     ...header(options),
-    width: WIDTH,
-    height: HEIGHT,
+    ...csv,
+    ...size(),
     data: { values: rows },
-    mark: { type: 'line', strokeWidth: 1.75, ...(options.points ? { point: true } : {}) },
+    // The bound is drawn last, thin and dashed, over wider lines: where a run follows its bound,
+    // both stay visible. A bound known at one point only is marked by a point.
+    layer: [
+      {
+        ...(bound ? { transform: [{ filter: { not: { field: 'series', equal: bound.label } } }] } : {}),
+        mark: { type: 'line', strokeWidth: SERIES_STROKE, ...(options.points ? { point: true } : {}) },
+      },
+      ...(bound
+        ? [
+            {
+              transform: [{ filter: { field: 'series', equal: bound.label } }],
+              mark: { type: 'line' as const, strokeWidth: BOUND_STROKE, ...(bound.x.length < 2 || options.points ? { point: { size: 18 } } : {}) },
+            },
+          ]
+        : []),
+    ],
     encoding: {
-      x: position('x', options.xLabel, { log: logX, integer: options.integerX }),
-      y: position('y', options.yLabel, { log: logY }),
+      x: position('x', options.xLabel, { log: logX, integer: options.integerX, values: rows.map((r) => r.x as number) }),
+      y: position('y', options.yLabel, { log: logY, values: rows.map((r) => r.y as number) }),
       color: {
         field: 'series',
         type: 'nominal',
@@ -257,11 +414,11 @@ function lineChart(options: LineChartOptions): TopLevelSpec {
       strokeDash: {
         field: 'series',
         type: 'nominal',
-        scale: { domain: labels, range: [...series.map(() => []), ...(bound ? [[6, 4]] : [])] },
+        scale: { domain: labels, range: [...series.map(() => []), ...(bound ? [BOUND_DASH] : [])] },
         legend: LINE_LEGEND,
       },
     },
-  };
+  }, options);
 }
 
 export interface TrajectoryFigureOptions extends FigureTitle {
@@ -332,6 +489,8 @@ export function scheduleFigure(options: ScheduleFigureOptions): TopLevelSpec {
 export interface CurvatureFigureOptions extends FigureTitle {
   /** (gap, curvature) along a run, in the order of its iterations. */
   readonly pairs: readonly CurvaturePair[];
+  /** The iteration t of each pair (the study's `iterations`); by default 0, 1, 2, ... */
+  readonly iterations?: readonly number[];
   /** The fitted envelope (fitH0H1Envelope(pairs)), drawn as the line H₀ + H₁Δ. */
   readonly envelope?: H0H1;
   /** Log-log axes; default true. */
@@ -345,14 +504,19 @@ function envelopeAbscissae(lo: number, hi: number, log: boolean): number[] {
 }
 
 /**
- * Curvature against suboptimality along a run, points coloured by iteration, with the fitted
+ * Curvature against suboptimality along a run, points coloured by iteration t (symlog scale: the
+ * pairs of a study are spaced geometrically in t), with the fitted
  * envelope H₀ + H₁Δ. Data columns: series (`iterates` or the envelope's label), iteration, gap,
  * curvature.
  */
 export function curvatureFigure(options: CurvatureFigureOptions): TopLevelSpec {
   const log = options.log ?? true;
   const iterates: FigureRow[] = [];
-  options.pairs.forEach(({ gap, curvature }, iteration) => {
+  if (options.iterations && options.iterations.length !== options.pairs.length) {
+    throw new InputError(`curvature figure: ${options.pairs.length} pairs and ${options.iterations.length} iterations`);
+  }
+  options.pairs.forEach(({ gap, curvature }, i) => {
+    const iteration = options.iterations?.[i] ?? i;
     if (drawable(gap, log) && drawable(curvature, log)) iterates.push({ series: 'iterates', iteration, gap, curvature });
   });
   if (iterates.length === 0) throw new InputError('curvature figure: no (gap, curvature) pair can be drawn');
@@ -368,12 +532,20 @@ export function curvatureFigure(options: CurvatureFigureOptions): TopLevelSpec {
           curvature: envelope.H0 + envelope.H1 * gap,
         }))
       : [];
-  const x = position('gap', LABELS.suboptimality, { log, zero: true });
-  const y = position('curvature', LABELS.curvature, { log, zero: true });
-  return {
+  const all = [...iterates, ...fitRows];
+  const x = position('gap', LABELS.suboptimality, { log, zero: true, values: all.map((r) => r.gap as number) });
+  const y = position('curvature', LABELS.curvature, { log, zero: true, values: all.map((r) => r.curvature as number) });
+  return styled({
     ...header(options),
-    width: WIDTH,
-    height: HEIGHT,
+    ...usermeta({
+      x: { column: 'gap', field: 'gap' },
+      columns: [
+        { column: 't', field: 'iteration', series: 'iterates' },
+        { column: 'curvature', field: 'curvature', series: 'iterates' },
+        ...(fitLabel ? [{ column: 'envelope', field: 'curvature', series: fitLabel }] : []),
+      ],
+    }),
+    ...size(),
     data: { values: [...iterates, ...fitRows] },
     layer: [
       {
@@ -382,7 +554,7 @@ export function curvatureFigure(options: CurvatureFigureOptions): TopLevelSpec {
         encoding: {
           x,
           y,
-          color: { field: 'iteration', type: 'quantitative', scale: { scheme: 'viridis' }, legend: { title: LABELS.iteration } },
+          color: { field: 'iteration', type: 'quantitative', scale: { scheme: 'viridis', type: 'symlog' }, legend: { title: LABELS.iteration } },
         },
       },
       ...(fitLabel
@@ -404,7 +576,7 @@ export function curvatureFigure(options: CurvatureFigureOptions): TopLevelSpec {
           ]
         : []),
     ],
-  };
+  }, options);
 }
 
 /** One step size of a sweep. */
@@ -427,7 +599,7 @@ export interface PhaseDiagramOptions extends FigureTitle {
 /**
  * The step-size phase diagram: the asymptotic gradient norm (top, log scale) and the fraction of
  * runs that converged (bottom) against the step size (log scale), the critical step marked by a
- * rule. Data columns: series (`sweep` or the critical label), stepSize, gradNorm,
+ * dashed rule named in the legend. Data columns: series (`sweep` or the critical label), stepSize, gradNorm,
  * fractionConverged.
  */
 export function phaseDiagramFigure(options: PhaseDiagramOptions): TopLevelSpec {
@@ -445,48 +617,58 @@ export function phaseDiagramFigure(options: PhaseDiagramOptions): TopLevelSpec {
     if (!drawable(critical, true)) throw new InputError(`phase diagram: the critical step must be positive, got ${critical}`);
     rows.push({ series: criticalLabel, stepSize: critical, gradNorm: null, fractionConverged: null });
   }
-  const x = position('stepSize', options.xLabel ?? LABELS.stepSize, { log: true });
+  const x = position('stepSize', options.xLabel ?? LABELS.stepSize, { log: true, values: rows.map((r) => r.stepSize as number) });
   const onlySweep = [{ filter: { field: 'series', equal: 'sweep' } }];
   const onlyCritical = [{ filter: { field: 'series', equal: criticalLabel } }];
+  // The critical step: a dashed rule in both panels, named in a legend under the figure (a label
+  // beside the rule would run into the data or off the plot).
   const rule =
     critical === undefined
       ? []
       : [
           {
             transform: onlyCritical,
-            mark: { type: 'rule' as const, color: CRITICAL_COLOR, strokeDash: [6, 4], strokeWidth: 1.5 },
-            encoding: { x },
+            mark: { type: 'rule' as const, color: CRITICAL_COLOR, strokeWidth: 1.5 },
+            encoding: {
+              x,
+              strokeDash: {
+                field: 'series',
+                type: 'nominal' as const,
+                scale: { domain: [criticalLabel], range: [[6, 4]] },
+                legend: { title: null, orient: 'bottom' as const },
+              },
+            },
           },
         ];
-  const label =
-    critical === undefined
-      ? []
-      : [
-          {
-            transform: onlyCritical,
-            mark: { type: 'text' as const, align: 'right' as const, baseline: 'top' as const, dx: -4, dy: 4, color: CRITICAL_COLOR },
-            encoding: { x, y: { value: 0 }, text: { field: 'series', type: 'nominal' as const } },
-          },
-        ];
-  const panel = (field: 'gradNorm' | 'fractionConverged', title: string, log: boolean, annotations: typeof label) => ({
+  const panel = (field: 'gradNorm' | 'fractionConverged', title: string, log: boolean) => ({
     width: WIDTH,
     height: PHASE_PANEL_HEIGHT,
     layer: [
       {
         transform: [...onlySweep, { filter: `isValid(datum.${field})${log ? ` && datum.${field} > 0` : ''}` }],
         mark: { type: 'line' as const, point: true, strokeWidth: 1.75 },
-        encoding: { x, y: position(field, title, log ? { log } : { log, domain: [0, 1] }) },
+        encoding: {
+          x,
+          y: position(field, title, log ? { log, values: rows.map((r) => r[field]).filter((v): v is number => typeof v === 'number') } : { log, domain: [0, 1] }),
+        },
       },
       ...rule,
-      ...annotations,
     ],
   });
-  return {
+  return styled({
     ...header(options),
+    ...usermeta({
+      x: { column: columnName(options.xLabel ?? LABELS.stepSize), field: 'stepSize' },
+      columns: [
+        { column: columnName(LABELS.asymptoticGradNorm), field: 'gradNorm', series: 'sweep' },
+        { column: columnName(LABELS.fractionConverged), field: 'fractionConverged', series: 'sweep' },
+        { column: 'critical_step', field: 'stepSize', series: criticalLabel },
+      ],
+    }),
     data: { values: rows },
-    vconcat: [panel('gradNorm', LABELS.asymptoticGradNorm, true, label), panel('fractionConverged', LABELS.fractionConverged, false, [])],
+    vconcat: [panel('gradNorm', LABELS.asymptoticGradNorm, true), panel('fractionConverged', LABELS.fractionConverged, false)],
     resolve: { scale: { x: 'shared' } },
-  };
+  }, options);
 }
 
 /** One cell of a two-parameter grid: the parameters and the ratio lhs/rhs there. */
@@ -516,10 +698,16 @@ export function tightnessHeatmap(options: TightnessHeatmapOptions): TopLevelSpec
     sort: field === 'y' ? ('descending' as const) : ('ascending' as const),
     axis: { format: '.3~g', formatType: 'number' as const, labelAngle: 0 },
   });
-  return {
+  return styled({
     ...header(options),
-    width: WIDTH,
-    height: HEIGHT,
+    ...usermeta({
+      x: { column: columnName(options.xLabel), field: 'x' },
+      columns: [
+        { column: columnName(options.yLabel), field: 'y' },
+        { column: columnName(options.ratioLabel ?? LABELS.tightness), field: 'ratio' },
+      ],
+    }),
+    ...size(),
     data: { values: rows },
     mark: { type: 'rect', stroke: '#ffffff', strokeWidth: 0.5 },
     encoding: {
@@ -532,7 +720,7 @@ export function tightnessHeatmap(options: TightnessHeatmapOptions): TopLevelSpec
         legend: { title: options.ratioLabel ?? LABELS.tightness },
       },
     },
-  };
+  }, options);
 }
 
 /**
@@ -575,13 +763,67 @@ function csvCell(value: FigureValue | undefined): string {
   return /[",\n\r]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
+/** A column of the wide CSV: the values of `field` in the rows of `series` (of every row when absent). */
+export interface CsvColumn {
+  readonly column: string;
+  readonly field: string;
+  readonly series?: string;
+}
+
 /**
- * The figure's data as CSV for pgfplots or pandas: a header with every column in first-seen order,
- * numbers in shortest round-trip form, missing values as `nan`.
+ * How `figureCsv` lays a figure's data out in wide form, kept in the spec's `usermeta`: one row per
+ * value of the `x` field, one column per entry of `columns`.
+ */
+export interface CsvLayout {
+  readonly x: { readonly column: string; readonly field: string };
+  readonly columns: readonly CsvColumn[];
+}
+
+/** `columns` with repeated names made distinct by a suffix _2, _3, ... */
+function distinctColumns<C extends { readonly column: string }>(columns: readonly C[]): C[] {
+  const seen = new Map<string, number>();
+  return columns.map((c) => {
+    const count = (seen.get(c.column) ?? 0) + 1;
+    seen.set(c.column, count);
+    return count === 1 ? c : { ...c, column: `${c.column}_${count}` };
+  });
+}
+
+function usermeta(layout: CsvLayout) {
+  const [x, ...columns] = distinctColumns([layout.x, ...layout.columns]);
+  return { usermeta: { csv: { x, columns } } };
+}
+
+function csvLayout(spec: TopLevelSpec): CsvLayout {
+  const layout = (spec.usermeta as { csv?: CsvLayout } | undefined)?.csv;
+  if (!layout) throw new InputError('the figure has no CSV layout (build it with the functions of src/plot/specs.ts)');
+  return layout;
+}
+
+/**
+ * The figure's data as CSV for pgfplots or pandas, in wide form: the x column, then one column per
+ * series (named for what it holds: `t,gap,bound`), a row per x value shared by the series that
+ * have it, numbers in shortest round-trip form, missing values as `nan`.
  */
 export function figureCsv(spec: TopLevelSpec): string {
-  const rows = figureData(spec);
-  const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
-  const lines = [columns.map(csvCell).join(','), ...rows.map((row) => columns.map((c) => csvCell(row[c])).join(','))];
+  const { x, columns } = csvLayout(spec);
+  const table: Array<Record<string, FigureValue>> = [];
+  const rowsAt = new Map<FigureValue, Array<Record<string, FigureValue>>>();
+  for (const row of figureData(spec)) {
+    const key = row[x.field] ?? null;
+    const cells = columns.filter(({ field, series }) => (series === undefined || row.series === series) && (row[field] ?? null) !== null);
+    if (cells.length === 0) continue;
+    // The first row at this x with none of these columns filled: series sharing an x share a row.
+    const candidates = rowsAt.get(key) ?? [];
+    let target = candidates.find((r) => cells.every(({ column }) => r[column] === undefined));
+    if (!target) {
+      target = { [x.column]: key };
+      table.push(target);
+      rowsAt.set(key, [...candidates, target]);
+    }
+    for (const { column, field } of cells) target[column] = row[field];
+  }
+  const header = [x.column, ...columns.map((c) => c.column)];
+  const lines = [header.map(csvCell).join(','), ...table.map((row) => header.map((c) => csvCell(row[c])).join(','))];
   return `${lines.join('\n')}\n`;
 }

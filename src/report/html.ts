@@ -1,21 +1,27 @@
 /**
- * The main job's HTML report (out/report.html): the verdict table of `check`, an overview chart of
- * every claim's normalized margin, and for each violated claim a drill-down chart of its
- * counterexample re-run by GD (gap against iteration, with the bound). The charts are vega-lite
- * specs rendered by vega-embed; the vega, vega-lite and vega-embed browser builds are inlined from
- * node_modules, so the page works opened from disk with no network. The same report and re-runs
- * give the same bytes.
+ * The HTML report of a check (out/report.html, or `boundcheck report --html`): a summary (counts
+ * by verdict, the verdicts that differ from the expected ones first), the verdict table with
+ * badges and statements typeset by KaTeX, an overview chart of lhs/rhs at each claim's worst point
+ * (its tightness where it held), and a drill-down for every claim that did not hold: its
+ * trajectory against the bound as a function of t for a statement about a run (the figure of
+ * `boundcheck plot`), both sides at the point for a pointwise one (or for a run that cannot be
+ * re-done, with the reason). Charts are vega-lite specs
+ * rendered by vega-embed; the vega, vega-lite, vega-embed browser builds and KaTeX's stylesheet
+ * with its fonts are inlined from node_modules, so the page works opened from disk with no
+ * network. Every value that reaches the page goes through the one escaping template `html`. The
+ * same report and drill-downs give the same bytes.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import katex from 'katex';
 import type { TopLevelSpec } from 'vega-lite';
-import type { StopReason } from '../gd/trajectory.js';
-import { decimate, LABELS, trajectoryFigure } from '../plot/specs.js';
 import { formatNumber } from '../util/format.js';
 import { provenanceWithTag, sourceReference } from './citation.js';
 import { marginSummary } from './markdown.js';
-import { EVIDENCE_NOTE, type Report } from './report.js';
+import { EVIDENCE_NOTE, type PointReport, type Report } from './report.js';
+import { statementTex } from './statementTex.js';
+import { isUnexpected, plural, unexpectedFirst, verdictCounts, verdictSummary } from './summary.js';
 
 /** What `check` writes to out/report.json, less its schema tag. */
 export interface CheckResult {
@@ -24,13 +30,18 @@ export interface CheckResult {
   readonly claims: readonly Report[];
 }
 
-/** A violated claim's counterexample re-run: the gap f(x_t) - f* at t = 0..steps, or why there is none to show. */
-export type CounterexampleRun =
-  | { readonly gap: readonly number[]; readonly stop: StopReason }
-  | { readonly unavailable: string };
+/**
+ * The drill-down of a claim that did not hold: the figure of its point's run against the bound
+ * (made by `boundcheck plot`'s instanceFigure, with its caption), a statement at a point (both
+ * sides shown from the report), or why there is none.
+ */
+export type DrillDown =
+  | { readonly kind: 'run'; readonly spec: TopLevelSpec; readonly caption: string }
+  | { readonly kind: 'point' }
+  | { readonly kind: 'unavailable'; readonly reason: string };
 
-/** The re-runs by claim id; a violated claim with none gets a note instead of its chart. */
-export type DrillDowns = ReadonlyMap<string, CounterexampleRun>;
+/** The drill-downs by claim id; a claim that did not hold and has none gets both sides at its point. */
+export type DrillDowns = ReadonlyMap<string, DrillDown>;
 
 /** The browser builds, in load order: vega-lite needs vega, vega-embed needs both. */
 const BROWSER_BUILDS = [
@@ -49,23 +60,36 @@ const VERDICT_COLORS = {
 
 const EMBED_OPTIONS = { renderer: 'svg', actions: { export: true, source: false, compiled: false, editor: false } };
 
+/** A piece of markup built by `html`: interpolated as is, never escaped again. */
+class Markup {
+  constructor(readonly text: string) {}
+  toString(): string {
+    return this.text;
+  }
+}
+
+type Interpolation = string | number | Markup | readonly Interpolation[];
+
 const HTML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
-function escapeHtml(text: string): string {
-  return String(text).replace(/[&<>"']/g, (character) => HTML_ESCAPES[character]);
+function escaped(value: Interpolation): string {
+  if (value instanceof Markup) return value.text;
+  if (Array.isArray(value)) return value.map(escaped).join('');
+  return String(value).replace(/[&<>"']/g, (character) => HTML_ESCAPES[character]);
 }
 
 /**
- * A value read from a report, for the page: a report is data anyone may have edited, so a field
- * typed as a number may hold markup; numbers are formatted, anything else escaped as text.
+ * The page's one way to write markup: every interpolated value is escaped (strings and numbers
+ * alike, so that a report whose numbers are not numbers cannot inject markup) unless it is markup
+ * built by `html` itself; arrays are joined.
  */
-function shown(value: unknown): string {
-  return escapeHtml(typeof value === 'number' ? formatNumber(value) : String(value));
+function html(strings: TemplateStringsArray, ...values: Interpolation[]): Markup {
+  return new Markup(strings.reduce((out, literal, i) => out + literal + (i < values.length ? escaped(values[i]) : ''), ''));
 }
 
-/** A report's number written as it is (no rounding), escaped. */
-function raw(value: unknown): string {
-  return escapeHtml(String(value));
+/** Markup from a trusted renderer (KaTeX, the inlined builds), named so that each use is visible. */
+function trusted(text: string): Markup {
+  return new Markup(text);
 }
 
 /** JSON that can sit inside a <script> element: no `<`, so no `</script>` or `<!--`. */
@@ -73,12 +97,40 @@ function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c');
 }
 
+function moduleFile(module: string, file: string): string {
+  return join(dirname(createRequire(import.meta.url).resolve(module)), file);
+}
+
 /** A browser build's source from node_modules, without its source-map comment. */
 function browserBuild({ module, file }: (typeof BROWSER_BUILDS)[number]): string {
-  const buildFolder = dirname(createRequire(import.meta.url).resolve(module));
-  const source = readFileSync(join(buildFolder, file), 'utf8').replace(/\n?\/\/# sourceMappingURL=\S+\s*$/, '\n');
+  const source = readFileSync(moduleFile(module, file), 'utf8').replace(/\n?\/\/# sourceMappingURL=\S+\s*$/, '\n');
   if (/<\/script|<!--/i.test(source)) throw new Error(`${module}/${file} cannot be inlined in a <script> element`);
   return source;
+}
+
+/** KaTeX's stylesheet with its WOFF2 fonts inlined as data URLs (the WOFF and TTF fallbacks dropped). */
+function katexStyle(): string {
+  const css = readFileSync(moduleFile('katex', 'katex.min.css'), 'utf8');
+  const fonts = dirname(moduleFile('katex', 'katex.min.css'));
+  const inlined = css.replace(/src:url\(fonts\/([\w-]+)\.woff2\) format\("woff2"\)[^;}]*/g, (_, name: string) => {
+    const data = readFileSync(join(fonts, 'fonts', `${name}.woff2`)).toString('base64');
+    return `src:url(data:font/woff2;base64,${data}) format("woff2")`;
+  });
+  if (/url\(fonts\//.test(inlined) || /<\/style/i.test(inlined)) throw new Error('katex.min.css cannot be inlined in a <style> element');
+  return inlined;
+}
+
+/** A statement typeset by KaTeX, or its ASCII text when KaTeX cannot parse the TeX made of it. */
+function formula(statement: string): Markup {
+  try {
+    return trusted(katex.renderToString(statementTex(statement), { throwOnError: true, strict: 'ignore', output: 'htmlAndMathml' }));
+  } catch {
+    return html`<code>${statement}</code>`;
+  }
+}
+
+function badge(verdict: string): Markup {
+  return html`<span class="badge ${verdict}">${verdict}</span>`;
 }
 
 interface Chart {
@@ -86,36 +138,51 @@ interface Chart {
   readonly spec: TopLevelSpec;
 }
 
-/** The margin the table shows: the counterexample's when there is one, else the worst point's. */
-function displayedMargin(report: Report): number | null {
-  const margin = (report.counterexample ?? report.worst)?.margin;
-  return margin !== undefined && Number.isFinite(margin) ? margin : null;
+/** lhs/rhs (rhs/lhs for a lower bound) at a point: above 1, the inequality fails there. */
+function sideRatio(report: Report, point: PointReport): number | null {
+  const ratio = report.claim.kind === 'upper' ? point.lhs / point.rhs : point.rhs / point.lhs;
+  return Number.isFinite(ratio) && ratio > 0 ? ratio : null;
+}
+
+/** The overview's value of a claim: its tightness where it held, else lhs/rhs at its counterexample or worst point. */
+function overviewRatio(report: Report): number | null {
+  if (report.verdict === 'holds' && report.tightness !== null && report.tightness > 0) return report.tightness;
+  const point = report.counterexample ?? report.worst;
+  return point ? sideRatio(report, point) : null;
 }
 
 function overviewSpec(claims: readonly Report[]): TopLevelSpec {
+  const rows = claims.map((r) => ({
+    id: r.claim.id,
+    verdict: r.verdict,
+    expected: r.claim.expected,
+    ratio: overviewRatio(r),
+    summary: marginSummary(r),
+  }));
+  const missing = rows.filter((row) => row.ratio === null).length;
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: { text: 'Normalized margin per claim', subtitle: 'positive: the inequality fails there; claims with no finite margin have no bar' },
-    width: 560,
-    height: { step: 22 },
-    data: {
-      values: claims.map((r) => ({
-        id: r.claim.id,
-        verdict: r.verdict,
-        expected: r.claim.expected,
-        margin: displayedMargin(r),
-        summary: marginSummary(r),
-      })),
+    title: {
+      text: 'lhs / rhs at each claim’s worst point',
+      subtitle: [
+        'right of 1: the inequality fails there; for a claim that held, its tightness (1: the bound is attained)',
+        ...(missing > 0 ? [`${plural(missing, 'claim')} with no finite positive ratio (a side 0 or infinite) left out`] : []),
+      ],
     },
+    width: 560,
+    height: { step: 16 },
+    data: { values: rows.filter((row) => row.ratio !== null) },
     layer: [
+      { mark: { type: 'rule', color: '#333', strokeDash: [4, 3] }, encoding: { x: { datum: 1 } } },
       {
-        mark: 'bar',
+        mark: { type: 'point', filled: true, size: 70, opacity: 0.9 },
         encoding: {
-          y: { field: 'id', type: 'nominal', title: null, scale: { domain: claims.map((r) => r.claim.id) } },
-          x: { field: 'margin', type: 'quantitative', title: 'normalized margin (lhs - rhs) / scale, sign flipped for lower bounds' },
+          y: { field: 'id', type: 'nominal', title: null, scale: { domain: rows.filter((row) => row.ratio !== null).map((row) => row.id) } },
+          x: { field: 'ratio', type: 'quantitative', title: 'lhs / rhs (rhs / lhs for lower bounds)', scale: { type: 'log' } },
           color: {
             field: 'verdict',
             type: 'nominal',
+            title: 'verdict',
             scale: { domain: Object.keys(VERDICT_COLORS), range: Object.values(VERDICT_COLORS) },
           },
           tooltip: [
@@ -126,110 +193,120 @@ function overviewSpec(claims: readonly Report[]): TopLevelSpec {
           ],
         },
       },
-      { mark: { type: 'rule', color: '#333', strokeDash: [4, 3] }, encoding: { x: { datum: 0 } } },
     ],
   };
 }
 
-/** Whether the claim bounds the gap at the run's end (its lhs is that gap), so the bound belongs on the gap's axis. */
-function boundsFinalGap(report: Report, gap: readonly number[]): boolean {
-  const c = report.counterexample!;
-  return gap[gap.length - 1] === c.lhs && Number.isFinite(c.rhs);
+/** Both sides of a statement at a point, as two bars from zero. */
+function pointSidesSpec(report: Report, point: PointReport): TopLevelSpec {
+  const sides = [
+    { side: 'lhs', value: point.lhs },
+    { side: 'rhs (bound)', value: point.rhs },
+  ].filter((s) => Number.isFinite(s.value));
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: { text: `${report.claim.id}: both sides at the point`, subtitle: `claimed lhs ${report.claim.kind === 'upper' ? '≤' : '≥'} rhs` },
+    width: 360,
+    height: { step: 28 },
+    data: { values: sides },
+    mark: { type: 'bar', tooltip: true },
+    encoding: {
+      y: { field: 'side', type: 'nominal', title: null, sort: null },
+      x: { field: 'value', type: 'quantitative', title: 'value' },
+      color: { field: 'side', type: 'nominal', scale: { range: ['#e45756', '#333333'] }, legend: null },
+    },
+  };
 }
 
-function drillDownSpec(report: Report, gap: readonly number[], withBound: boolean): TopLevelSpec {
-  const c = report.counterexample!;
-  const last = gap.length - 1;
-  const trajectory = decimate({ label: LABELS.gap, x: gap.map((_, t) => t), y: gap });
-  return trajectoryFigure({
-    title: `${report.claim.id}: the counterexample re-run`,
-    subtitle: report.claim.statement,
-    series: [trajectory],
-    ...(withBound ? { bound: { label: `bound ${formatNumber(c.rhs)}`, x: [0, last], y: [c.rhs, c.rhs] } } : {}),
-    yLabel: LABELS.gap,
-    logY: gap.every((v) => v > 0) && (!withBound || c.rhs > 0),
-  });
-}
-
-function paramsList(params: Readonly<Record<string, number>>): string {
-  return Object.entries(params)
-    .map(([name, value]) => `<code>${escapeHtml(name)} = ${shown(value)}</code>`)
-    .join(', ');
-}
-
-function verdictTable(claims: readonly Report[]): string {
-  const header = ['id', 'paper and result', 'provenance', 'statement', 'verdict (expected)', 'worst margin / tightness', 'instances'];
-  const rows = claims.map((r) => {
-    const matches = r.verdict === r.claim.expected;
-    const id = r.counterexample ? `<a href="#${escapeHtml(anchorOf(r))}">${escapeHtml(r.claim.id)}</a>` : escapeHtml(r.claim.id);
-    const cells = [
-      id,
-      escapeHtml(sourceReference(r.source)),
-      escapeHtml(provenanceWithTag(r.source)),
-      `<code>${escapeHtml(r.claim.statement)}</code>`,
-      `<span class="verdict ${raw(r.verdict)}">${raw(r.verdict)}</span> (${raw(r.claim.expected)})`,
-      escapeHtml(marginSummary(r)),
-      raw(r.search.evaluations),
-    ];
-    return `<tr class="${matches ? 'as-expected' : 'unexpected'}">${cells.map((c) => `<td>${c}</td>`).join('')}</tr>`;
-  });
-  return [
-    '<table class="verdicts">',
-    `<thead><tr>${header.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead>`,
-    `<tbody>\n${rows.join('\n')}\n</tbody>`,
-    '</table>',
-  ].join('\n');
+function paramsList(params: Readonly<Record<string, number>>): Markup {
+  return html`${Object.entries(params).map(([name, value], i) => html`${i > 0 ? ', ' : ''}<code>${name} = ${formatNumber(value)}</code>`)}`;
 }
 
 function anchorOf(report: Report): string {
-  return `counterexample-${report.claim.id}`;
+  return `drill-down-${report.claim.id}`;
 }
 
-function note(text: string): string {
-  return `<p class="note">No trajectory to show: ${escapeHtml(text)}.</p>`;
+function claimLink(report: Report): Markup {
+  return report.verdict === 'holds' ? html`${report.claim.id}` : html`<a href="#${anchorOf(report)}">${report.claim.id}</a>`;
 }
 
-/** The re-run's chart (added to `charts`) with its caption, or why there is none. */
-function drillDownFigure(report: Report, run: CounterexampleRun | undefined, charts: Chart[]): string {
-  if (run === undefined) return note('the counterexample was not re-run');
-  if ('unavailable' in run) return note(run.unavailable);
-  const steps = run.gap.length - 1;
-  if (steps === 0) return note('the counterexample is a run of 0 steps');
-  const c = report.counterexample!;
-  const container = `chart-counterexample-${charts.length}`;
-  const withBound = boundsFinalGap(report, run.gap);
-  charts.push({ container, spec: drillDownSpec(report, run.gap, withBound) });
-  const ran = `GD from the counterexample's start, ${raw(steps)} step${steps === 1 ? '' : 's'} (stopped: ${raw(run.stop)})`;
-  const caption = withBound
-    ? `${ran}; the dashed line is the bound on the final gap.`
-    : `${ran}. The statement's left-hand side is not the gap itself: here it is ${raw(c.lhs)} against the bound ${raw(c.rhs)}.`;
-  return `<figure><div class="chart" id="${container}"></div><figcaption>${caption}</figcaption></figure>`;
+function verdictCell(report: Report): Markup {
+  return isUnexpected(report) ? html`${badge(report.verdict)} <span class="expected">expected ${report.claim.expected}</span>` : badge(report.verdict);
 }
 
-/** A violated claim's section: the counterexample, its certificate and replay, and its chart (or why there is none). */
-function drillDownSection(report: Report, run: CounterexampleRun | undefined, charts: Chart[]): string {
-  const c = report.counterexample!;
-  const facts = [
-    `at ${paramsList(c.params)}${c.x0 ? `, x<sub>0</sub> = [${c.x0.map(shown).join(', ')}]` : ''}${c.horizon !== undefined ? `, horizon ${raw(c.horizon)}` : ''}`,
-    `lhs ${raw(c.lhs)}, rhs ${raw(c.rhs)}, normalized margin ${shown(c.margin)}`,
-    `certified by ${escapeHtml(c.certificate.method)}: ${escapeHtml(c.certificate.reason)}`,
-    ...(report.replay ? [`replay: <code>${escapeHtml(report.replay)}</code>`] : []),
-  ];
-  return [
-    `<section class="counterexample" id="${escapeHtml(anchorOf(report))}">`,
-    `<h3>${escapeHtml(report.claim.id)}: ${escapeHtml(report.claim.title)}</h3>`,
-    `<p><code>${escapeHtml(report.claim.statement)}</code> (${escapeHtml(provenanceWithTag(report.source))})</p>`,
-    `<ul>${facts.map((f) => `<li>${f}</li>`).join('')}</ul>`,
-    drillDownFigure(report, run, charts),
-    '</section>',
-  ].join('\n');
+/** Counts by verdict as badges, and the claims whose verdict differs from the expected one. */
+function summarySection(claims: readonly Report[]): Markup {
+  const unexpected = claims.filter(isUnexpected);
+  return html`<section class="summary">
+<p class="counts">${verdictCounts(claims).map(({ verdict, count }) => html`<span class="badge ${verdict}">${count} ${verdict}</span> `)}</p>
+<p>${verdictSummary(claims)}</p>
+${
+  unexpected.length === 0
+    ? html`<p class="all-expected">Every verdict is the expected one.</p>`
+    : html`<h2>Verdicts that differ from the expected ones</h2>
+<ul class="unexpected">${unexpected.map((r) => html`<li>${claimLink(r)}: ${badge(r.verdict)}, expected ${r.claim.expected}</li>`)}</ul>`
+}
+</section>`;
 }
 
-function inconclusiveList(claims: readonly Report[]): string {
-  const items = claims.flatMap((r) =>
-    r.uncertified.map((u) => `<li>${escapeHtml(r.claim.id)} at ${paramsList(u.params)}: ${escapeHtml(u.certificate.reason)}</li>`),
+function verdictTable(claims: readonly Report[]): Markup {
+  const header = ['id', 'paper and result', 'provenance', 'statement', 'verdict', 'worst margin / tightness', 'instances'];
+  const rows = unexpectedFirst(claims).map(
+    (r) =>
+      html`<tr class="${isUnexpected(r) ? 'unexpected' : 'as-expected'}"><td>${claimLink(r)}</td><td>${sourceReference(r.source)}</td><td>${provenanceWithTag(r.source)}</td><td class="statement">${formula(r.claim.statement)}</td><td>${verdictCell(r)}</td><td>${marginSummary(r)}</td><td class="number">${r.search.evaluations}</td></tr>\n`,
   );
-  return items.length === 0 ? '' : `<h2>Inconclusive candidates</h2>\n<ul>\n${items.join('\n')}\n</ul>`;
+  return html`<table class="verdicts">
+<thead><tr>${header.map((h) => html`<th>${h}</th>`)}</tr></thead>
+<tbody>
+${rows}</tbody>
+</table>`;
+}
+
+/** The point a drill-down shows: the counterexample, else the first inconclusive candidate, else the worst point. */
+export function drillDownPoint(report: Report): { point: PointReport; which: string } | undefined {
+  if (report.counterexample) return { point: report.counterexample, which: 'certified counterexample' };
+  if (report.uncertified[0]) return { point: report.uncertified[0], which: 'candidate that failed certification' };
+  if (report.worst) return { point: report.worst, which: 'worst point found' };
+  return undefined;
+}
+
+/** The drill-down's chart (added to `charts`) with its caption, or why there is none. */
+function drillDownFigure(report: Report, point: PointReport, drillDown: DrillDown | undefined, charts: Chart[]): Markup {
+  const container = `chart-drill-down-${charts.length}`;
+  if (drillDown === undefined || drillDown.kind !== 'run') {
+    // A pointwise statement, or a run that cannot be re-done here: both sides at the point.
+    const why =
+      drillDown === undefined
+        ? 'No trajectory: no drill-down was computed for this claim. '
+        : drillDown.kind === 'unavailable'
+          ? `No trajectory: ${drillDown.reason}. `
+          : 'The statement is about a point. ';
+    charts.push({ container, spec: pointSidesSpec(report, point) });
+    return html`<figure class="point"><div class="chart" id="${container}"></div><figcaption>${why}Both sides at the point: lhs ${point.lhs} against rhs ${point.rhs}.</figcaption></figure>`;
+  }
+  charts.push({ container, spec: drillDown.spec });
+  return html`<figure class="run"><div class="chart" id="${container}"></div><figcaption>${drillDown.caption}</figcaption></figure>`;
+}
+
+/** A claim that did not hold: its point, certificate and replay, and its chart (or why there is none). */
+function drillDownSection(report: Report, drillDown: DrillDown | undefined, charts: Chart[]): Markup {
+  const shown = drillDownPoint(report);
+  const c = report.counterexample;
+  const facts = shown
+    ? [
+        html`${shown.which} at ${paramsList(shown.point.params)}${c?.x0 ? html`, x<sub>0</sub> = [${c.x0.map(formatNumber).join(', ')}]` : ''}${c?.horizon !== undefined ? html`, horizon ${c.horizon}` : ''}`,
+        html`lhs ${shown.point.lhs}, rhs ${shown.point.rhs}, normalized margin ${formatNumber(shown.point.margin)}`,
+        ...(c ? [html`certified by ${c.certificate.method}: ${c.certificate.reason}`] : []),
+        ...report.uncertified.map((u) => html`not certified at ${paramsList(u.params)}: ${u.certificate.reason}`),
+        ...(report.replay ? [html`replay: <code>${report.replay}</code>`] : []),
+      ]
+    : [html`the search kept no point (${report.search.discarded} instances discarded by hypotheses)`];
+  return html`<section class="drill-down ${report.verdict}" id="${anchorOf(report)}">
+<h3>${badge(report.verdict)} ${report.claim.id}: ${report.claim.title}</h3>
+<p class="statement">${formula(report.claim.statement)} <span class="provenance">(${sourceReference(report.source)}; ${provenanceWithTag(report.source)})</span></p>
+<ul>${facts.map((f) => html`<li>${f}</li>`)}</ul>
+${shown ? drillDownFigure(report, shown.point, drillDown, charts) : ''}
+</section>`;
 }
 
 /** Renders every chart with vega-embed and counts them in `window.__boundcheckCharts` (the browser test waits on it). */
@@ -250,49 +327,59 @@ body { font: 14px/1.45 system-ui, sans-serif; margin: 2rem auto; max-width: 1200
 table.verdicts { border-collapse: collapse; width: 100%; margin: 1rem 0; }
 table.verdicts th, table.verdicts td { border: 1px solid #ccc; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }
 table.verdicts th { background: #f3f3f3; }
+td.number { text-align: right; font-variant-numeric: tabular-nums; }
 tr.unexpected { background: #fde8e8; }
-.verdict.violated { color: ${VERDICT_COLORS.violated}; font-weight: 600; }
-.verdict.diverged { color: ${VERDICT_COLORS.diverged}; font-weight: 600; }
-.verdict.inconclusive { color: ${VERDICT_COLORS.inconclusive}; }
+.badge { display: inline-block; padding: 0.05rem 0.5rem; border-radius: 0.8rem; color: #fff; font-weight: 600; font-size: 0.85em; white-space: nowrap; }
+${Object.entries(VERDICT_COLORS)
+  .map(([verdict, color]) => `.badge.${verdict} { background: ${color}; }`)
+  .join('\n')}
+.expected { color: #a00; font-size: 0.85em; white-space: nowrap; }
+.summary .counts .badge { font-size: 1em; margin-right: 0.3rem; }
+.statement .katex { font-size: 1.05em; }
+td.statement { max-width: 28rem; }
 code { font-size: 0.92em; }
 figure { margin: 0.5rem 0 1.5rem; }
-figcaption, .note { color: #555; }
-section.counterexample { border-top: 1px solid #ddd; padding-top: 0.5rem; }
+figcaption, .provenance { color: #555; }
+section.drill-down { border-top: 1px solid #ddd; padding-top: 0.5rem; }
 `;
 
-/** The HTML page of a check result, with the counterexample re-runs for its drill-down charts. */
+/** "boundcheck: classical.O1" for one claim, "boundcheck: 53 claims" for several. */
+function pageTitle(claims: readonly Report[]): string {
+  return claims.length === 1 ? `boundcheck: ${claims[0].claim.id}` : `boundcheck: ${plural(claims.length, 'claim')}`;
+}
+
+/** The HTML page of a check result, with the drill-downs of the claims that did not hold. */
 export function checkHtml(check: CheckResult, drillDowns: DrillDowns): string {
   const { claims } = check;
   const charts: Chart[] = [{ container: 'chart-overview', spec: overviewSpec(claims) }];
-  const violated = claims.filter((r) => r.counterexample);
-  const mismatches = claims.filter((r) => r.verdict !== r.claim.expected).length;
-  const sections = violated.map((r) => drillDownSection(r, drillDowns.get(r.claim.id), charts));
+  const notHolding = unexpectedFirst(claims.filter((r) => r.verdict !== 'holds'));
+  const sections = notHolding.map((r) => drillDownSection(r, drillDowns.get(r.claim.id), charts));
   const first = claims[0];
-  const body = [
-    '<h1>boundcheck: built-in claims</h1>',
-    `<p>${claims.length} claims, seed ${raw(check.seed)}, budget ${raw(check.budget)} evaluations per claim; ${mismatches} verdicts differ from the expected ones. ${escapeHtml(EVIDENCE_NOTE)}</p>`,
-    ...(first
-      ? [
-          `<p>Tolerance: normalized margins at or below ${raw(first.tolerance)} count as holding. A violation is reported only when a replay in BigNumber arithmetic at ${raw(first.certification.digits.join(' and '))} significant digits keeps the margin's sign and leading digits.</p>`,
-        ]
-      : []),
-    verdictTable(claims),
-    '<figure><div class="chart" id="chart-overview"></div></figure>',
-    ...(violated.length > 0 ? ['<h2>Certified counterexamples</h2>', ...sections] : []),
-    inconclusiveList(claims),
-  ];
+  const title = pageTitle(claims);
+  const body = html`<h1>${title}</h1>
+${summarySection(claims)}
+<p>Seed ${check.seed}, budget ${check.budget} evaluations per claim. ${EVIDENCE_NOTE}</p>
+${
+  first
+    ? html`<p>Tolerance: normalized margins at or below ${first.tolerance} count as holding. A violation is reported only when a replay in BigNumber arithmetic at ${first.certification.digits.join(' and ')} significant digits keeps the margin's sign and leading digits.</p>`
+    : ''
+}
+${verdictTable(claims)}
+<figure><div class="chart" id="chart-overview"></div></figure>
+${sections.length > 0 ? html`<h2>Claims that did not hold</h2>\n${sections.map((s) => html`${s}\n`)}` : ''}`;
   return [
     '<!DOCTYPE html>',
     '<html lang="en">',
     '<head>',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    '<title>boundcheck report</title>',
+    html`<title>${title}</title>`.text,
+    `<style>${katexStyle()}</style>`,
     `<style>${STYLE}</style>`,
     ...BROWSER_BUILDS.map((build) => `<script>${browserBuild(build)}</script>`),
     '</head>',
     '<body>',
-    ...body.filter((part) => part !== ''),
+    body.text,
     `<script type="application/json" id="boundcheck-charts">${scriptJson(charts)}</script>`,
     `<script>${BOOTSTRAP}</script>`,
     '</body>',

@@ -1,11 +1,13 @@
 /**
- * The main job's human-readable report: the verdict table of every built-in claim, then each
+ * The main job's human-readable report: a verdict summary, the verdict table (the verdicts that
+ * differ from the expected ones first), then each
  * violated claim's certified counterexample with its replay command, and the candidates that did
  * not survive certification. No wall-clock times, so the same seed gives the same file.
  */
-import { formatNumber } from '../util/format.js';
+import { formatNumber, formatSignificant } from '../util/format.js';
 import { provenanceWithTag, sourceReference } from './citation.js';
 import { EVIDENCE_NOTE, type Report } from './report.js';
+import { isUnexpected, plural, unexpectedFirst, verdictSummary } from './summary.js';
 
 function cell(text: string): string {
   return text.replace(/\|/g, '\\|');
@@ -17,16 +19,20 @@ function params(p: Readonly<Record<string, number>>): string {
     .join(', ');
 }
 
-/** The worst margin, or the tightness when the claim held. */
-export function marginSummary(report: Report): string {
-  if (report.verdict === 'holds' && report.tightness !== null) return `tightness ${formatNumber(report.tightness)}`;
+/** The worst margin, or the tightness when the claim held (to `digits` significant digits). */
+export function marginSummary(report: Report, digits?: number): string {
+  if (report.verdict === 'holds' && report.tightness !== null) return `tightness ${(digits ? formatSignificant(report.tightness, digits) : formatNumber(report.tightness))}`;
   const point = report.counterexample ?? report.worst;
-  return point ? `margin ${formatNumber(point.margin)}` : '-';
+  return point ? `margin ${(digits ? formatSignificant(point.margin, digits) : formatNumber(point.margin))}` : '-';
 }
 
 export function checkMarkdown(reports: readonly Report[], settings: { seed: number; budget: number }): string {
+  const unexpected = reports.filter(isUnexpected);
   const lines = [
-    '# boundcheck: built-in claims',
+    `# ${reports.length === 1 ? `boundcheck: ${reports[0].claim.id}` : `boundcheck: ${plural(reports.length, 'claim')}`}`,
+    '',
+    verdictSummary(reports),
+    ...(unexpected.length > 0 ? ['', `Verdicts that differ from the expected ones: ${unexpected.map((r) => `${r.claim.id} (${r.verdict}, expected ${r.claim.expected})`).join(', ')}.`] : []),
     '',
     `Seed ${settings.seed}, budget ${settings.budget} evaluations per claim. ${EVIDENCE_NOTE}`,
     '',
@@ -34,7 +40,7 @@ export function checkMarkdown(reports: readonly Report[], settings: { seed: numb
     '',
     '| id | paper and result | provenance | statement | verdict (expected) | worst margin / tightness | instances |',
     '| --- | --- | --- | --- | --- | --- | --- |',
-    ...reports.map((r) =>
+    ...unexpectedFirst(reports).map((r) =>
       [
         r.claim.id,
         sourceReference(r.source),

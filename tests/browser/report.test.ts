@@ -1,9 +1,12 @@
 /**
- * The HTML report in a real browser: a small check result (two classical claims and O1's broken
- * twin, searched in-process) turned into out/browser-test/report.html by `runReport`, opened from
- * disk in headless Chromium (installed by scripts/ensure-chromium.sh when missing). Every chart
- * must render with no console error, no page error and no request beyond the file itself; a
- * screenshot goes to out/screenshots/report.png.
+ * The HTML report in a real browser: a small check result (two classical claims, O1's broken twin
+ * and a false statement about a point, searched in-process) turned into
+ * out/browser-test/report.html by `runReport`, opened from disk in headless Chromium (installed by
+ * scripts/ensure-chromium.sh when missing). The summary counts the verdicts, statements are
+ * typeset by KaTeX, each claim that did not hold has its drill-down (a run against its bound over
+ * t, a point with both sides), every chart renders with no console error, no page error and no
+ * request beyond the file itself; a screenshot goes to out/screenshots/report.png. A crafted report
+ * with markup in its numeric and text fields renders that markup as text.
  */
 import { execFile } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -35,7 +38,9 @@ const CLAIMS = [
   { file: 'proofs-checks/classical/O1-drori-teboulle.ts', exportName: 'default' },
   { file: 'proofs-checks/classical/O1-drori-teboulle.ts', exportName: 'twin' },
   { file: 'proofs-checks/classical/O2-strongly-convex-contraction.ts', exportName: 'default' },
+  { file: 'tests/browser/fixtures/pointwise-violated.ts', exportName: 'default' },
 ];
+const INJECTION = '<img src=x onerror="window.__injected = true">';
 
 interface ChartStatus {
   readonly expected: number;
@@ -72,38 +77,83 @@ describe('report.html in Chromium', () => {
     expect(readFileSync(htmlFile, 'utf8')).toBe(first);
   });
 
-  it('renders the overview and one drill-down per violated claim, offline and without errors', async () => {
-    const violated = reports.filter((r) => r.counterexample).map((r) => r.claim.id);
-    expect(violated).toEqual(['classical.O1.twin']);
-    const expectedCharts = 1 + violated.length;
-
+  async function openPage(file: string) {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    const consoleErrors: string[] = [];
-    const pageErrors: string[] = [];
-    const requestsBeyondFile: string[] = [];
+    const problems = { console: [] as string[], page: [] as string[], requests: [] as string[] };
     page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(message.text());
+      if (message.type() === 'error') problems.console.push(message.text());
     });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('pageerror', (error) => problems.page.push(error.message));
     page.on('request', (request) => {
-      if (!/^(file|data|blob):/.test(request.url())) requestsBeyondFile.push(request.url());
+      if (!/^(file|data|blob):/.test(request.url())) problems.requests.push(request.url());
     });
-
-    await page.goto(pathToFileURL(htmlFile).href);
+    await page.goto(pathToFileURL(file).href);
     await page.waitForFunction('window.__boundcheckCharts && window.__boundcheckCharts.rendered + window.__boundcheckCharts.failed === window.__boundcheckCharts.expected', undefined, { timeout: 20_000 });
+    return { page, problems };
+  }
+
+  it('shows the summary, typeset statements and a drill-down of each kind, offline and without errors', async () => {
+    const notHolding = reports.filter((r) => r.verdict !== 'holds').map((r) => r.claim.id);
+    expect(notHolding).toEqual(['classical.O1.twin', 'fixture.pointwise-violated']);
+    const expectedCharts = 1 + notHolding.length;
+    const { page, problems } = await openPage(htmlFile);
+
+    await expect(page.title()).resolves.toBe('boundcheck: 4 claims');
+    await expect(page.locator('.summary .counts').innerText()).resolves.toBe('2 violated 2 holds');
+    await expect(page.locator('.summary').innerText()).resolves.toMatch(/4 claims: 2 violated, 2 holds; 0 verdicts differ from the expected ones\./);
+    await expect(page.locator('table.verdicts tbody tr').count()).resolves.toBe(reports.length);
+    await expect(page.locator('table.verdicts .badge.violated').count()).resolves.toBe(2);
+    // Every statement typeset: KaTeX's markup in each row, with its fonts inlined (no request was made).
+    await expect(page.locator('table.verdicts td.statement .katex').count()).resolves.toBe(reports.length);
+    await expect(page.locator('table.verdicts td.statement .katex-mathml annotation').first().textContent()).resolves.toMatch(/\\le/);
+
     const status = await page.evaluate<ChartStatus>('window.__boundcheckCharts');
     expect(status).toEqual({ expected: expectedCharts, rendered: expectedCharts, failed: 0 });
-    await expect(page.locator('.chart').count()).resolves.toBe(expectedCharts);
     await expect(page.locator('.chart:has(svg), .chart:has(canvas)').count()).resolves.toBe(expectedCharts);
-    await expect(page.locator('table.verdicts tbody tr').count()).resolves.toBe(reports.length);
-    await expect(page.locator('section.counterexample').count()).resolves.toBe(violated.length);
+    await expect(page.locator('section.drill-down').count()).resolves.toBe(notHolding.length);
+    // A run: the trajectory against the bound as a function of t, its parameters in the caption.
+    const run = page.locator('#drill-down-classical\\.O1\\.twin figure.run');
+    await expect(run.locator('svg.marks').count()).resolves.toBe(1);
+    await expect(run.locator('figcaption').innerText()).resolves.toMatch(/at L = .*The dashed line is the bound at every horizon t ≤ \d+ \(N = t/);
+    // A point: both sides.
+    const point = page.locator('#drill-down-fixture\\.pointwise-violated figure.point');
+    await expect(point.locator('svg.marks').count()).resolves.toBe(1);
+    await expect(point.locator('figcaption').innerText()).resolves.toMatch(/lhs [\d.e-]+ against rhs [\d.e-]+/);
 
     mkdirSync(join(SCREENSHOT, '..'), { recursive: true });
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
     await page.close();
+    expect(problems).toEqual({ console: [], page: [], requests: [] });
+  });
 
-    expect(consoleErrors).toEqual([]);
-    expect(pageErrors).toEqual([]);
-    expect(requestsBeyondFile).toEqual([]);
+  it('a single claim is titled by its id and counted as one claim', async () => {
+    const single = join(OUT, 'single.json');
+    writeAtomically(single, toJson(reports[1]));
+    await runReport([single], { html: true });
+    const text = readFileSync(join(OUT, 'single.html'), 'utf8');
+    expect(text).toContain('<title>boundcheck: classical.O1.twin</title>');
+    expect(text).toContain('1 claim: 1 violated; 0 verdicts differ');
+    expect(text).not.toMatch(/1 claims|built-in claims/);
+  });
+
+  it('a crafted report with markup in its numeric and text fields shows that markup as text', async () => {
+    const crafted = reports.map((r) =>
+      r.counterexample
+        ? {
+            ...r,
+            claim: { ...r.claim, title: INJECTION },
+            search: { ...r.search, evaluations: INJECTION as unknown as number },
+            counterexample: { ...r.counterexample, lhs: INJECTION as unknown as number, rhs: INJECTION as unknown as number },
+          }
+        : r,
+    );
+    const craftedFile = join(OUT, 'crafted.json');
+    writeAtomically(craftedFile, toJson({ schema: CHECK_SCHEMA, ...SETTINGS, seed: INJECTION, claims: crafted }));
+    await runReport([craftedFile], { html: true });
+    const { page } = await openPage(join(OUT, 'crafted.html'));
+    await expect(page.evaluate('window.__injected === undefined')).resolves.toBe(true);
+    await expect(page.locator('body img').count()).resolves.toBe(0);
+    await expect(page.locator('body').innerText()).resolves.toContain(INJECTION);
+    await page.close();
   });
 });

@@ -31,15 +31,38 @@ const figureFiles = (directory: string) =>
   ['vl.json', 'csv', 'svg', 'png', 'pdf'].map((extension) => readFileSync(join(directory, `trajectory.${extension}`)));
 
 describe('boundcheck plot', () => {
-  it('plots the counterexample of a claim file: its gap trajectory against the bound at the horizon', async () => {
+  it('plots the counterexample of a claim file: its gap trajectory against the bound as a function of t, parameters in the caption', async () => {
     const out = join(work, 'from-claim');
     expect(await runPlot([O1], { ...search, out })).toBe(0);
     const spec = JSON.parse(readFileSync(join(out, 'trajectory.vl.json'), 'utf8'));
     expect(spec.title.text).toBe('classical.O1.twin, counterexample');
     expect(spec.title.subtitle).toMatch(/: violated$/);
-    const series = new Set(figureData(spec).map((row) => row.series));
-    expect([...series]).toEqual(['f(xₜ) − f*', expect.stringMatching(/^upper bound L R² \/ \(4Nh \+ 4\) = [\d.e-]+ at t = \d+$/)]);
+    const rows = figureData(spec);
+    const series = new Set(rows.map((row) => row.series));
+    expect([...series]).toEqual(['f(xₜ) − f*', 'upper bound L R² / (4Nh + 4)']);
+    const bound = rows.filter((row) => row.series === 'upper bound L R² / (4Nh + 4)');
+    const caption = readFileSync(join(out, 'trajectory.caption.txt'), 'utf8');
+    const [, L, R, N, h] = /L = ([\d.e-]+), R = ([\d.e-]+), N = (\d+), h = ([\d.e-]+)/.exec(caption)!.map(Number);
+    // The bound at every horizon t = 1..N of the run: L R² / (4th + 4), N set to t.
+    expect(bound.map((row) => row.x)).toEqual(Array.from({ length: N }, (_, i) => i + 1));
+    for (const row of bound) expect(row.y).toBeCloseTo((L * R * R) / (4 * (row.x as number) * h + 4), 5);
+    expect(caption).toMatch(/^classical\.O1\.twin, counterexample at L = .*\(violated\)\. The dashed line is the bound at every horizon t ≤ \d+ \(N = t/);
     expect(console.log).toHaveBeenCalledWith(expect.stringMatching(/^classical\.O1\.twin: verdict violated; plotted the counterexample/));
+  });
+
+  it('--paper: no title, the width of a 3.25-inch column, text of at least 8 pt at that width', async () => {
+    const out = join(work, 'paper');
+    expect(await runPlot([O1], { ...search, out, paper: true })).toBe(0);
+    const spec = JSON.parse(readFileSync(join(out, 'trajectory.vl.json'), 'utf8'));
+    expect(spec.title).toBeUndefined();
+    expect(spec.width).toBe(312);
+    expect(spec.autosize).toEqual({ type: 'fit-x', contains: 'padding' });
+    const svg = readFileSync(join(out, 'trajectory.svg'), 'utf8');
+    expect(Number(/<svg[^>]* width="(\d+)"/.exec(svg)![1])).toBe(312);
+    const sizes = [...svg.matchAll(/font-size="(\d+(?:\.\d+)?)px"/g)].map((m) => Number(m[1]));
+    expect(sizes.length).toBeGreaterThan(0);
+    // SVG pixels become 72/96 points in the PDF, placed at 100 % in the column.
+    expect(Math.min(...sizes) * (72 / 96)).toBeGreaterThanOrEqual(8);
   });
 
   it('plots the same figure, byte for byte, from the report of the same search', async () => {

@@ -2,13 +2,17 @@
  * The vega-lite specs of src/plot/specs.ts: JSON snapshots, determinism, the CSV companion, what
  * is left out of a log plot, the Unicode helpers and decimation.
  */
+import type { TopLevelSpec } from 'vega-lite';
 import { describe, expect, it } from 'vitest';
 import {
+  columnName,
   decimate,
   FIGURE_FONT,
   figureCsv,
   figureData,
+  LABELS,
   subscript,
+  toPaper,
   superscript,
   trajectoryFigure,
   unicodeMath,
@@ -51,23 +55,61 @@ describe('figure specs', () => {
   });
 });
 
-describe('figure data as CSV', () => {
-  it('writes every column in first-seen order, missing values as nan, labels quoted when needed', () => {
-    const phase = FIGURES.find((f) => f.name === 'phase')!.spec;
-    const lines = figureCsv(phase).trimEnd().split('\n');
-    expect(lines[0]).toBe('series,stepSize,gradNorm,fractionConverged');
-    expect(lines).toContain('sweep,3,nan,0');
-    expect(lines[lines.length - 1]).toBe('η = 2/L,2,nan,nan');
-    const curvature = figureCsv(FIGURES.find((f) => f.name === 'curvature')!.spec);
-    expect(curvature).toMatch(/^"H₀ \+ H₁Δ, H₀ = [\d.]+, H₁ = [\d.]+",nan,/m);
+describe('paper mode', () => {
+  it.each(FIGURES.map((f) => [f.name, f] as const))('%s: no title, the width of a column, text of at least 8 pt at that width', (_name, { spec }) => {
+    const paper = toPaper(spec) as TopLevelSpec & { width?: number; autosize?: unknown; vconcat?: Array<{ width?: number }> };
+    expect('title' in paper).toBe(false);
+    const sizes = [paper.config?.axis?.labelFontSize, paper.config?.axis?.titleFontSize, paper.config?.legend?.labelFontSize];
+    // SVG pixels are 3/4 pt in the PDF placed at 100 %.
+    for (const size of sizes) expect(Number(size) * 0.75).toBeGreaterThanOrEqual(8);
+    if (paper.vconcat) for (const panel of paper.vconcat) expect(panel.width).toBeLessThan(312);
+    else expect([paper.width, paper.autosize]).toEqual([312, { type: 'fit-x', contains: 'padding' }]);
+    expect((toPaper(spec, { widthInches: 6.75 }) as { width?: number }).width ?? 0).toBe(paper.vconcat ? 0 : 648);
+    expect(toPaper(spec, { widthPoints: 234 })).toEqual(paper);
   });
 
-  it('has one row per data point, numbers in shortest round-trip form', () => {
+  it('the builders take it as an option', () => {
+    const series = [{ label: 'run', x: [0, 1], y: [1, 0.5] }];
+    expect(trajectoryFigure({ title: 't', series, yLabel: 'gap', paper: {} })).toEqual(toPaper(trajectoryFigure({ title: 't', series, yLabel: 'gap' })));
+  });
+});
+
+describe('figure data as CSV', () => {
+  it('is in wide form: the x column, one named column per series, a row per x value, missing values as nan', () => {
     const trajectory = FIGURES.find((f) => f.name === 'trajectory')!.spec;
-    const csv = figureCsv(trajectory).trimEnd().split('\n');
-    expect(csv).toHaveLength(1 + figureData(trajectory).length);
-    expect(csv[1]).toBe('constant η,0,2');
-    expect(csv).toContain('constant η,7,0.0001220703125');
+    const lines = figureCsv(trajectory).trimEnd().split('\n');
+    expect(lines[0]).toBe('t,constant_eta,warm-up,bound');
+    expect(lines).toHaveLength(1 + 8);
+    expect(lines[1]).toBe('0,2,2,2');
+    expect(lines[8]).toBe('7,0.0001220703125,0.03125,0.015625');
+    const phase = figureCsv(FIGURES.find((f) => f.name === 'phase')!.spec).trimEnd().split('\n');
+    expect(phase[0]).toBe('eta,asymptotic_grad_norm,fraction_converged,critical_step');
+    expect(phase).toContain('3,nan,0,nan');
+    expect(phase[phase.length - 1]).toBe('2,nan,nan,2');
+    const curvature = figureCsv(FIGURES.find((f) => f.name === 'curvature')!.spec).split('\n');
+    expect(curvature[0]).toBe('gap,t,curvature,envelope');
+    const heatmap = figureCsv(FIGURES.find((f) => f.name === 'tightness')!.spec).split('\n');
+    expect(heatmap.slice(0, 2)).toEqual(['H0,H1,lhs_over_rhs', '0.1,0.01,0.002']);
+  });
+
+  it('names columns in ASCII: axis titles by their quantity, other labels transliterated', () => {
+    expect(columnName(LABELS.iteration)).toBe('t');
+    expect(columnName(LABELS.stepSize)).toBe('eta');
+    expect(columnName('η = 1.9/L')).toBe('eta_1.9_over_L');
+    expect(columnName('H₀')).toBe('H0');
+    expect(columnName('‖∇f(xₜ)‖ at ε = 10⁻⁶')).toBe('grad_f_xt_at_epsilon_10-6');
+  });
+
+  it('a series sharing no x with another gets rows of its own', () => {
+    const spec = trajectoryFigure({
+      title: 'two grids',
+      series: [
+        { label: 'a', x: [0, 2], y: [1, 2] },
+        { label: 'b', x: [1, 2], y: [3, 4] },
+      ],
+      yLabel: 'gap',
+    });
+    expect(figureCsv(spec)).toBe('t,a,b\n0,1,nan\n2,2,4\n1,nan,3\n');
   });
 
   it('refuses a spec without an inline table', () => {
