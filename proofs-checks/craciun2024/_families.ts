@@ -164,6 +164,19 @@ export const nonQuadraticLossModel: SweepModel = {
 };
 
 /**
+ * E5 with the squared loss l(z) = (z - zStar)^2 (kappa = l''(zStar) = 2, so eta_c = 1/(2 |z*|)): a
+ * mathjs expression like the other E5 losses. Its gap (x y - zStar)^2 has no cancellation near
+ * the minima, so runs stop as converged at the E1 gap.
+ */
+export const squaredLossProductModel: SweepModel = {
+  name: 'E5 (x y - zStar)^2, zStar = 2^zStarLog2',
+  box: Z_STAR_BOX,
+  problem: ({ zStarLog2 }) => productLossProblem('(x*y - zStar)^2', zStarLog2),
+  sweep: { starts: 16, initScale: 1, convergedGap: CONVERGED_GAP },
+  runLength: { stepsAtBand: 800, band: BAND, minSteps: 200 },
+};
+
+/**
  * E6 (negative control): l(x y) with l = (z - zStar)^4 / 4, degenerate minima (l''(zStar) = 0). Its
  * runs converge sublinearly: the tolerances of §5 for degenerate minima (tau = 1e-6), no early stop
  * on the gap, and T = 5000 at every step.
