@@ -320,7 +320,7 @@ await nb.figure(
       { label: 'constant 0.99 · 2x₀/sinh x₀', x: sgdRows.map((r) => r.T), y: sgdRows.map((r) => r.constant.mean) },
     ],
     xLabel: 'horizon T',
-    yLabel: 'E[min_{t ≤ T} |f′(wₜ)|²]',
+    yLabel: 'E[min over t ≤ T of |f′(wₜ)|²]',
   }),
   {
     title: 'SGD with warm-up against constant steps (C12, the Θ(√T) gain)',
