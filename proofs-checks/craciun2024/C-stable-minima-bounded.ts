@@ -35,12 +35,12 @@ import {
   type Instance,
 } from '../../src/index.js';
 
-interface MinimumInstance extends Instance {
+export interface MinimumInstance extends Instance {
   readonly x0: Float64Array;
   readonly h: number;
 }
 
-const minima = family<MinimumInstance>({
+export const minima = family<MinimumInstance>({
   name: 'E3 1/2 ||W_2 W_1 - Phi||_F^2 at minima W_2 = Phi W_1^+, n = m = 2, h = 2..3',
   box: { h: integer(2, 3), sigmaMax: logUniform(0.5, 3), spread: uniform(0.2, 1), scale: logUniform(0.1, 10), seed: integer(0, 10_000) },
   instance: ({ h, sigmaMax, spread, scale, seed }) => {
