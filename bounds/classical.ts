@@ -6,7 +6,7 @@
  *
  * @module boundcheck/bounds/classical
  */
-import { requireDimension, requireInRange, requireNonNegative, requirePositive } from '../src/util/validate.js';
+import { requireDimension, requireInRange, requireInteger, requireNonNegative, requirePositive } from '../src/util/validate.js';
 
 /**
  * O1. Smooth convex, function value after N steps of GD with step h/L, h in (0, 1]:
@@ -84,4 +84,74 @@ export function quadraticFirstHitLowerBound({ gap0, eps, rhoMin }: { gap0: numbe
   requireInRange('rhoMin', rhoMin, 0, 1 - Number.EPSILON);
   if (gap0 <= eps || rhoMin === 0) return 0;
   return Math.log(gap0 / eps) / (-2 * Math.log(rhoMin));
+}
+
+/**
+ * The exact E[f(x_T)] - f* of SGD with constant step eta and additive Gaussian noise,
+ * g_t = grad f(x_t) + sigma xi_t with xi_t ~ N(0, I), on f(x) = 1/2 sum_i lambda_i x_i^2: each
+ * coordinate is x_{t+1} = a x_t - eta sigma xi, a = 1 - eta lambda, so its mean is a^T x_0 and its
+ * variance eta^2 sigma^2 (1 - a^(2T)) / (1 - a^2) (eta^2 sigma^2 T when a^2 = 1), and
+ * E f(x_T) = 1/2 sum_i lambda_i (mean_i^2 + variance_i).
+ * Hypotheses: none on eta (it is the exact value, finite for every eta). The ground truth of the
+ * statistical measures' tests. Provenance: derived (a direct computation).
+ */
+export function sgdQuadraticExpectedGap({
+  eigenvalues,
+  x0,
+  eta,
+  sigma,
+  T,
+}: {
+  eigenvalues: ArrayLike<number>;
+  x0: ArrayLike<number>;
+  eta: number;
+  sigma: number;
+  T: number;
+}): number {
+  requireNonNegative('eta', eta);
+  requireNonNegative('sigma', sigma);
+  requireInteger('T', T, 0);
+  requireInRange('x0.length', x0.length, eigenvalues.length, eigenvalues.length);
+  let expected = 0;
+  for (let i = 0; i < eigenvalues.length; i++) {
+    const lambda = requireNonNegative(`eigenvalues[${i}]`, eigenvalues[i]);
+    const a2 = (1 - eta * lambda) ** 2;
+    const mean = (1 - eta * lambda) ** T * x0[i];
+    const variance = eta * eta * sigma * sigma * (a2 === 1 ? T : (1 - a2 ** T) / (1 - a2));
+    expected += 0.5 * lambda * (mean * mean + variance);
+  }
+  return expected;
+}
+
+/**
+ * SGD with a fixed step on a c-strongly convex, L-smooth f with unbiased stochastic gradients of
+ * variance at most M (E||g - grad f||^2 <= M): for 0 < alpha <= 1/L,
+ * E[f(x_T)] - f* <= alpha L M / (2c) + (1 - alpha c)^T (f(x_0) - f* - alpha L M / (2c)).
+ * Reference: Bottou, Curtis, Nocedal (2018), "Optimization methods for large-scale machine
+ * learning", SIAM Review 60(2), Theorem 4.6 (with mu = 1, M_V = M, M_G = 1, so alpha <= mu/(L M_G)
+ * = 1/L; their w_1 is our x_0, their k - 1 our T). Provenance: primary (not in the digests).
+ */
+export function sgdStronglyConvexFixedStepBound({
+  c,
+  L,
+  M,
+  alpha,
+  gap0,
+  T,
+}: {
+  c: number;
+  L: number;
+  M: number;
+  alpha: number;
+  gap0: number;
+  T: number;
+}): number {
+  requirePositive('c', c);
+  requirePositive('L', L);
+  requireNonNegative('M', M);
+  requireInRange('alpha', alpha, Number.MIN_VALUE, 1 / L);
+  requireNonNegative('gap0', gap0);
+  requireInteger('T', T, 0);
+  const floor = (alpha * L * M) / (2 * c);
+  return floor + (1 - alpha * c) ** T * (gap0 - floor);
 }

@@ -55,6 +55,22 @@ export {
   type SweepSettings,
 } from './claims/sweep.js';
 
+// Statistical claims: expectations and high-probability statements over seeded SGD repetitions.
+export {
+  DEFAULT_COMPARISONS,
+  DEFAULT_LEVEL,
+  expectation,
+  expectedGapAt,
+  expectedMinGradNormSquared,
+  gapWithProbability,
+  meanBound,
+  quantile,
+  quantileBound,
+  type RepetitionSettings,
+  type SampleStatistics,
+  type StochasticInstance,
+} from './claims/statistical.js';
+
 // The search.
 export { falsify, type Counterexample, type SearchOptions, type SearchResult, type Verdict } from './search/falsify.js';
 export type { Certificate, Replay } from './search/certify.js';

@@ -20,7 +20,7 @@ import { brokenTwin, claim, trajectoryMeasure, type Trajectory } from '../../src
 import { adaptiveRuns, EXAMPLES } from './_families.js';
 
 /** max_t (Delta_{t+1} - Delta_t + fraction * eta_t ||grad f(w_t)||^2) / Delta_t over the steps from a positive gap. */
-function worstDecreaseViolation(fraction: number) {
+export function worstDecreaseViolation(fraction: number) {
   return (trajectory: Trajectory): number => {
     const { gap, gradNorm, stepSize, steps } = trajectory;
     let worst = -Infinity;

@@ -22,10 +22,12 @@ import {
   firstHitIteration,
   gapOf,
   integer,
+  leastSquares,
   logisticRidge,
   logUniform,
   mlp,
   mlpInitialWeights,
+  minibatch,
   pointwise,
   quadratic,
   quadraticExponentialA,
@@ -35,6 +37,8 @@ import {
   spectralNorm,
   summarize,
   uniform,
+  type FiniteSumProblem,
+  type GradientOracle,
   type Hypothesis,
   type Instance,
   type Measure,
@@ -443,3 +447,53 @@ export const twoLayerCrossEntropy = family<TwoLayerInstance>({
     return { problem, x0, lambda, dataNorm, fStarUpper: Math.min(Math.LN2, problem.f(x0)) };
   },
 });
+
+/** A least-squares problem at w_k with the SGD step of the Section 3.2 proxy (CS10). */
+export interface ProxyInstance extends Instance {
+  readonly problem: FiniteSumProblem;
+  readonly x0: Float64Array;
+  /** lambda_max(A^T A / n). */
+  readonly L: number;
+  readonly eta: number;
+  readonly batch: number;
+  readonly seed: number;
+}
+
+/** Least squares (n = 8..24 rows, d = 1..4, noisy targets), w_k ~ N(0, I), step h/L, batch 1..4. */
+export const proxyInstances = family<ProxyInstance>({
+  name: 'least squares (n, d, seed) at w_k ~ N(0, I), one SGD step h/L',
+  box: { n: integer(8, 24), d: integer(1, 4), batch: integer(1, 4), h: uniform(0.05, 1), seed: integer(0, 10_000) },
+  instance: ({ n, d, batch, h, seed }) => {
+    const rng = new Rng(seed);
+    const A = Array.from({ length: n }, () => Array.from(rng.normalVector(d)));
+    const b = Array.from(rng.normalVector(n));
+    const problem = leastSquares({ A, b });
+    const L = problem.constants.L!.value;
+    return { problem, x0: rng.normalVector(d), L, eta: h / L, batch, seed };
+  },
+});
+
+/**
+ * L-hat_k = ||g_{S_k}(w_{k+1}) - g_{S_{k-1}}(w_k)|| / ||w_{k+1} - w_k||, w_{k+1} = w_k - eta g_{S_{k-1}}(w_k):
+ * with the full batch at both points, or with two consecutive minibatches (`minibatches`).
+ */
+export function smoothnessProxy(instance: ProxyInstance, minibatches: boolean): number {
+  const { problem, x0, eta } = instance;
+  const gradient = (x: Float64Array, out: Float64Array, oracle?: GradientOracle): void => {
+    problem.grad(x, out);
+    if (oracle) oracle.direction(x, Float64Array.from(out), out);
+  };
+  const oracle = minibatches ? minibatch(problem, instance.batch, instance.seed) : undefined;
+  const before = new Float64Array(problem.dim);
+  gradient(x0, before, oracle);
+  const next = Float64Array.from(x0, (v, i) => v - eta * before[i]);
+  const after = new Float64Array(problem.dim);
+  gradient(next, after, oracle);
+  let difference = 0;
+  let step = 0;
+  for (let i = 0; i < problem.dim; i++) {
+    difference += (after[i] - before[i]) ** 2;
+    step += (next[i] - x0[i]) ** 2;
+  }
+  return step === 0 ? 0 : Math.sqrt(difference / step);
+}

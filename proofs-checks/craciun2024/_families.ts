@@ -14,6 +14,7 @@
  * which only lowers the fraction); above it, none. Starts are i.i.d. Gaussian (never structured: §5
  * C9), seeded from the `seed` parameter of the box.
  */
+import { nonWhitenedTwoLayerMinSharpness } from '../../bounds/craciun2024.js';
 import {
   deepScalarNet,
   family,
@@ -23,7 +24,9 @@ import {
   logUniform,
   quadratic,
   runLengthAt,
+  Rng,
   scalarFactorization,
+  squaredLoss,
   uniform,
   whitenedLoss,
   type CriticalStepInstance,
@@ -128,6 +131,50 @@ export const whitenedTwoLayerModel = whitenedNetModel(2, 32, { stepsAtBand: 3000
 export const whitenedDepthThreeModel = whitenedNetModel(3, 16, { stepsAtBand: 2000, band: WIDE_BAND, minSteps: 400 });
 
 /**
+ * E4's data at a seed: X (d x n, n = 10) with N(0, 1) entries and beta* along a N(0, I_d) direction,
+ * scaled so that S_min = 4 (the scale of the E3 instances, whose starts N(0, 1/4) suit it); both
+ * enter the loss scaled by 1/sqrt(n) into the loss so that 1/2 ||y' - P X'||^2 = 1/(2n) ||X^T beta - y||^2 with y = X^T beta*;
+ * Sigma = X X^T / n.
+ */
+export function nonWhitenedData({ d, dataSeed }: Params): { X: number[][]; y: number[]; Sigma: number[][]; betaStar: number[] } {
+  const n = 10;
+  const rng = new Rng(dataSeed);
+  const X = Array.from({ length: d }, () => Array.from(rng.normalVector(n)));
+  const Sigma = X.map((row) => X.map((other) => row.reduce((sum, v, j) => sum + v * other[j], 0) / n));
+  // S_min is linear in beta* (s -> k s in its minimisation): scaled so that S_min = 4 (eta_c = 1/2).
+  const direction = Array.from(rng.normalVector(d));
+  const scale = 4 / nonWhitenedTwoLayerMinSharpness({ Sigma, betaStar: direction });
+  const betaStar = direction.map((v) => v * scale);
+  const y = Array.from({ length: n }, (_, j) => X.reduce((sum, row, i) => sum + row[j] * betaStar[i], 0));
+  return { X, y, Sigma, betaStar };
+}
+
+/**
+ * E4: two-layer net with scalar output on realizable non-whitened data (d = 2..3 inputs, n = 10
+ * samples, width 4), f = 1/(2n) ||X^T W_1^T w_2 - y||^2; 12 starts N(0, 0.1^2 I) (small: GD leaves the saddle at 0 towards the flattest minima; larger starts
+ * diverge from sharp regions on some seeds), the band widened to 5% (as E3'), T = 2000 at it and at least 1000 (the escape from the saddle takes a few hundred steps).
+ */
+export const nonWhitenedTwoLayerModel: SweepModel = {
+  name: "E4 1/(2n) ||X^T W_1^T w_2 - X^T beta*||^2, d in 2..3, n = 10, width 4",
+  box: { d: integer(2, 3), dataSeed: integer(0, 1000) },
+  problem: (params) => {
+    const { X, y } = nonWhitenedData(params);
+    const scale = 1 / Math.sqrt(X[0].length);
+    return linearNetWithLoss({
+      inputDim: params.d,
+      outputDim: 1,
+      widths: [4],
+      loss: squaredLoss(
+        X.map((row) => row.map((v) => v * scale)),
+        [y.map((v) => v * scale)],
+      ),
+    });
+  },
+  sweep: { starts: 12, initScale: 0.1, convergedGap: CONVERGED_GAP },
+  runLength: { stepsAtBand: 2000, band: WIDE_BAND, minSteps: 1000 },
+};
+
+/**
  * l(x y) from a mathjs expression in x, y and zStar = 2^zStarLog2, built once per process and
  * expression: fromExpression differentiates symbolically (about 0.2 s a problem), which would
  * otherwise dominate the cost of an evaluation. Hence z* on a grid, not a continuous parameter.
@@ -160,6 +207,19 @@ export const nonQuadraticLossModel: SweepModel = {
   box: { loss: integer(0, 1), ...Z_STAR_BOX },
   problem: ({ loss, zStarLog2 }) => productLossProblem(NON_QUADRATIC_LOSSES[loss], zStarLog2),
   sweep: { starts: 16, initScale: 1 },
+  runLength: { stepsAtBand: 800, band: BAND, minSteps: 200 },
+};
+
+/**
+ * E5 with the squared loss l(z) = (z - zStar)^2 (kappa = l''(zStar) = 2, so eta_c = 1/(2 |z*|)): a
+ * mathjs expression like the other E5 losses. Its gap (x y - zStar)^2 has no cancellation near
+ * the minima, so runs stop as converged at the E1 gap.
+ */
+export const squaredLossProductModel: SweepModel = {
+  name: 'E5 (x y - zStar)^2, zStar = 2^zStarLog2',
+  box: Z_STAR_BOX,
+  problem: ({ zStarLog2 }) => productLossProblem('(x*y - zStar)^2', zStarLog2),
+  sweep: { starts: 16, initScale: 1, convergedGap: CONVERGED_GAP },
   runLength: { stepsAtBand: 800, band: BAND, minSteps: 200 },
 };
 

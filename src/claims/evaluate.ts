@@ -10,6 +10,7 @@ import { InputError } from '../util/errors.js';
 import type { Claim } from './claim.js';
 import type { Instance, ParameterBox, Params } from './family.js';
 import type { MeasureRun, MeasureValue, Runner, TrajectorySummary } from './measures.js';
+import type { SampleStatistics } from './statistical.js';
 
 /**
  * Normalized margins at or below this count as "holds" in float64. It absorbs the rounding of the
@@ -40,6 +41,8 @@ export interface Evaluation {
   readonly failedHypothesis?: string;
   /** What the report keeps of the run behind the lhs. */
   readonly trajectory?: TrajectorySummary;
+  /** A statistical measure's sample (level, repetitions, interval, correction). */
+  readonly statistics?: SampleStatistics;
 }
 
 function formatParams(params: Params): string {
@@ -134,5 +137,6 @@ export function evaluateClaim<I extends Instance, R extends MeasureRun, B extend
     margin,
     ...(measured.censored ? { censored: true } : {}),
     ...(measured.trajectory ? { trajectory: measured.trajectory } : {}),
+    ...(measured.statistics ? { statistics: measured.statistics } : {}),
   };
 }

@@ -19,6 +19,7 @@ import type { Schedule } from '../schedules/schedule.js';
 import { InputError } from '../util/errors.js';
 import type { ClaimKind } from './claim.js';
 import type { Instance } from './family.js';
+import type { SampleStatistics } from './statistical.js';
 
 /** Runs GD in the precision of the evaluation at hand (float64 in the search, BigNumber when certifying). */
 export type Runner = (problem: Problem, schedule: Schedule, x0: ArrayLike<number>, options: RunOptions) => Trajectory;
@@ -65,6 +66,8 @@ export interface MeasureValue<R extends MeasureRun = MeasureRun> {
   readonly trajectory?: TrajectorySummary;
   /** The run behind the value, passed to the claim's rhs (which may read it). */
   readonly run?: R;
+  /** A statistical measure's sample: repetitions, level, Bonferroni correction, interval. */
+  readonly statistics?: SampleStatistics;
 }
 
 /**

@@ -6,6 +6,8 @@ import {
   plOneStepRate,
   plTextbookRate,
   quadraticFirstHitLowerBound,
+  sgdQuadraticExpectedGap,
+  sgdStronglyConvexFixedStepBound,
 } from '../../bounds/classical.js';
 import { InputError } from '../../src/util/errors.js';
 
@@ -57,5 +59,20 @@ describe('classical bounds', () => {
   ])('bad input: %s', (_label, action, pattern) => {
     expect(action).toThrow(InputError);
     expect(action).toThrow(pattern);
+  });
+
+  it('SGD, fixed step, strongly convex: alpha L M / (2c) + (1 - alpha c)^T (gap0 - alpha L M / (2c))', () => {
+    // c = 0.5, L = 1, M = 2, alpha = 0.5, gap0 = 3, T = 2: floor 0.5 * 2 / 1 = 1, 0.75^2 = 0.5625,
+    // 1 + 0.5625 * 2 = 2.125.
+    expect(sgdStronglyConvexFixedStepBound({ c: 0.5, L: 1, M: 2, alpha: 0.5, gap0: 3, T: 2 })).toBeCloseTo(2.125, 15);
+    expect(() => sgdStronglyConvexFixedStepBound({ c: 0.5, L: 1, M: 2, alpha: 1.5, gap0: 3, T: 2 })).toThrow(InputError);
+  });
+
+  it('SGD on a quadratic with Gaussian noise: the exact E[f(x_T)] - f*', () => {
+    // lambda = (1, 2), eta = 0.25, sigma = 2, x0 = (1, 1), T = 1: a = (0.75, 0.5), means (0.75, 0.5),
+    // variances 0.25 each; 1/2 (1 (0.5625 + 0.25) + 2 (0.25 + 0.25)) = 0.90625.
+    expect(sgdQuadraticExpectedGap({ eigenvalues: [1, 2], x0: [1, 1], eta: 0.25, sigma: 2, T: 1 })).toBeCloseTo(0.90625, 15);
+    // a = 0 (eta lambda = 1) and a^2 = 1 (lambda = 0): variance eta^2 sigma^2 T on the flat coordinate, no gap.
+    expect(sgdQuadraticExpectedGap({ eigenvalues: [0, 1], x0: [1, 1], eta: 1, sigma: 1, T: 3 })).toBeCloseTo(0.5, 15);
   });
 });
