@@ -72,7 +72,9 @@ export {
 } from './claims/statistical.js';
 
 // The search.
-export { falsify, type Counterexample, type SearchOptions, type SearchResult, type Verdict } from './search/falsify.js';
+export { falsify, type Counterexample, type IncompleteReason, type SearchEvaluator, type SearchOptions, type SearchResult, type Verdict } from './search/falsify.js';
+export type { BatchEvaluator } from './search/random.js';
+export type { StoppedEvaluations } from './search/tally.js';
 export type { Certificate, Replay } from './search/certify.js';
 
 // Problems: the interface, hand-written problems, high precision, curvature, the built-in families.

@@ -16,7 +16,7 @@ describe('families', () => {
   it('a box entry that is not a parameter range is an InputError naming it', () => {
     const box = { L: { min: 1, max: 2 } } as unknown as ParameterBox;
     expect(() => family({ name: 'bad', box, instance: () => ({ problem: quadratic({ eigenvalues: [1] }) }) })).toThrow(
-      'family bad: box.L must be uniform(min, max), logUniform(min, max) or integer(min, max)',
+      'family bad: parameter L must be uniform, logUniform or integer',
     );
     expect(() => family({ name: 'empty', box: {}, instance: () => ({ problem: quadratic({ eigenvalues: [1] }) }) })).toThrow(
       'family empty has an empty parameter box',

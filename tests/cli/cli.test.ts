@@ -130,8 +130,12 @@ describe('help, version, claim files and folders', () => {
     expect(boundcheck('falsify', O1, '--export', 'twin', '--budget', '200', '--json', report).status).toBe(1);
     const parsed = JSON.parse(readFileSync(report, 'utf8')) as { claim: { file: string; absoluteFile: string } };
     expect(parsed.claim.file.startsWith('..')).toBe(true);
-    const replay = boundcheckCli(['replay', 'twin.json'], { cwd: join(work, 'relative') });
-    expect(replay.stderr).toBe('');
+    // The claim file lies outside the report's folder and the working folder: importing it needs --trust.
+    const refused = boundcheckCli(['replay', 'twin.json'], { cwd: join(work, 'relative') });
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/--trust to allow/);
+    const replay = boundcheckCli(['replay', 'twin.json', '--trust'], { cwd: join(work, 'relative') });
+    expect(replay.stderr).toMatch(/^boundcheck: note: importing the claim file .*O1-drori-teboulle\.ts/);
     expect(replay.status).toBe(1);
   });
 
