@@ -160,6 +160,32 @@ export function quantileBound(sorted: ArrayLike<number>, q: number, alpha: numbe
 }
 
 /**
+ * A statistical measure's value: the confidence bound, the last repetition's run, and what the
+ * report states of the sample (level, repetitions, correction, estimate, interval, method).
+ */
+function sampledValue(
+  last: Trajectory,
+  s: CheckedSettings,
+  kind: ClaimKind,
+  sample: { bound: number; estimate: number; standardDeviation: number; method: string },
+): MeasureValue<undefined> {
+  return {
+    value: sample.bound,
+    trajectory: summarize(last),
+    statistics: {
+      repetitions: s.repetitions,
+      level: s.level,
+      comparisons: s.comparisons,
+      perInstanceLevel: 1 - s.alpha,
+      estimate: sample.estimate,
+      standardDeviation: sample.standardDeviation,
+      interval: kind === 'upper' ? [sample.bound, Infinity] : [-Infinity, sample.bound],
+      method: sample.method,
+    },
+  };
+}
+
+/**
  * E[read(run)] over the seeded repetitions, as its one-sided t bound at 1 - alpha / comparisons
  * (lower for upper claims). At least 2 repetitions.
  */
@@ -178,20 +204,7 @@ export function expectation<I extends StochasticInstance>(
       const drawn = sample(instance, s, options.steps, read, fullLabel);
       if ('diverged' in drawn) return diverged(drawn.diverged);
       const { bound, mean, standardDeviation } = meanBound(drawn.values, s.alpha, context.kind);
-      return {
-        value: bound,
-        trajectory: summarize(drawn.last),
-        statistics: {
-          repetitions: s.repetitions,
-          level: s.level,
-          comparisons: s.comparisons,
-          perInstanceLevel: 1 - s.alpha,
-          estimate: mean,
-          standardDeviation,
-          interval: context.kind === 'upper' ? [bound, Infinity] : [-Infinity, bound],
-          method: 'one-sided Student t bound on the mean',
-        },
-      };
+      return sampledValue(drawn.last, s, context.kind, { bound, estimate: mean, standardDeviation, method: 'one-sided Student t bound on the mean' });
     },
   };
 }
@@ -231,20 +244,12 @@ export function quantile<I extends StochasticInstance>(
       const sorted = Float64Array.from(drawn.values).sort();
       const bound = quantileBound(sorted, q, s.alpha, context.kind);
       const { standardDeviation } = moments(sorted);
-      return {
-        value: bound,
-        trajectory: summarize(drawn.last),
-        statistics: {
-          repetitions: s.repetitions,
-          level: s.level,
-          comparisons: s.comparisons,
-          perInstanceLevel: 1 - s.alpha,
-          estimate: sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))],
-          standardDeviation,
-          interval: context.kind === 'upper' ? [bound, Infinity] : [-Infinity, bound],
-          method: 'order-statistic bound on the quantile (exact binomial level)',
-        },
-      };
+      return sampledValue(drawn.last, s, context.kind, {
+        bound,
+        estimate: sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))],
+        standardDeviation,
+        method: 'order-statistic bound on the quantile (exact binomial level)',
+      });
     },
   };
 }

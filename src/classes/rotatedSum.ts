@@ -13,7 +13,7 @@
 import type { BigNumber } from 'mathjs';
 import { exactOrthogonal } from '../problems/quadratic.js';
 import { exact, type HighPrecisionModel, type Problem, type ProblemConstants } from '../problems/problem.js';
-import { bigMath, toBig, toBigVector } from '../problems/highPrecision.js';
+import { bigMath, bigMatrixTimes, toBig } from '../problems/highPrecision.js';
 import { Rng } from '../util/random.js';
 import { InputError } from '../util/errors.js';
 
@@ -145,16 +145,8 @@ function rotatedSumHighPrecision(terms: readonly Problem[], basis: Float64Array 
     if (!t.highPrecision) throw new InputError(`${t.name} has no high-precision model`);
     return t.highPrecision(digits);
   });
-  const q = basis ? toBigVector(math, basis) : undefined;
+  const times = bigMatrixTimes(math, basis, dim);
   const zero = toBig(math, 0);
-  const times = (v: readonly BigNumber[], transpose: boolean): BigNumber[] =>
-    q
-      ? v.map((_, i) => {
-          let s = zero;
-          for (let j = 0; j < dim; j++) s = s.plus((transpose ? q[j * dim + i] : q[i * dim + j]).times(v[j]));
-          return s;
-        })
-      : [...v];
   const sum = (values: BigNumber[]): BigNumber => values.reduce((s, v) => s.plus(v), zero);
   const fStar = sum(models.map((m) => m.fStar));
   return {

@@ -88,6 +88,26 @@ export function bigDot(math: MathJsInstance, a: readonly BigNumber[], b: readonl
 export type BigModelDefinition = Omit<HighPrecisionModel, 'digits' | 'math'>;
 
 /**
+ * v -> Q v (transpose: Q^T v) in BigNumber arithmetic, for a dim x dim matrix Q stored row-major
+ * as float64 values (read exactly); the identity when `matrix` is undefined.
+ */
+export function bigMatrixTimes(
+  math: MathJsInstance,
+  matrix: ArrayLike<number> | undefined,
+  dim: number,
+): (v: readonly BigNumber[], transpose: boolean) => BigNumber[] {
+  if (!matrix) return (v) => [...v];
+  const q = toBigVector(math, matrix);
+  const zero = toBig(math, 0);
+  return (v, transpose) =>
+    v.map((_, i) => {
+      let s = zero;
+      for (let j = 0; j < dim; j++) s = s.plus((transpose ? q[j * dim + i] : q[i * dim + j]).times(v[j]));
+      return s;
+    });
+}
+
+/**
  * A problem's `highPrecision(digits)` from `build(math)`, which writes the objective once against
  * the mathjs BigNumber instance it is given (`bigMath(digits)`). The float64 parameters the model
  * uses should enter through `toBig`, so that the replay evaluates the very instance that ran in

@@ -10,7 +10,7 @@ import { InputError } from '../util/errors.js';
 import { Rng } from '../util/random.js';
 import { requireDimension, requireFinite, requireMatrix, requireNonNegative, requireVector } from '../util/validate.js';
 import type { BigNumber, MathJsInstance } from 'mathjs';
-import { bigMath, toBig, toBigVector } from './highPrecision.js';
+import { bigMath, bigMatrixTimes, toBig, toBigVector } from './highPrecision.js';
 import { exact, validBound, type FiniteSumProblem, type HighPrecisionModel, type NamedConstant, type Problem, type ProblemConstants } from './problem.js';
 import { gramSpectrumBounds, symmetricSpectrumBounds, type SpectrumBounds } from './spectrumBounds.js';
 
@@ -282,17 +282,8 @@ function factoredOperator(spectrum: Float64Array, basis: Float64Array | undefine
     dense: () => (dense ??= basis ? rotated(spectrum, basis) : diagonal(spectrum)),
     highPrecision(math) {
       const lambda = toBigVector(math, spectrum);
-      const q = basis ? toBigVector(math, basis) : undefined;
       const zero = toBig(math, 0);
-      /** Q v (transpose: Q^T v) for BigNumber v. */
-      const times = (v: readonly BigNumber[], transpose: boolean): BigNumber[] =>
-        q
-          ? v.map((_, i) => {
-              let s = zero;
-              for (let j = 0; j < dim; j++) s = s.plus((transpose ? q[j * dim + i] : q[i * dim + j]).times(v[j]));
-              return s;
-            })
-          : [...v];
+      const times = bigMatrixTimes(math, basis, dim);
       return (difference) => {
         const y = times(difference, true);
         const scaledY = y.map((yk, k) => lambda[k].times(yk));
