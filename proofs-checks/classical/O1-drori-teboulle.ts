@@ -14,18 +14,12 @@
  */
 import { droriTeboulleGapBound } from '../../bounds/classical.js';
 import { brokenTwin, claim, gapAt } from '../../src/index.js';
-import { smoothConvexHuber } from './_families.js';
+import { DRORI_TEBOULLE_O1, smoothConvexHuber } from './_families.js';
 
 const O1 = claim({
   id: 'classical.O1',
   title: 'GD on L-smooth convex f, step h/L with h <= 1: f(x_N) - f* <= L R^2 / (4Nh + 2)',
-  source: {
-    reference: 'Drori & Teboulle (2014), Math. Program. 145',
-    result: 'Theorem 3.1',
-    version: 'journal',
-    provenance: 'secondary',
-    tag: 'classical-oracles.md O1',
-  },
+  source: DRORI_TEBOULLE_O1,
   kind: 'upper',
   family: smoothConvexHuber,
   lhs: gapAt(),

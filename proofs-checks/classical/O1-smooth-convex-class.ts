@@ -13,17 +13,12 @@
  */
 import { droriTeboulleGapBound } from '../../bounds/classical.js';
 import { brokenTwin, claim, classFamily, gapAt } from '../../src/index.js';
+import { DRORI_TEBOULLE_O1 } from './_families.js';
 
 const O1class = claim({
   id: 'classical.O1-class',
   title: 'GD on every L-smooth convex f (piecewise-quadratic class), h <= 1: f(x_N) - f* <= L R^2 / (4Nh + 2)',
-  source: {
-    reference: 'Drori & Teboulle (2014), Math. Program. 145',
-    result: 'Theorem 3.1',
-    version: 'journal',
-    provenance: 'secondary',
-    tag: 'classical-oracles.md O1',
-  },
+  source: DRORI_TEBOULLE_O1,
   kind: 'upper',
   family: classFamily({ curvature: 'convex', maxDim: 2, pieces: 4, h: { min: 0.05, max: 1 }, N: { min: 1, max: 20 } }),
   lhs: gapAt(),

@@ -16,19 +16,14 @@
 import { plOneStepRate } from '../../bounds/classical.js';
 import { brokenTwin, claim, classFamily, gapAt } from '../../src/index.js';
 import type { ClassInstance } from '../../src/index.js';
+import { PL_ONE_STEP_O4 } from './_families.js';
 
 const rate = (instance: ClassInstance): number => plOneStepRate({ mu: instance.mu!, L: instance.L, gamma: Math.min(instance.gamma, (2 / instance.L) * (1 - 2 * Number.EPSILON)) });
 
 const O4class = claim({
   id: 'classical.O4-class',
   title: 'GD on every L-smooth PL(mu) f, gamma in (0, 2/L): f(x_N) - f* <= r(gamma)^N (f(x_0) - f*)',
-  source: {
-    reference: 'Abbaszadehpeivasti, de Klerk, Zamani (2023), Optim. Lett.',
-    result: 'Theorem 3',
-    version: 'journal',
-    provenance: 'secondary',
-    tag: 'classical-oracles.md O4',
-  },
+  source: PL_ONE_STEP_O4,
   kind: 'upper',
   family: classFamily({ curvature: 'pl', maxDim: 3, pieces: 3, h: { min: 0.01, max: 1.99 }, N: { min: 1, max: 20 } }),
   lhs: gapAt(),

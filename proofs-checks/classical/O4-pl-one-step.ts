@@ -12,19 +12,13 @@
  */
 import { plOneStepRate } from '../../bounds/classical.js';
 import { brokenTwin, claim, gapAt } from '../../src/index.js';
-import { quadraticFamily } from './_families.js';
+import { PL_ONE_STEP_O4, quadraticFamily } from './_families.js';
 
 
 const O4 = claim({
   id: 'classical.O4',
   title: 'GD on L-smooth PL(mu) f, step 1/L: f(x_N) - f* <= (2(L - mu)/(2L + mu))^N (f(x_0) - f*)',
-  source: {
-    reference: 'Abbaszadehpeivasti, de Klerk, Zamani (2023), Optim. Lett.',
-    result: 'Theorem 3',
-    version: 'journal',
-    provenance: 'secondary',
-    tag: 'classical-oracles.md O4',
-  },
+  source: PL_ONE_STEP_O4,
   kind: 'upper',
   family: quadraticFamily({ min: 1, max: 1 }, { rankDeficient: true }),
   lhs: gapAt(),

@@ -3,7 +3,7 @@
  * is one of them, the search has to find it), and quadratics with a seeded spectrum in [L/kappa, L],
  * optionally rank-deficient, started from a seeded Gaussian point, with step h/L.
  */
-import { constant, family, gapOf, huber, integer, logUniform, quadratic, Rng, uniform, type Instance } from '../../src/index.js';
+import { constant, family, gapOf, huber, integer, logUniform, quadratic, Rng, uniform, type ClaimSource, type Instance } from '../../src/index.js';
 
 export const smoothConvexHuber = family({
   name: 'huber(L, tau = tauRatio R) from x0 = R, step h/L',
@@ -59,3 +59,21 @@ export function quadraticFamily(
     },
   });
 }
+
+/** The source of O1 (classical-oracles.md O1), shared by its claims on Huber functions and on the class. */
+export const DRORI_TEBOULLE_O1: ClaimSource = {
+  reference: 'Drori & Teboulle (2014), Math. Program. 145',
+  result: 'Theorem 3.1',
+  version: 'journal',
+  provenance: 'secondary',
+  tag: 'classical-oracles.md O1',
+};
+
+/** The source of O4 (classical-oracles.md O4), shared by its claims on quadratics and on the PL class. */
+export const PL_ONE_STEP_O4: ClaimSource = {
+  reference: 'Abbaszadehpeivasti, de Klerk, Zamani (2023), Optim. Lett.',
+  result: 'Theorem 3',
+  version: 'journal',
+  provenance: 'secondary',
+  tag: 'classical-oracles.md O4',
+};
