@@ -1,13 +1,15 @@
 /**
  * Smoke test of the notebooks: every notebook, run by notebooks/all.ts in quick mode
  * (BOUNDCHECK_NOTEBOOK_QUICK=1) into a temporary directory, writes its figures in all five formats
- * and a README.md that embeds each PNG; the classical notebook run twice writes the same bytes.
+ * and a README.md that embeds each PNG, with no line of a figure hidden under another
+ * (tests/helpers/hiddenSeries.ts); the classical notebook run twice writes the same bytes.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hiddenSeries } from './helpers/hiddenSeries.js';
 
 const root = new URL('..', import.meta.url).pathname;
 const work = mkdtempSync(join(tmpdir(), 'boundcheck-notebooks-'));
@@ -57,6 +59,7 @@ describe('notebooks in quick mode', () => {
       for (const figure of figures) {
         for (const format of FORMATS) expect(existsSync(join(directory, `${figure}.${format}`)), `${figure}.${format}`).toBe(true);
         expect(readFileSync(join(directory, `${figure}.png`)).subarray(0, 8)).toEqual(PNG_SIGNATURE);
+        expect(hiddenSeries(JSON.parse(readFileSync(join(directory, `${figure}.vl.json`), 'utf8'))), `${figure}: series drawn as one line`).toEqual([]);
       }
       // Every PNG written is listed in the README.
       const written = readdirSync(directory).filter((file) => file.endsWith('.png')).map((file) => file.slice(0, -4));

@@ -269,6 +269,13 @@ function logAxisLabel(values: readonly number[]): string {
 const SERIES_STROKE = 2.25;
 const BOUND_STROKE = 1.1;
 const BOUND_DASH = [5, 3];
+/**
+ * Dash patterns of the series: solid, then the patterns that set a series apart from one it
+ * coincides with (it is drawn over that one, which shows through its gaps); none is the bound's.
+ */
+const SERIES_DASHES: readonly number[][] = [[], [8, 4], [2, 3], [10, 3, 2, 3]];
+/** Two lines closer than this many pixels (of the plot's height) look like one. */
+const COINCIDENT_PIXELS = 2;
 
 /** Line legends go under the plot, one entry a line, so long bound labels do not widen the figure. */
 const LINE_LEGEND = { title: null, orient: 'bottom' as const, direction: 'vertical' as const, symbolType: 'stroke' };
@@ -348,6 +355,42 @@ function seriesRows(series: Series, logX: boolean, logY: boolean): FigureRow[] {
   return rows;
 }
 
+/**
+ * Whether two series would be drawn as one line: at half or more of the x values they share (two
+ * at least), their y values are within COINCIDENT_PIXELS of each other on a plot whose y axis maps
+ * `yRange` (log10 of it on a log axis) onto HEIGHT pixels.
+ */
+function coincident(a: readonly FigureRow[], b: readonly FigureRow[], logY: boolean, yRange: readonly [number, number]): boolean {
+  const scaled = (y: number): number => (logY ? Math.log10(y) : y);
+  const span = scaled(yRange[1]) - scaled(yRange[0]) || 1;
+  const yAt = new Map(b.map((row) => [row.x, row.y as number]));
+  let shared = 0;
+  let close = 0;
+  for (const row of a) {
+    const other = yAt.get(row.x);
+    if (other === undefined) continue;
+    shared++;
+    if ((Math.abs(scaled(row.y as number) - scaled(other)) / span) * HEIGHT <= COINCIDENT_PIXELS) close++;
+  }
+  return shared >= 2 && close * 2 >= shared;
+}
+
+/**
+ * A dash pattern for each series: solid, unless it coincides with an earlier series, when it takes
+ * the first pattern of SERIES_DASHES that none of those has (so no series hides another).
+ */
+function seriesDashes(rows: readonly FigureRow[][], logY: boolean): number[][] {
+  const ys = rows.flat().map((row) => row.y as number);
+  const yRange = [ys.reduce((a, b) => Math.min(a, b), Infinity), ys.reduce((a, b) => Math.max(a, b), -Infinity)] as const;
+  const chosen: number[] = [];
+  rows.forEach((own, i) => {
+    const taken = new Set(chosen.filter((_, j) => coincident(own, rows[j], logY, yRange)));
+    const free = SERIES_DASHES.findIndex((_, k) => !taken.has(k));
+    chosen.push(free === -1 ? i % SERIES_DASHES.length : free);
+  });
+  return chosen.map((k) => SERIES_DASHES[k]);
+}
+
 interface LineChartOptions extends FigureTitle {
   readonly series: readonly Series[];
   readonly bound?: Series;
@@ -361,8 +404,8 @@ interface LineChartOptions extends FigureTitle {
 }
 
 /**
- * Lines y against x, one colour per series; the bound in black, dashed. Data columns: series, x,
- * y. Points that cannot be drawn (non-finite, or not positive on a log axis) are left out.
+ * Lines y against x, one colour per series, solid unless a series coincides with another (then
+ * dashed, see `seriesDashes`); the bound in black, dashed. Data columns: series, x, y. Points that cannot be drawn (non-finite, or not positive on a log axis) are left out.
  */
 function lineChart(options: LineChartOptions): TopLevelSpec {
   const { series, bound, logX, logY } = options;
@@ -370,10 +413,9 @@ function lineChart(options: LineChartOptions): TopLevelSpec {
   requireDistinctLabels(labels);
   const palette: string[] = scheme('tableau10');
   const colors = series.map((_, i) => palette[i % palette.length]);
-  const rows = [
-    ...series.flatMap((s) => seriesRows(s, logX, logY)),
-    ...(bound ? seriesRows(bound, logX, logY) : []),
-  ];
+  const rowsOfSeries = series.map((s) => seriesRows(s, logX, logY));
+  const rows = [...rowsOfSeries.flat(), ...(bound ? seriesRows(bound, logX, logY) : [])];
+  const dashes = seriesDashes(rowsOfSeries, logY);
   const csv = usermeta({
     x: { column: columnName(options.xLabel), field: 'x' },
     columns: [
@@ -414,7 +456,7 @@ function lineChart(options: LineChartOptions): TopLevelSpec {
       strokeDash: {
         field: 'series',
         type: 'nominal',
-        scale: { domain: labels, range: [...series.map(() => []), ...(bound ? [BOUND_DASH] : [])] },
+        scale: { domain: labels, range: [...dashes, ...(bound ? [BOUND_DASH] : [])] },
         legend: LINE_LEGEND,
       },
     },

@@ -13,6 +13,7 @@ import { runPlot } from '../../src/cli/plot.js';
 import { figureData } from '../../src/plot/specs.js';
 import { toJson } from '../../src/report/report.js';
 import { InputError } from '../../src/util/errors.js';
+import { hiddenSeries } from '../helpers/hiddenSeries.js';
 
 const O1 = 'proofs-checks/classical/O1-drori-teboulle.ts';
 const POINTWISE = 'tests/plot/fixtures/pointwise-claim.ts';
@@ -38,6 +39,7 @@ describe('boundcheck plot', () => {
     expect(spec.title.text).toBe('classical.O1.twin, counterexample');
     expect(spec.title.subtitle).toMatch(/: violated$/);
     const rows = figureData(spec);
+    expect(hiddenSeries(spec)).toEqual([]);
     const series = new Set(rows.map((row) => row.series));
     expect([...series]).toEqual(['f(xₜ) − f*', 'upper bound L R² / (4Nh + 4)']);
     const bound = rows.filter((row) => row.series === 'upper bound L R² / (4Nh + 4)');

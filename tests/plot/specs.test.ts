@@ -1,6 +1,6 @@
 /**
  * The vega-lite specs of src/plot/specs.ts: JSON snapshots, determinism, the CSV companion, what
- * is left out of a log plot, the Unicode helpers and decimation.
+ * is left out of a log plot, no line hidden under another, the Unicode helpers and decimation.
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { describe, expect, it } from 'vitest';
@@ -18,6 +18,7 @@ import {
   unicodeMath,
 } from '../../src/plot/specs.js';
 import { InputError } from '../../src/util/errors.js';
+import { hiddenSeries } from '../helpers/hiddenSeries.js';
 import { figureCases, FIGURES } from './figures.js';
 
 describe('figure specs', () => {
@@ -52,6 +53,41 @@ describe('figure specs', () => {
     expect(() => trajectoryFigure({ title: 't', series: [{ label: 'a', x: [0], y: [1, 2] }], yLabel: 'y' })).toThrow(
       /x has 1 values and y 2/,
     );
+  });
+});
+
+describe('coinciding series', () => {
+  const t = [0, 1, 2, 3, 4, 5];
+  const spec = trajectoryFigure({
+    title: 'three runs, two of them equal, one on its bound',
+    series: [
+      { label: 'a', x: t, y: t.map((i) => 2 ** -i) },
+      { label: 'b', x: t, y: t.map((i) => 2 ** -i) },
+      { label: 'c', x: t, y: t.map((i) => 3 ** -i) },
+      { label: 'd', x: t, y: t.map((i) => 2 ** -i * (1 + 1e-9)) },
+    ],
+    bound: { label: 'bound', x: t, y: t.map((i) => 3 ** -i) },
+    yLabel: LABELS.gap,
+  }) as TopLevelSpec & { encoding: { strokeDash: { scale: { domain: string[]; range: number[][] } } } };
+
+  it('are told apart by their dash: the first solid, each one over it dashed differently, none like the bound', () => {
+    const { domain, range } = spec.encoding.strokeDash.scale;
+    expect(domain).toEqual(['a', 'b', 'c', 'd', 'bound']);
+    expect(range[0]).toEqual([]);
+    expect(range[2]).toEqual([]);
+    expect(new Set([range[0], range[1], range[3]].map((dash) => JSON.stringify(dash))).size).toBe(3);
+    expect(range.slice(0, 4)).not.toContainEqual(range[4]);
+    expect(hiddenSeries(spec)).toEqual([]);
+  });
+
+  it('the check catches the same figure with every line solid', () => {
+    const { domain } = spec.encoding.strokeDash.scale;
+    const solid = { ...spec, encoding: { ...spec.encoding, strokeDash: { scale: { domain, range: domain.map(() => []) } } } };
+    expect(hiddenSeries(solid as TopLevelSpec)).toEqual([['a', 'b'], ['a', 'd'], ['b', 'd'], ['c', 'bound']]);
+  });
+
+  it.each(FIGURES.map((f) => [f.name, f] as const))('%s hides no series under another', (_name, { spec: figure }) => {
+    expect(hiddenSeries(figure)).toEqual([]);
   });
 });
 
