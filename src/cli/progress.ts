@@ -1,9 +1,10 @@
 /**
  * Progress for long work: a cli-progress bar on an interactive terminal (evaluations done out of
- * the total, an ETA, and the claim being searched), nothing in CI or when output is piped (so logs
- * stay clean and reports stay byte-identical).
+ * the total, an ETA, and the claim being searched, the line cut to the terminal's width), nothing
+ * in CI or when output is piped (so logs stay clean and reports stay byte-identical).
  */
 import cliProgress from 'cli-progress';
+import { cutToWidth, DEFAULT_COLUMNS } from '../report/table.js';
 
 export interface Progress {
   /** `done` evaluations out of `total`; `current` names the work in hand. */
@@ -11,20 +12,33 @@ export interface Progress {
   stop(): void;
 }
 
+/** Where a bar is drawn: a stream (a terminal when `isTTY`, `columns` wide) and the environment (`CI`). */
+export interface ProgressOutput {
+  readonly stream: NodeJS.WritableStream & { readonly isTTY?: boolean; readonly columns?: number };
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
+
 const SILENT: Progress = { update: () => {}, stop: () => {} };
 
 /** Bar cells: short enough that the line, the ETA and a claim id fit 100 columns. */
 const BAR_SIZE = 20;
 
-export function progressBar(label: string): Progress {
-  if (!process.stderr.isTTY || process.env.CI) return SILENT;
+/**
+ * A bar on `output.stream` (stderr by default) when it is a terminal and `CI` is not set, else
+ * silent. Its line, `label [bar] done/total evaluations, ETA 12s: current`, is cut to one column
+ * less than the terminal's width (so that it never wraps).
+ */
+export function progressBar(label: string, output: ProgressOutput = { stream: process.stderr, env: process.env }): Progress {
+  if (!output.stream.isTTY || output.env.CI) return SILENT;
+  const format = `${label} [{bar}] {value}/{total} evaluations, ETA {eta_formatted}{current}`;
   const bar = new cliProgress.SingleBar(
     {
-      format: `${label} [{bar}] {value}/{total} evaluations, ETA {eta_formatted}{current}`,
+      format: (options, params, payload) =>
+        cutToWidth(cliProgress.Format.Formatter({ ...options, format }, params, payload), (output.stream.columns ?? DEFAULT_COLUMNS) - 1),
       barsize: BAR_SIZE,
       etaBuffer: 100,
       etaAsynchronousUpdate: true,
-      stream: process.stderr,
+      stream: output.stream,
       hideCursor: true,
     },
     cliProgress.Presets.shades_classic,
@@ -61,8 +75,8 @@ export interface CheckProgress {
  * evaluations it made (the total shrinks when a search ends early), one in hand what it has made
  * so far out of its budget.
  */
-export function checkProgress(ids: readonly string[], budget: number): CheckProgress {
-  const bar = progressBar('check');
+export function checkProgress(ids: readonly string[], budget: number, output?: ProgressOutput): CheckProgress {
+  const bar = progressBar('check', output);
   const done = new Array<number>(ids.length).fill(0);
   const share = new Array<number>(ids.length).fill(budget);
   const inHand = new Set<number>();

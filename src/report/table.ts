@@ -16,6 +16,11 @@ export function terminalColumns(): number {
 
 export type Alignment = 'left' | 'right';
 
+/** `text` cut to at most `width` characters, an ellipsis at the cut. */
+export function cutToWidth(text: string, width: number): string {
+  return text.length <= width ? text : `${text.slice(0, Math.max(0, width - 1))}…`;
+}
+
 /**
  * A table with a dashed rule under the headers. Columns are left-aligned unless `align` says
  * otherwise; a column listed in `shrink` is cut (with an ellipsis) so that lines fit `width`.
@@ -31,7 +36,7 @@ export function formatTable(
     const total = widths.reduce((a, b) => a + b, 0) + 2 * (widths.length - 1);
     widths[shrink] = Math.max(headers[shrink].length, widths[shrink] - Math.max(0, total - options.width));
   }
-  const fit = (text: string, i: number): string => (text.length <= widths[i] ? text : `${text.slice(0, widths[i] - 1)}…`);
+  const fit = (text: string, i: number): string => cutToWidth(text, widths[i]);
   const line = (cells: readonly string[]): string =>
     cells
       .map((c, i) => (options.align?.[i] === 'right' ? fit(c, i).padStart(widths[i]) : fit(c, i).padEnd(widths[i])))
