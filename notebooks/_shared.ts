@@ -221,7 +221,7 @@ export function curvatureGrid(): MlpCurvatureStudy[] {
  */
 export function curvatureGridTable(studies: readonly MlpCurvatureStudy[]): string {
   return markdownTable(
-    ['configuration', 'seed', 'f* used', 'gap range', 'H0', 'H1', 'rho', 'K0', 'Krho', 'log-log slope', 'slack linear / best', 'rise', 'verdict'],
+    ['configuration', 'seed', 'f* used', 'gap range', 'H₀', 'H₁', 'ρ', 'K₀', 'Kᵨ', 'log-log slope', 'slack linear / best', 'rise', 'verdict'],
     studies.map((s) => {
       const gaps = s.pairs.map((p) => p.gap);
       return [
@@ -243,7 +243,7 @@ export function curvatureGridTable(studies: readonly MlpCurvatureStudy[]): strin
   );
 }
 
-/** How many studies of each configuration got each verdict: `tanh, mse, l2 = 0: flat 2, linear 1`. */
+/** How many studies of each configuration got each verdict: `tanh, squared loss, no weight decay: flat 2, linear 1`. */
 export function verdictCounts(studies: readonly MlpCurvatureStudy[]): string[] {
   const byConfig = new Map<string, Map<string, number>>();
   for (const s of studies) {

@@ -42,8 +42,8 @@ import {
 
 const nb = new Notebook(
   'alimisis2025',
-  'Alimisis, Islamov, Lucchi (2025): (H0,H1)-smoothness and warm-up, on synthetic problems',
-  'Reproduces section 5 of warmup-h0h1.md: (a) curvature against loss along GD, here on small MLPs with exact Hessians, with the smallest (H0,H1) envelope; (b) the warm-up comparison in its synthetic analogue: the loss-adaptive step η = 1/(10 H0 + 20 H1 (f − f*)) of Section 3.3 against fixed steps on T2 (the cosh extremal function) and T4a.',
+  'Alimisis, Islamov, Lucchi (2025): (H₀,H₁)-smoothness and warm-up, on synthetic problems',
+  'Reproduces section 5 of warmup-h0h1.md: (a) curvature against loss along GD, here on small MLPs with exact Hessians, with the smallest (H₀,H₁) envelope; (b) the warm-up comparison in its synthetic analogue: the loss-adaptive step η = 1/(10H₀ + 20H₁(f − f*)) of Section 3.3 against fixed steps on T2 (the cosh extremal function) and T4a.',
 );
 
 // %% (a) Curvature against loss along GD on small MLPs: the smallest (H0,H1) envelope
@@ -147,14 +147,14 @@ const kRows = referenceRows.map(([instance, reference]) => {
   };
 });
 const kTable = markdownTable(
-  ['function (H0, H1)', 'w0', 'Δ0', 'adaptive K', 'fixed 1/(H0 + H1 Δ0) K', 'fixed 0.99 × edge K', 'warmup-h0h1.md §5 adaptive / fixed', 'Theorem 4.3 bound (μ = H0)'],
+  ['function (H₀, H₁)', 'w₀', 'Δ₀', 'adaptive K', 'fixed 1/(H₀ + H₁Δ₀) K', 'fixed 0.99 × edge K', 'warmup-h0h1.md §5 adaptive / fixed', 'Theorem 4.3 bound (μ = H₀)'],
   kRows.map((r) => [r.instance.name, r.instance.w0, r.gap0, r.adaptive, r.fixed, r.edge, r.reference, r.theorem43]),
 );
-for (const r of kRows) nb.summary(`K(1e-6) ${r.instance.name} w0=${r.instance.w0}: adaptive ${r.adaptive}, fixed ${r.fixed}, edge ${r.edge ?? '-'} (warmup-h0h1.md §5: ${r.reference})`);
+for (const r of kRows) nb.summary(`K(1e-6) ${r.instance.name} w₀ = ${r.instance.w0}: adaptive ${r.adaptive}, fixed ${r.fixed}, edge ${r.edge ?? '-'} (warmup-h0h1.md §5: ${r.reference})`);
 
 const epsilons = [1e-2, 1e-4, 1e-6];
 const epsTable = markdownTable(
-  ['function', 'w0', ...epsilons.flatMap((e) => [`adaptive K(${formatNumber(e)})`, `fixed K(${formatNumber(e)})`])],
+  ['function', 'w₀', ...epsilons.flatMap((e) => [`adaptive K(${formatNumber(e)})`, `fixed K(${formatNumber(e)})`])],
   referenceRows.map(([instance]) => [
     instance.name,
     instance.w0,
@@ -247,7 +247,7 @@ await nb.figure(
     shows: 'The step ηₜ = 1/(10H₀ + 20H₁(f(wₜ) − f*)) along GD on T2 from several starts: it starts small where the loss (and the curvature) is large and rises to 1/(10H₀) = 0.1 once H₁Δₜ ≪ H₀. The warm-up shape comes out of the curvature condition, its length grows with Δ₀ (warmup-h0h1.md §3.3, CS4: ηₜ is nondecreasing).',
     numbers: [
       markdownTable(
-        ['w0', 'η₀', 'η at the last step', 'steps until η ≥ 0.09'],
+        ['w₀', 'η₀', 'η at the last step', 'steps until η ≥ 0.09'],
         scheduleSeries.map((s, i) => [scheduleStarts[i], s.y[0], s.y[s.y.length - 1], Array.from(s.y).findIndex((eta) => eta >= 0.09)]),
       ),
     ],
@@ -270,8 +270,8 @@ const sgdMean = (problem: Problem, rule: Schedule, start: ArrayLike<number>, T: 
 };
 const noisy = (seed: number) => additiveGaussianNoise(sgdNoise, seed);
 const sgdRules: ReadonlyArray<[string, Schedule]> = [
-  ['warm-up 1/(10 H0 + 20 H1 Δₜ)', h0h1Warmup({ H0: 1, H1: 1 })],
-  ['fixed 1/(H0 + H1 Δ0)', constant(1 / (1 + sgdGap0))],
+  ['warm-up 1/(10H₀ + 20H₁Δₜ)', h0h1Warmup({ H0: 1, H1: 1 })],
+  ['fixed 1/(H₀ + H₁Δ₀)', constant(1 / (1 + sgdGap0))],
   ['fixed 0.99 · 2w₀/sinh w₀ (edge of stability)', constant(0.99 * coshConstantStepThreshold(sgdStart[0]))],
 ];
 const sgdGapRows = sgdRules.map(([label, rule]) => ({
@@ -285,7 +285,7 @@ await nb.figure(
     subtitle: `cosh extremal (H₀, H₁) = (1, 1) from w₀ = 6 (Δ₀ = ${formatNumber(sgdGap0)}), noise N(0, ${sgdNoise}²), ${sgdRepetitions} seeded runs per point`,
     series: sgdGapRows.map(({ label, gaps }) => ({ label, x: sgdHorizons, y: gaps })),
     xLabel: 'horizon T',
-    yLabel: 'E[f(w_T)] − f*',
+    yLabel: 'E[f(w)] − f* after T steps',
   }),
   {
     title: 'SGD: the warm-up against fixed steps under noise',
@@ -294,7 +294,7 @@ await nb.figure(
     numbers: [markdownTable(['T', ...sgdGapRows.map((r) => r.label)], sgdHorizons.map((T, i) => [T, ...sgdGapRows.map((r) => r.gaps[i])]))],
   },
 );
-for (const { label, gaps } of sgdGapRows) nb.summary(`SGD on T2, ${label}: E[f(w_T)] - f* = ${gaps.map(formatNumber).join(' / ')} at T = ${sgdHorizons.join(' / ')}`);
+for (const { label, gaps } of sgdGapRows) nb.summary(`SGD on T2, ${label}: E[f(w)] − f* after T steps = ${gaps.map(formatNumber).join(' / ')} at T = ${sgdHorizons.join(' / ')}`);
 
 const interpolationHorizons = sized([1, 2, 4, 8, 16, 32, 64, 128], [1, 8, 64]);
 const leastSquaresData = (noise: number) => {
@@ -311,7 +311,7 @@ const interpolationRows = ([0, 0.5] as const).map((noise) => {
   const xStar = problem.xStar!;
   const squaredDistance = (x: Float64Array) => x.reduce((sum, v, i) => sum + (v - xStar[i]) ** 2, 0);
   const distances = interpolationHorizons.map((T) => sgdMean(problem, constant(eta), new Float64Array(3), T, (seed) => minibatch(problem, 2, seed), squaredDistance));
-  return { label: noise === 0 ? 'interpolation (b = A x_true)' : 'no interpolation (noise 0.5 on b)', distances };
+  return { label: noise === 0 ? 'interpolation (b in the range of A)' : 'no interpolation (noise 0.5 on b)', distances };
 });
 await nb.figure(
   'sgd-interpolation',
@@ -320,15 +320,15 @@ await nb.figure(
     subtitle: `least squares, 16 rows in 3 dimensions, batch 2, ${sgdRepetitions} seeded runs per point`,
     series: interpolationRows.map(({ label, distances }) => ({ label, x: interpolationHorizons, y: distances })),
     xLabel: 'horizon T',
-    yLabel: 'E‖x_T − x*‖²',
+    yLabel: 'E‖x − x*‖² after T steps',
   }),
   {
     title: 'SGD needs interpolation (S3.7, S3.7b)',
     shows:
-      'The reviewer’s remark on the paper’s SGD extension (“convergence in the stochastic setting requires the interpolation condition”, warmup-h0h1.md §3.7), on least squares where every sample is (H₀, 0)-smooth with H₀ = ‖aᵢ‖²: with interpolation E‖x_T − x*‖² contracts linearly (claim alimisis2025.S3.7), without it SGD with the same step stalls at a floor set by the gradient noise at x* (alimisis2025.S3.7b, violated).',
+      'The reviewer’s remark on the paper’s SGD extension (“convergence in the stochastic setting requires the interpolation condition”, warmup-h0h1.md §3.7), on least squares where every sample is (H₀, 0)-smooth with H₀ = ‖aᵢ‖²: with interpolation E‖x − x*‖² contracts linearly (claim alimisis2025.S3.7), without it SGD with the same step stalls at a floor set by the gradient noise at x* (alimisis2025.S3.7b, violated).',
     numbers: [markdownTable(['T', ...interpolationRows.map((r) => r.label)], interpolationHorizons.map((T, i) => [T, ...interpolationRows.map((r) => r.distances[i])]))],
   },
 );
-for (const { label, distances } of interpolationRows) nb.summary(`SGD least squares, ${label}: E||x_T - x*||^2 = ${formatNumber(distances[distances.length - 1])} at T = ${interpolationHorizons[interpolationHorizons.length - 1]}`);
+for (const { label, distances } of interpolationRows) nb.summary(`SGD least squares, ${label}: E‖x − x*‖² after T steps = ${formatNumber(distances[distances.length - 1])} at T = ${interpolationHorizons[interpolationHorizons.length - 1]}`);
 
 nb.finish();

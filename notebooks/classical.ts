@@ -54,7 +54,7 @@ await nb.figure(
   {
     title: 'O1: tightness of L R² / (4Nh + 2) over (N, h)',
     shows:
-      `Each cell is the largest f(x_N) − f* over Huber functions with core widths τ/R on a log grid of ${coreWidths.length} values in [10⁻³, 1] (τ = R is the quadratic), divided by the bound; GD from x₀ = R with step h/L, L = R = 1. No cell exceeds 1, and the grid comes within a few percent of it: the bound is tight. ` +
+      `Each cell is the largest gap f − f* after N steps over Huber functions with core widths τ/R on a log grid of ${coreWidths.length} values in [10⁻³, 1] (τ = R is the quadratic), divided by the bound; GD from x₀ = R with step h/L, L = R = 1. No cell exceeds 1, and the grid comes within a few percent of it: the bound is tight. ` +
       `The closed-form worst case of classical-oracles.md O1, τ = R/(2Nh + 1), attains it to ${worstCaseDeviation.toExponential(1)} relative in every cell (rounding).`,
     numbers: [
       markdownTable(
@@ -135,13 +135,13 @@ await nb.figure(
       'The gap divided by the O2 bound ρ(γ)²ᵗ(f(x₀) − f*) along GD on a rotated quadratic with eigenvalues μ = 0.1 and L = 1, for four steps γ. Every curve stays at or below 1 and levels off at the share of the initial gap held by the slowest mode; at γ = 2/(L + μ) both modes contract by ρ and the ratio is 1 at every step: the bound is tight.',
     numbers: [
       markdownTable(
-        ['γ', 'ρ(γ)² (bound per step)', 'measured gap ratio at the last step', 'max_t gap / bound'],
+        ['γ', 'ρ(γ)² (bound per step)', 'measured gap ratio at the last step', 'maxₜ gap / bound'],
         o2Rows.map(({ gamma, rho, lastStep, ratio }) => [gammaLabel(gamma), rho * rho, lastStep, Math.max(...ratio)]),
       ),
       'Unit values of classical-oracles.md O2: γ = 1 gives 0.81 per step, γ = 2/(L + μ) gives ((L − μ)/(L + μ))² ≈ 0.669421.',
     ],
   },
 );
-for (const { gamma, rho, lastStep } of o2Rows) nb.summary(`O2: gamma = ${gammaLabel(gamma)}: rho^2 = ${formatNumber(rho * rho)}, measured ${formatNumber(lastStep)} per step`);
+for (const { gamma, rho, lastStep } of o2Rows) nb.summary(`O2: γ = ${gammaLabel(gamma)}: ρ² = ${formatNumber(rho * rho)}, measured ${formatNumber(lastStep)} per step`);
 
 nb.finish();

@@ -22,7 +22,7 @@ import { markdownTable, Notebook, sized, type Cell } from './_shared.js';
 const nb = new Notebook(
   'craciun2024',
   'Crăciun, Ghoshdastidar (2024): no convergence above the critical step, on synthetic problems',
-  'Reproduces the experiment of large-lr-impossibility.md (§4-5) on its exact examples (§3.3): GD with a constant step η from random Gaussian starts, each run classified (converged, diverged, bounded and non-convergent, stalled, still converging; src/gd/classify.ts), against η/η_c, where η_c = 2/S_min and S_min is the least sharpness over the global minimisers (our linear-stability reading [R] of the paper’s critical value, large-lr-impossibility.md §2). Below η_c a positive fraction of the starts converges; above it none does, and the gradient norm settles at a positive value that rises from 0 like √(η − η_c).',
+  'Reproduces the experiment of large-lr-impossibility.md (§4-5) on its exact examples (§3.3): GD with a constant step η from random Gaussian starts, each run classified (converged, diverged, bounded and non-convergent, stalled, still converging; src/gd/classify.ts), against η over the critical step 2/Sₘᵢₙ, where Sₘᵢₙ is the least sharpness over the global minimisers (our linear-stability reading [R] of the paper’s critical value, large-lr-impossibility.md §2). Below the critical step a positive fraction of the starts converges; above it none does, and the gradient norm settles at a positive value that rises from 0 like the square root of η minus the critical step.',
 );
 
 // %% The sweep: the grid of eta / eta_c of large-lr-impossibility.md §5, random starts, run lengths growing near eta_c
@@ -88,7 +88,7 @@ const models: Model[] = [
     problem: linearNetWithLoss({ inputDim: 2, outputDim: 2, widths: [2], loss: whitenedLoss(Phi) }),
     criticalStep: whitenedTwoLayerCriticalStep({ Phi }),
     criticalLabel: 'critical step 1/σₘₐₓ(Φ) = 0.5',
-    description: 'A two-layer linear net of hidden width 2 on whitened data, Φ = diag(2, 1): on its minimisers the sharpness is ‖W₂‖² + ‖W₁‖² ≥ 2σ_max(Φ) (§3.3 E3). Its 2-cycle prediction is E1’s formula for the top mode, c = σ_max = 2 (§5 C3).',
+    description: 'A two-layer linear net of hidden width 2 on whitened data, Φ = diag(2, 1): on its minimisers the sharpness is ‖W₂‖² + ‖W₁‖² ≥ 2σₘₐₓ(Φ) (§3.3 E3). Its 2-cycle prediction is E1’s formula for the top mode, c = σₘₐₓ = 2 (§5 C3).',
     initScale: 0.5,
     predicted: twoCyclePrediction(2),
   },
@@ -118,7 +118,7 @@ for (const [index, model] of models.entries()) {
     }),
     {
       title: `Phase diagram, ${model.name}`,
-      shows: `${model.description} Top: the asymptotic gradient norm, the median over the bounded non-convergent runs of max ‖∇f‖ over the last fifth of the run (absent where no run is bounded). Bottom: the fraction of the ${STARTS} starts that converged. The dashed rule is the exact ${model.criticalLabel}. Runs: T = ${RUN_LENGTH.stepsAtBand} steps at η/η_c = 0.98 and 1.02, fewer further away (at least ${RUN_LENGTH.minSteps}), stopped as converged at f − f* ≤ 10⁻²⁸. Empirical critical step: ${bracket}.`,
+      shows: `${model.description} Top: the asymptotic gradient norm, the median over the bounded non-convergent runs of max ‖∇f‖ over the last fifth of the run (absent where no run is bounded). Bottom: the fraction of the ${STARTS} starts that converged. The dashed rule is the exact ${model.criticalLabel}. Runs: T = ${RUN_LENGTH.stepsAtBand} steps at η / critical step = 0.98 and 1.02, fewer further away (at least ${RUN_LENGTH.minSteps}), stopped as converged at f − f* ≤ 10⁻²⁸. Empirical critical step: ${bracket}.`,
       numbers: [
         markdownTable(
           ['η / critical step', 'η', 'converged', '95% Wilson interval', 'diverged', 'bounded', 'stalled / undecided', 'asymptotic ‖∇f‖', ...(model.predicted ? ['2-cycle prediction'] : [])],
@@ -143,7 +143,7 @@ for (const [index, model] of models.entries()) {
   const below = sweep.points.filter((p) => p.ratio < 1);
   const above = sweep.points.filter((p) => p.ratio > 1);
   nb.summary(
-    `${model.name}: converged fraction ${below.map((p) => formatNumber(p.convergedFraction)).join('/')} below eta_c, ${above.map((p) => formatNumber(p.convergedFraction)).join('/')} above; ${bracket}`,
+    `${model.name}: converged fraction ${below.map((p) => formatNumber(p.convergedFraction)).join('/')} below the critical step, ${above.map((p) => formatNumber(p.convergedFraction)).join('/')} above; ${bracket}`,
   );
 }
 

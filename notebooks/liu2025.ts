@@ -54,7 +54,7 @@ import {
 const nb = new Notebook(
   'liu2025',
   'Liu, Ge, Pan, Kang, Zhang (2025): (ρ,K₀,Kᵨ)-smoothness and warm-up, on synthetic problems',
-  'Reproduces section 5 of warmup-rho-k0-krho.md: (1) curvature against the gap on log-log axes, a power law Kᵨ Δ^ρ being a line of slope ρ; (2) the warm-up against constant steps on cosh x − 1 and cosh x − 1 + y²/2 (C9, with the reference counts of warmup-rho-k0-krho.md C9); (3) the exact dynamics on |x|^p (C8); (4) the river-valley analogue.',
+  'Reproduces section 5 of warmup-rho-k0-krho.md: (1) curvature against the gap on log-log axes, a power law Kᵨ Δ^ρ being a line of slope ρ; (2) the warm-up against constant steps on cosh x − 1 and cosh x − 1 + y²/2 (C9, with the reference counts of warmup-rho-k0-krho.md C9); (3) the exact dynamics on |x|ᵖ (C8); (4) the river-valley analogue.',
 );
 
 /** eta_t = 1/M(w_t), M = K0 + Krho (f(w_t) - f*)^rho: the warm-up of C7-C9 for the constants `smoothness`. */
@@ -102,7 +102,7 @@ const referenceStudies: ReadonlyArray<[string, string, CurvatureStudy]> = [
   ['w⁶ from w₀ = 1.5', 'ρ = 2/3, K₀ = 0, Kᵨ = 30', curvatureStudy(evenPower({ k: 3 }), [1.5], { step: 0.01, steps: 4000, reference: { kind: 'problem' } })],
   ['quadratic, spectrum {0.5, 2}', 'any ρ, K₀ = 2, Kᵨ = 0', curvatureStudy(quadratic({ eigenvalues: [0.5, 2], seed: 3 }), [1, -2], { step: 0.25, steps: 200, reference: { kind: 'problem' } })],
 ];
-await logLogPanel('curvature-loglog-w4', referenceStudies[1][2], 'w⁴ (ρ = 1/2 exactly)', 'A known answer: f″ = 12 f^½ on w⁴, a line of slope 1/2 on log-log axes; the study recovers ρ = 1/2 and Kᵨ = 12. The best linear envelope (dashed) is a chord of the concave curve, loose at both ends.');
+await logLogPanel('curvature-loglog-w4', referenceStudies[1][2], 'w⁴ (ρ = 1/2 exactly)', 'A known answer: f″ = 12√f on w⁴, a line of slope 1/2 on log-log axes; the study recovers ρ = 1/2 and Kᵨ = 12. The best linear envelope (dashed) is a chord of the concave curve, loose at both ends.');
 nb.section(
   'The curvature study: known exponents and the grid of MLPs',
   `The study (src/estimate/curvatureStudy.ts) picks the exponent ρ on the grid 1/60, 2/60, …, 3 whose smallest valid envelope K₀ + Kᵨ Δ^ρ has the least median slack 1 − ‖∇²f‖/bound over the pairs; C11’s log-log slope (least squares over the upper half of the gaps) is printed beside it; a floor K₀ > 0 biases the slope low (${formatNumber(referenceStudies[0][2].logLogSlope)} on the cosh, whose ρ is 1). On functions of known exponent:`,
@@ -113,11 +113,11 @@ nb.section(
   'On the MLP grid (f* = 0 without L2, as in the paper’s Figure 1; with L2 the minimum loss of the run less 1% of its decrease):',
   curvatureGridTable(studies),
 );
-for (const [name, , s] of referenceStudies) nb.summary(`curvature study, ${name}: rho ${formatNumber(s.power.rho)}, K0 ${formatNumber(s.power.K0)}, Krho ${formatNumber(s.power.Krho)}`);
+for (const [name, , s] of referenceStudies) nb.summary(`curvature study, ${name}: ρ = ${formatNumber(s.power.rho)}, K₀ = ${formatNumber(s.power.K0)}, Kᵨ = ${formatNumber(s.power.Krho)}`);
 for (const activation of ['tanh', 'relu'] as const) {
   for (const loss of ['mse', 'crossEntropy'] as const) {
     const s = studyOf({ activation, loss });
-    nb.summary(`curvature study, ${configLabel(s.config)} seed 1: rho ${formatNumber(s.power.rho)}, log-log slope ${formatNumber(s.logLogSlope)}, ${s.verdict}`);
+    nb.summary(`curvature study, ${configLabel(s.config)} seed 1: ρ = ${formatNumber(s.power.rho)}, log-log slope ${formatNumber(s.logLogSlope)}, ${s.verdict}`);
   }
 }
 
@@ -176,23 +176,23 @@ await nb.figure(
   {
     title: 'C9: warm-up against constant steps on cosh',
     shows:
-      'Iterations to f − f* ≤ 10⁻⁸ in double precision. The warm-up ηₜ = 1/M(wₜ) = 1/(K₀ + K₁Δₜ) needs about x₀ + 2 = O(log Δ₀) steps; the best stable constant step (0.99 × the exact threshold 2x₀/sinh x₀, tuned to the start) grows like e^{x₀}, and the constant step safe at the start, 1/(1 + Δ₀), grows faster still: the separation of the paper’s abstract, on one function.',
+      'Iterations to f − f* ≤ 10⁻⁸ in double precision. The warm-up ηₜ = 1/M(wₜ) = 1/(K₀ + K₁Δₜ) needs about x₀ + 2 = O(log Δ₀) steps; the best stable constant step (0.99 × the exact threshold 2x₀/sinh x₀, tuned to the start) grows like exp(x₀), and the constant step safe at the start, 1/(1 + Δ₀), grows faster still: the separation of the paper’s abstract, on one function.',
     numbers: [
       '1-D, f = cosh x − 1:',
       markdownTable(
-        ['x0', 'Δ0', 'warm-up 1/cosh xₜ', 'constant 0.99 · 2x₀/sinh x₀', 'warmup-rho-k0-krho.md C9 (warm-up / constant)'],
+        ['x₀', 'Δ₀', 'warm-up 1/cosh xₜ', 'constant 0.99 · 2x₀/sinh x₀', 'warmup-rho-k0-krho.md C9 (warm-up / constant)'],
         c9OneDimensional.map((r) => [r.x0, r.gap0, ...r.counts, r.reference]),
       ),
       '2-D, f = cosh x − 1 + y²/2 from (x₀, 1):',
       markdownTable(
-        ['x0', 'Δ0', 'warm-up 1/(1 + Δₜ)', 'constant 0.99 · 2x₀/sinh x₀', 'constant 1/(1 + Δ₀)', 'warmup-rho-k0-krho.md C9'],
+        ['x₀', 'Δ₀', 'warm-up 1/(1 + Δₜ)', 'constant 0.99 · 2x₀/sinh x₀', 'constant 1/(1 + Δ₀)', 'warmup-rho-k0-krho.md C9'],
         c9TwoDimensional.map((r) => [r.x0, r.gap0, ...r.counts, r.reference]),
       ),
     ],
   },
 );
-for (const r of c9OneDimensional) nb.summary(`C9 1-D x0=${r.x0}: warm-up ${r.counts[0]}, constant ${r.counts[1]} (warmup-rho-k0-krho.md C9: ${r.reference})`);
-for (const r of c9TwoDimensional) nb.summary(`C9 2-D x0=${r.x0}: ${r.counts.join(' / ')} (warmup-rho-k0-krho.md C9: ${r.reference})`);
+for (const r of c9OneDimensional) nb.summary(`C9 1-D x₀ = ${r.x0}: warm-up ${r.counts[0]}, constant ${r.counts[1]} (warmup-rho-k0-krho.md C9: ${r.reference})`);
+for (const r of c9TwoDimensional) nb.summary(`C9 2-D x₀ = ${r.x0}: ${r.counts.join(' / ')} (warmup-rho-k0-krho.md C9: ${r.reference})`);
 
 // %% (3) C8: exact dynamics on x^4 under eta_t = 1/(Krho Delta_t^rho), and constant steps
 const p = 4;
@@ -254,7 +254,7 @@ await nb.figure(
     ],
   },
 );
-nb.summary(`C8 x^4: warm-up matches (16/81)^t to ${deviation.toExponential(1)}; constant 0.01 at t=100 is ${formatNumber(asymptoteRatio(0.01, 100))} of the asymptote`);
+nb.summary(`C8 x⁴: warm-up matches (16/81)ᵗ to ${deviation.toExponential(1)}; constant 0.01 at t=100 is ${formatNumber(asymptoteRatio(0.01, 100))} of the asymptote`);
 
 // %% (4) The river-valley analogue h(x) + 1/2 (1 + c h(x)) y^2, h = log(1 + e^-x), from (-10, 1)
 const valleySteps = sized(20_000, 2000);
@@ -285,7 +285,7 @@ await nb.figure(
       'Steep walls in y whose curvature 1 + c h(x) shrinks along a slowly descending floor in x. The warm-up 1/M(wₜ) takes large steps once the loss is small and follows the floor; the constant step safe at the start stays at the walls’ scale and barely moves along it. “Constant” is the theory-safe choice, not the best tuned one.',
     numbers: [
       markdownTable(
-        ['c', 'Δ0', `warm-up Δ after ${valleySteps} steps`, `constant Δ after ${valleySteps} steps`, 'warmup-rho-k0-krho.md §5 (20,000 steps)'],
+        ['c', 'Δ₀', `warm-up Δ after ${valleySteps} steps`, `constant Δ after ${valleySteps} steps`, 'warmup-rho-k0-krho.md §5 (20,000 steps)'],
         valleyRows.map(({ c, gap0, adaptiveGaps, constantGaps }) => [c, gap0, adaptiveGaps[adaptiveGaps.length - 1], constantGaps[constantGaps.length - 1], valleyReference[c]]),
       ),
     ],

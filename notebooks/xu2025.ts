@@ -16,7 +16,7 @@ import { indices, markdownTable, Notebook, sized } from './_shared.js';
 const nb = new Notebook(
   'xu2025',
   'Xu, Min, Tarmoun, Mallada, Vidal (2025): local PL and descent lemma on two-layer linear nets',
-  'Reproduces section 4 of local-pl-linear-nets.md on synthetic data: GD on f(W₁, W₂) = ½‖W₂W₁X − Y‖²_F with the adaptive step ηₜKₜ(ηₜ) = 1 against the fixed step η₀ (its first value), and the one-step bound ρₜ = 1 − 2μₜηₜ + μₜKₜηₜ² (μₜ the local PL constant, Kₜ the segment smoothness, both our reconstruction [R] (local-pl-linear-nets.md §3.2, §3.4), not the paper’s constants) against the observed ratio (f(Wₜ₊₁) − f*)/(f(Wₜ) − f*).',
+  'Reproduces section 4 of local-pl-linear-nets.md on synthetic data: GD on f(W₁, W₂) = ½‖W₂W₁X − Y‖² (Frobenius norm) with the adaptive step ηₜKₜ(ηₜ) = 1 against the fixed step η₀ (its first value), and the one-step bound ρₜ = 1 − 2μₜηₜ + μₜKₜηₜ² (μₜ the local PL constant, Kₜ the segment smoothness, both our reconstruction [R] (local-pl-linear-nets.md §3.2, §3.4), not the paper’s constants) against the observed ratio (f(Wₜ₊₁) − f*)/(f(Wₜ) − f*).',
 );
 
 // %% The reference instance: m = 2, n = 3, h = 6, N = 8, W1 ~ N(0, 1), W2 ~ 0.3 N(0, 1)
@@ -75,7 +75,7 @@ await nb.figure(
   }),
   {
     title: 'The gap along GD, adaptive against fixed',
-    shows: `f(Wₜ) − f* (f* = l*, exact) on one seeded instance of the size of the reference run in local-pl-linear-nets.md §4 (X ∈ ℝ^{3×8}, Y ∈ ℝ^{2×8} standard normal, W₁ ~ N(0, 1), W₂ ~ 0.3 N(0, 1); our seeded generator, not the NumPy stream of that run, so the numbers differ from its run). Adaptive: ηₜ solves ηKₜ(η) = 1; fixed: its first value η₀ at every step.`,
+    shows: `f(Wₜ) − f* (f* = l*, exact) on one seeded instance of the size of the reference run in local-pl-linear-nets.md §4 (X ∈ ℝ³ˣ⁸, Y ∈ ℝ²ˣ⁸ standard normal, W₁ ~ N(0, 1), W₂ ~ 0.3 N(0, 1); our seeded generator, not the NumPy stream of that run, so the numbers differ from its run). Adaptive: ηₜ solves ηKₜ(η) = 1; fixed: its first value η₀ at every step.`,
     numbers: [
       markdownTable(
         ['run', 'steps to f − f* < 10⁻¹³', 'η first', 'η max', 'η last'],
@@ -129,7 +129,7 @@ await nb.figure(
     ],
   },
 );
-nb.summary(`rate bound: adaptive rho ${formatNumber(adaptiveRun.bound[0])} -> ${formatNumber(adaptiveRun.bound[resolved(adaptiveRun).at(-1)!])}, observed median ${formatNumber(median(resolved(adaptiveRun).map((t) => adaptiveRun.observed[t])))}; max excess ${formatNumber(Math.max(excess(adaptiveRun), excess(fixedRun)))}`);
+nb.summary(`rate bound: adaptive ρₜ ${formatNumber(adaptiveRun.bound[0])} -> ${formatNumber(adaptiveRun.bound[resolved(adaptiveRun).at(-1)!])}, observed median ${formatNumber(median(resolved(adaptiveRun).map((t) => adaptiveRun.observed[t])))}; max excess ${formatNumber(Math.max(excess(adaptiveRun), excess(fixedRun)))}`);
 
 await nb.figure(
   'step-sizes',
@@ -168,7 +168,7 @@ nb.section(
     ['statement', 'fraction of instances', 'local-pl-linear-nets.md C8'],
     [
       ['adaptive gap at T ≤ fixed gap at T', fraction('ahead'), 'about 93%'],
-      ['η_T > η₀ (the step grew)', fraction('grew'), 'about 90%'],
+      ['η at the last step > η₀ (the step grew)', fraction('grew'), 'about 90%'],
       ['ηₜ not monotone: the last step > 0.1% below the peak', fraction('peaked'), 'about 40%'],
     ],
   ),

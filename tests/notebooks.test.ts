@@ -2,7 +2,8 @@
  * Smoke test of the notebooks: every notebook, run by notebooks/all.ts in quick mode
  * (BOUNDCHECK_NOTEBOOK_QUICK=1) into a temporary directory, writes its figures in all five formats
  * and a README.md that embeds each PNG, with no line of a figure hidden under another
- * (tests/helpers/hiddenSeries.ts); the classical notebook run twice writes the same bytes.
+ * (tests/helpers/hiddenSeries.ts) and one notation, Unicode, in every figure, README and console
+ * summary (tests/helpers/notation.ts); the classical notebook run twice writes the same bytes.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -10,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hiddenSeries } from './helpers/hiddenSeries.js';
+import { figureTexts, notationProblems } from './helpers/notation.js';
 
 const root = new URL('..', import.meta.url).pathname;
 const work = mkdtempSync(join(tmpdir(), 'boundcheck-notebooks-'));
@@ -46,6 +48,7 @@ describe('notebooks in quick mode', () => {
     expect(result.status).toBe(0);
     for (const paper of PAPERS) expect(result.stdout).toContain(`${paper}: `);
     expect(result.stdout).toContain('all notebooks: 5');
+    expect(notationProblems(result.stdout)).toEqual([]);
   });
 
   for (const paper of PAPERS) {
@@ -56,10 +59,13 @@ describe('notebooks in quick mode', () => {
       expect(readme).toContain('quick mode');
       const figures = embeddedFigures(readme);
       expect(figures.length).toBeGreaterThan(0);
+      expect(notationProblems(readme), 'README.md').toEqual([]);
       for (const figure of figures) {
         for (const format of FORMATS) expect(existsSync(join(directory, `${figure}.${format}`)), `${figure}.${format}`).toBe(true);
         expect(readFileSync(join(directory, `${figure}.png`)).subarray(0, 8)).toEqual(PNG_SIGNATURE);
-        expect(hiddenSeries(JSON.parse(readFileSync(join(directory, `${figure}.vl.json`), 'utf8'))), `${figure}: series drawn as one line`).toEqual([]);
+        const spec: unknown = JSON.parse(readFileSync(join(directory, `${figure}.vl.json`), 'utf8'));
+        expect(hiddenSeries(spec as Parameters<typeof hiddenSeries>[0]), `${figure}: series drawn as one line`).toEqual([]);
+        expect(figureTexts(spec).flatMap(notationProblems), `${figure}: notation`).toEqual([]);
       }
       // Every PNG written is listed in the README.
       const written = readdirSync(directory).filter((file) => file.endsWith('.png')).map((file) => file.slice(0, -4));

@@ -58,7 +58,7 @@ export interface CurvatureStudyOptions {
 export interface ReferenceValue {
   readonly value: number;
   readonly rule: ReferenceRule;
-  /** How, in words, for tables: `the problem's fStar` or `min f - 1% of (f0 - min f)`. */
+  /** How, in words, for tables and figures: `the problem's f*` or `min f − 1% of (f(x₀) − min f)`. */
   readonly description: string;
 }
 
@@ -176,14 +176,14 @@ export function pairIterations(last: number, count: number): number[] {
 }
 
 function referenceValue(problem: Problem, losses: Float64Array, rule: ReferenceRule): ReferenceValue {
-  if (rule.kind === 'problem') return { value: problem.fStar, rule, description: "the problem's fStar" };
+  if (rule.kind === 'problem') return { value: problem.fStar, rule, description: "the problem's f*" };
   const fraction = requireInRange('marginFraction', rule.marginFraction, 0, 1);
   const lowest = losses.reduce((m, g) => Math.min(m, g), Infinity);
   const margin = fraction * (losses[0] - lowest);
   return {
     value: problem.fStar + Math.max(0, lowest - margin),
     rule,
-    description: `min f - ${fraction * 100}% of (f0 - min f)`,
+    description: `min f − ${fraction * 100}% of (f(x₀) − min f)`,
   };
 }
 

@@ -199,13 +199,16 @@ export function subscript(text: string): string {
 /**
  * An ASCII formula as a claim file writes it, in Unicode for a figure: Greek names (eta, mu, eps,
  * rho, ...) become letters, ^2 and ^(-6) superscripts, _0 and _t subscripts, <= and >= ≤ and ≥,
- * || ‖, and a spaced minus −. 'L R^2 / (4Nh + 2)' becomes 'L R² / (4Nh + 2)'.
+ * || ‖, and a spaced minus −. 'L R^2 / (4Nh + 2)' becomes 'L R² / (4Nh + 2)'. An index Unicode
+ * cannot lower (a capital, c) is written in parentheses, never with an underscore: 'f(x_T)'
+ * becomes 'f(x(T))'.
  */
 export function unicodeMath(text: string): string {
   return text
     .replace(new RegExp(`(?<![A-Za-z])(${Object.keys(GREEK).join('|')})(?![A-Za-z])`, 'g'), (name) => GREEK[name])
     .replace(/\^(?:\((-?\d+)\)|(-?\d+))/g, (_, parenthesized?: string, bare?: string) => superscript(parenthesized ?? bare ?? ''))
     .replace(/_(\d+|[iknt])\b/g, (_, index: string) => subscript(index))
+    .replace(/(?<=[\p{L})])_([A-Za-z]\w*)\b/gu, '($1)')
     .replaceAll('<=', '≤')
     .replaceAll('>=', '≥')
     .replaceAll('||', '‖')

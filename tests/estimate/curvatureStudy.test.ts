@@ -50,7 +50,7 @@ describe('known answers', () => {
     expect(study.power.Krho).toBeCloseTo(0.5, 9);
     expect(study.linearSlack).toBeLessThan(1e-12);
     expect(study.verdict).toBe('linear');
-    expect(study.reference).toEqual({ value: 0, rule: EXACT, description: "the problem's fStar" });
+    expect(study.reference).toEqual({ value: 0, rule: EXACT, description: "the problem's f*" });
   });
 
   it('w^4: rho = 1/2 with (K0, Krho) = (0, 12), verdict power law', () => {

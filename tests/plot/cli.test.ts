@@ -14,6 +14,7 @@ import { figureData } from '../../src/plot/specs.js';
 import { toJson } from '../../src/report/report.js';
 import { InputError } from '../../src/util/errors.js';
 import { hiddenSeries } from '../helpers/hiddenSeries.js';
+import { figureTexts, notationProblems } from '../helpers/notation.js';
 
 const O1 = 'proofs-checks/classical/O1-drori-teboulle.ts';
 const POINTWISE = 'tests/plot/fixtures/pointwise-claim.ts';
@@ -40,6 +41,7 @@ describe('boundcheck plot', () => {
     expect(spec.title.subtitle).toMatch(/: violated$/);
     const rows = figureData(spec);
     expect(hiddenSeries(spec)).toEqual([]);
+    expect(figureTexts(spec).flatMap(notationProblems)).toEqual([]);
     const series = new Set(rows.map((row) => row.series));
     expect([...series]).toEqual(['f(xₜ) − f*', 'upper bound L R² / (4Nh + 4)']);
     const bound = rows.filter((row) => row.series === 'upper bound L R² / (4Nh + 4)');

@@ -19,6 +19,7 @@ import {
 } from '../../src/plot/specs.js';
 import { InputError } from '../../src/util/errors.js';
 import { hiddenSeries } from '../helpers/hiddenSeries.js';
+import { figureTexts, notationProblems } from '../helpers/notation.js';
 import { figureCases, FIGURES } from './figures.js';
 
 describe('figure specs', () => {
@@ -88,6 +89,19 @@ describe('coinciding series', () => {
 
   it.each(FIGURES.map((f) => [f.name, f] as const))('%s hides no series under another', (_name, { spec: figure }) => {
     expect(hiddenSeries(figure)).toEqual([]);
+  });
+});
+
+describe('notation', () => {
+  it.each(FIGURES.map((f) => [f.name, f] as const))('%s writes its mathematics in Unicode only', (_name, { spec }) => {
+    const texts = figureTexts(spec);
+    expect(texts.length).toBeGreaterThan(1);
+    expect(texts.flatMap(notationProblems)).toEqual([]);
+  });
+
+  it('the check catches ASCII beside Unicode: an underscore index, an ASCII index or power, a Greek name, || and <=', () => {
+    const broken = ['step η_c against x₀', 'fixed 1/(H0 + H1 Δ0)', 'E||x - x*||^2 <= eps', 'rho and Krho', 'see `x_T` in warmup-rho-k0-krho.md'];
+    expect(broken.map((text) => notationProblems(text).length)).toEqual([1, 3, 5, 2, 0]);
   });
 });
 
@@ -165,6 +179,8 @@ describe('Unicode labels', () => {
     expect(unicodeMath('min_t ||grad f(x_t)|| <= eps')).toBe('minₜ ‖grad f(xₜ)‖ ≤ ε');
     expect(unicodeMath('H_0 + H_1 (f - f*) with eta_0, mu and 10^(-6)')).toBe('H₀ + H₁ (f − f*) with η₀, μ and 10⁻⁶');
     expect(unicodeMath('Krho x^(2k)')).toBe('Krho x^(2k)');
+    // No Unicode subscript for a capital or c: the index goes in parentheses.
+    expect(unicodeMath('f(x_T) - f* <= L R^2 / (4Th + 2) and eta_c')).toBe('f(x(T)) − f* ≤ L R² / (4Th + 2) and η(c)');
   });
 });
 
