@@ -5,6 +5,7 @@
  * re-run by GD from its claim file for its drill-down chart.
  */
 import { join } from 'node:path';
+import { evaluateClaim } from '../claims/evaluate.js';
 import { checkHtml, drillDownPoint, type CheckResult, type DrillDown } from '../report/html.js';
 import { checkLatex } from '../report/latex.js';
 import { claimFileOf, readJsonFile, REPORT_SCHEMA, writeAtomically, type Report } from '../report/report.js';
@@ -35,7 +36,8 @@ function readCheckResult(path: string): CheckResult {
  * The drill-down of a claim that did not hold, at the point html.ts shows (its counterexample,
  * else its first inconclusive candidate, else its worst point): the claim loaded from its file and
  * export, and for a statement about a run the figure of `boundcheck plot` (the run re-done by GD
- * against the bound as a function of t); a pointwise statement needs no run. A claim that cannot
+ * against the bound as a function of t); a pointwise statement needs no run; a statistical one is
+ * evaluated again at the point for its sample (estimate, interval, level). A claim that cannot
  * be loaded, or a point with no run, gives the reason instead.
  */
 async function drillDownOf(report: Report, claimFile: (report: Report) => string): Promise<DrillDown> {
@@ -44,6 +46,11 @@ async function drillDownOf(report: Report, claimFile: (report: Report) => string
   try {
     const target = await loadTarget(claimFile(report), report.claim.export);
     if (target.claim.lhs.certification === 'pointwise') return { kind: 'point' };
+    if (target.claim.lhs.certification === 'statistical') {
+      // The sample is not in the report: the statement is evaluated again at the point (seeded, the same sample).
+      const { statistics } = evaluateClaim(target.claim, shown.point.params);
+      return statistics ? { kind: 'statistical', statistics } : { kind: 'unavailable', reason: 'the statistical measure kept no sample' };
+    }
     const { spec, caption } = instanceFigure(target.claim, shown);
     return { kind: 'run', spec, caption };
   } catch (error) {

@@ -5,7 +5,8 @@
  * (its tightness where it held), and a drill-down for every claim that did not hold: its
  * trajectory against the bound as a function of t for a statement about a run (the figure of
  * `boundcheck plot`), both sides at the point for a pointwise one (or for a run that cannot be
- * re-done, with the reason). Charts are vega-lite specs
+ * re-done, with the reason), the sample estimate, the confidence bound and its interval against
+ * the rhs for a statistical one. Charts are vega-lite specs
  * rendered by vega-embed; the vega, vega-lite, vega-embed browser builds and KaTeX's stylesheet
  * with its fonts are inlined from node_modules, so the page works opened from disk with no
  * network. Every value that reaches the page goes through the one escaping template `html`. The
@@ -16,6 +17,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import katex from 'katex';
 import type { TopLevelSpec } from 'vega-lite';
+import type { SampleStatistics } from '../claims/statistical.js';
 import { formatNumber } from '../util/format.js';
 import { provenanceWithTag, sourceReference } from './citation.js';
 import { marginSummary } from './markdown.js';
@@ -33,11 +35,13 @@ export interface CheckResult {
 /**
  * The drill-down of a claim that did not hold: the figure of its point's run against the bound
  * (made by `boundcheck plot`'s instanceFigure, with its caption), a statement at a point (both
- * sides shown from the report), or why there is none.
+ * sides shown from the report), a statistical statement (its sample at the point: the estimate,
+ * the confidence bound the claim compares and its interval), or why there is none.
  */
 export type DrillDown =
   | { readonly kind: 'run'; readonly spec: TopLevelSpec; readonly caption: string }
   | { readonly kind: 'point' }
+  | { readonly kind: 'statistical'; readonly statistics: SampleStatistics }
   | { readonly kind: 'unavailable'; readonly reason: string };
 
 /** The drill-downs by claim id; a claim that did not hold and has none gets both sides at its point. */
@@ -198,22 +202,27 @@ function overviewSpec(claims: readonly Report[]): TopLevelSpec {
 }
 
 /** Both sides of a statement at a point, as two bars from zero. */
-function pointSidesSpec(report: Report, point: PointReport): TopLevelSpec {
+/**
+ * Both sides at the point as bars; for a statistical statement, the sample estimate first (the lhs
+ * is its confidence bound).
+ */
+function pointSidesSpec(report: Report, point: PointReport, statistics?: SampleStatistics): TopLevelSpec {
   const sides = [
-    { side: 'lhs', value: point.lhs },
-    { side: 'rhs (bound)', value: point.rhs },
+    ...(statistics ? [{ side: `sample estimate (${statistics.repetitions} runs)`, value: statistics.estimate, color: '#f4a5a4' }] : []),
+    { side: statistics ? `lhs: ${formatNumber(statistics.level * 100)}% confidence bound` : 'lhs', value: point.lhs, color: '#e45756' },
+    { side: 'rhs (bound)', value: point.rhs, color: '#333333' },
   ].filter((s) => Number.isFinite(s.value));
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: { text: `${report.claim.id}: both sides at the point`, subtitle: `claimed lhs ${report.claim.kind === 'upper' ? '≤' : '≥'} rhs` },
+    title: { text: `${report.claim.id}: ${statistics ? 'the sample' : 'both sides'} at the point`, subtitle: `claimed lhs ${report.claim.kind === 'upper' ? '≤' : '≥'} rhs` },
     width: 360,
     height: { step: 28 },
-    data: { values: sides },
+    data: { values: sides.map(({ side, value }) => ({ side, value })) },
     mark: { type: 'bar', tooltip: true },
     encoding: {
       y: { field: 'side', type: 'nominal', title: null, sort: null },
       x: { field: 'value', type: 'quantitative', title: 'value' },
-      color: { field: 'side', type: 'nominal', scale: { range: ['#e45756', '#333333'] }, legend: null },
+      color: { field: 'side', type: 'nominal', scale: { domain: sides.map((s) => s.side), range: sides.map((s) => s.color) }, legend: null },
     },
   };
 }
@@ -273,6 +282,13 @@ export function drillDownPoint(report: Report): { point: PointReport; which: str
 /** The drill-down's chart (added to `charts`) with its caption, or why there is none. */
 function drillDownFigure(report: Report, point: PointReport, drillDown: DrillDown | undefined, charts: Chart[]): Markup {
   const container = `chart-drill-down-${charts.length}`;
+  if (drillDown?.kind === 'statistical') {
+    const s = drillDown.statistics;
+    const [low, high] = s.interval;
+    const interval = `${Number.isFinite(low) ? `[${formatNumber(low)}` : '(−∞'}, ${Number.isFinite(high) ? `${formatNumber(high)}]` : '∞)'}`;
+    charts.push({ container, spec: pointSidesSpec(report, point, s) });
+    return html`<figure class="statistical"><div class="chart" id="${container}"></div><figcaption>A statistical statement over ${s.repetitions} seeded runs: the sample estimate is ${s.estimate} (standard deviation ${s.standardDeviation}); the lhs is its one-sided ${formatNumber(s.level * 100)}% confidence bound, the interval ${interval} (each instance at level ${s.perInstanceLevel}, Bonferroni over ${s.comparisons} comparisons; ${s.method}), against rhs ${point.rhs}.</figcaption></figure>`;
+  }
   if (drillDown === undefined || drillDown.kind !== 'run') {
     // A pointwise statement, or a run that cannot be re-done here: both sides at the point.
     const why =

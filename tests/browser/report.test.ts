@@ -1,10 +1,11 @@
 /**
- * The HTML report in a real browser: a small check result (two classical claims, O1's broken twin
- * and a false statement about a point, searched in-process) turned into
+ * The HTML report in a real browser: a small check result (two classical claims, O1's broken twin,
+ * a false statement about a point and a false statistical one, SGD without interpolation, searched
+ * in-process) turned into
  * out/browser-test/report.html by `runReport`, opened from disk in headless Chromium (installed by
  * scripts/ensure-chromium.sh when missing). The summary counts the verdicts, statements are
  * typeset by KaTeX, each claim that did not hold has its drill-down (a run against its bound over
- * t, a point with both sides), every chart renders with no console error, no page error and no
+ * t, a point with both sides, a sample with its estimate and confidence interval), every chart renders with no console error, no page error and no
  * request beyond the file itself; a screenshot goes to out/screenshots/report.png. A crafted report
  * with markup in its numeric and text fields renders that markup as text.
  */
@@ -39,6 +40,7 @@ const CLAIMS = [
   { file: 'proofs-checks/classical/O1-drori-teboulle.ts', exportName: 'twin' },
   { file: 'proofs-checks/classical/O2-strongly-convex-contraction.ts', exportName: 'default' },
   { file: 'tests/browser/fixtures/pointwise-violated.ts', exportName: 'default' },
+  { file: 'proofs-checks/alimisis2025/S3.7b-sgd-needs-interpolation.ts', exportName: 'default' },
 ];
 const INJECTION = '<img src=x onerror="window.__injected = true">';
 
@@ -94,15 +96,15 @@ describe('report.html in Chromium', () => {
 
   it('shows the summary, typeset statements and a drill-down of each kind, offline and without errors', async () => {
     const notHolding = reports.filter((r) => r.verdict !== 'holds').map((r) => r.claim.id);
-    expect(notHolding).toEqual(['classical.O1.twin', 'fixture.pointwise-violated']);
+    expect(notHolding).toEqual(['classical.O1.twin', 'fixture.pointwise-violated', 'alimisis2025.S3.7b']);
     const expectedCharts = 1 + notHolding.length;
     const { page, problems } = await openPage(htmlFile);
 
-    await expect(page.title()).resolves.toBe('boundcheck: 4 claims');
-    await expect(page.locator('.summary .counts').innerText()).resolves.toBe('2 violated 2 holds');
-    await expect(page.locator('.summary').innerText()).resolves.toMatch(/4 claims: 2 violated, 2 holds; 0 verdicts differ from the expected ones\./);
+    await expect(page.title()).resolves.toBe('boundcheck: 5 claims');
+    await expect(page.locator('.summary .counts').innerText()).resolves.toBe('3 violated 2 holds');
+    await expect(page.locator('.summary').innerText()).resolves.toMatch(/5 claims: 3 violated, 2 holds; 0 verdicts differ from the expected ones\./);
     await expect(page.locator('table.verdicts tbody tr').count()).resolves.toBe(reports.length);
-    await expect(page.locator('table.verdicts .badge.violated').count()).resolves.toBe(2);
+    await expect(page.locator('table.verdicts .badge.violated').count()).resolves.toBe(3);
     // Every statement typeset: KaTeX's markup in each row, with its fonts inlined (no request was made).
     await expect(page.locator('table.verdicts td.statement .katex').count()).resolves.toBe(reports.length);
     await expect(page.locator('table.verdicts td.statement .katex-mathml annotation').first().textContent()).resolves.toMatch(/\\le/);
@@ -119,6 +121,12 @@ describe('report.html in Chromium', () => {
     const point = page.locator('#drill-down-fixture\\.pointwise-violated figure.point');
     await expect(point.locator('svg.marks').count()).resolves.toBe(1);
     await expect(point.locator('figcaption').innerText()).resolves.toMatch(/lhs [\d.e-]+ against rhs [\d.e-]+/);
+    // A statistical statement: the sample's estimate, the confidence bound and its interval, against the rhs.
+    const sample = page.locator('#drill-down-alimisis2025\\.S3\\.7b figure.statistical');
+    await expect(sample.locator('svg.marks').count()).resolves.toBe(1);
+    await expect(sample.locator('figcaption').innerText()).resolves.toMatch(
+      /over \d+ seeded runs: the sample estimate is [\d.e-]+ .*one-sided 95% confidence bound, the interval \[[\d.e-]+, ∞\) .*against rhs [\d.e-]+\./,
+    );
 
     mkdirSync(join(SCREENSHOT, '..'), { recursive: true });
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
