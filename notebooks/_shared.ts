@@ -199,7 +199,7 @@ const LOSS_NAMES: Readonly<Record<MlpStudyConfig['loss'], string>> = { mse: 'squ
 export const configLabel = ({ activation, loss, l2 }: MlpStudyConfig): string =>
   `${ACTIVATION_NAMES[activation]}, ${LOSS_NAMES[loss]}, ${l2 === 0 ? 'no weight decay' : `weight decay ${formatNumber(l2)}`}`;
 
-/** The f* a study measured its gaps from: `f* = 0 (the problem's fStar)`. */
+/** The f* a study measured its gaps from: `f* = 0 (the problem's f*)`. */
 export const referenceText = ({ reference }: CurvatureStudy): string => `f* = ${formatNumber(reference.value)} (${reference.description})`;
 
 /** The study of the grid on seed 1 of a configuration. */
