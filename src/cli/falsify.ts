@@ -76,7 +76,8 @@ export async function searchClaims(
   try {
     return await Promise.all(
       refs.map(async (ref, index) => {
-        const startedAt = Date.now();
+        // A claim's time runs from the start of its own search, not from the queue it waited in.
+        let startedAt = Date.now();
         const reportFile = files.reportFileOf?.(ref);
         const job: SearchJob = {
           file: ref.file,
@@ -90,7 +91,9 @@ export async function searchClaims(
           ...(files.recordTime ? { recordTime: true } : {}),
         };
         const onProgress = files.onProgress;
-        const report = await supervisor.search(job, onProgress && ((done, total) => onProgress(index, done, total)));
+        const report = await supervisor.search(job, onProgress && ((done, total) => onProgress(index, done, total)), () => {
+          startedAt = Date.now();
+        });
         files.onClaimDone?.(index, report.search.evaluations);
         return { report, seconds: (Date.now() - startedAt) / 1000 };
       }),

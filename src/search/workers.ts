@@ -256,8 +256,10 @@ export class SearchSupervisor {
     private readonly typescript: boolean,
   ) {}
 
-  async search(job: SearchJob, onProgress?: (done: number, total: number) => void): Promise<Report> {
+  /** Searches `job` on the next free search thread; `onStart` is called when it gets one (its wait ends). */
+  async search(job: SearchJob, onProgress?: (done: number, total: number) => void, onStart?: () => void): Promise<Report> {
     const thread = await this.acquire();
+    onStart?.();
     let healthy = true;
     try {
       return await this.runOn(thread, job, onProgress);
