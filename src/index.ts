@@ -17,6 +17,7 @@ export {
   gapAt,
   minGradNorm,
   pointwise,
+  recordFor,
   requireRhs,
   sharpnessAt,
   summarize,
@@ -117,7 +118,18 @@ export * from './schedules/index.js';
 export { run, type GradientOracle, type RunOptions } from './gd/run.js';
 export { additiveGaussianNoise, minibatch } from './gd/oracles.js';
 export { classifyRun, type ClassifyOptions, type RunOutcome } from './gd/classify.js';
-export { firstHitIteration, minGradNorm as trajectoryMinGradNorm, tailMax, type Divergence, type StopReason, type Trajectory } from './gd/trajectory.js';
+export {
+  DEFAULT_RUN_SERIES,
+  firstHitIteration,
+  minGradNorm as trajectoryMinGradNorm,
+  RUN_SERIES,
+  tailMax,
+  type Divergence,
+  type RunEnds,
+  type RunSeries,
+  type StopReason,
+  type Trajectory,
+} from './gd/trajectory.js';
 
 // Estimators of constants along paths.
 export * from './estimate/index.js';

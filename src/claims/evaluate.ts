@@ -6,6 +6,7 @@
  * Errors in the claim's own code become one-line `InputError`s that name the claim and the point.
  */
 import { run as runFloat64 } from '../gd/run.js';
+import { DEFAULT_RUN_SERIES } from '../gd/trajectory.js';
 import { InputError } from '../util/errors.js';
 import type { Claim } from './claim.js';
 import type { Instance, ParameterBox, Params } from './family.js';
@@ -109,7 +110,8 @@ export function evaluateClaim<I extends Instance, R extends MeasureRun, B extend
       return { params, status: 'discarded', lhs: NaN, rhs: NaN, margin: -Infinity, failedHypothesis: hypothesis.name };
     }
   }
-  const context = { kind: claim.kind, run: options.run ?? runFloat64 };
+  // An rhs that takes the run (a third parameter) may read its default series; one that does not, none.
+  const context = { kind: claim.kind, run: options.run ?? runFloat64, rhsReads: claim.rhs.length >= 3 ? DEFAULT_RUN_SERIES : [] };
   const bound = (run: R): number => guarded(claim, params, 'rhs', () => claim.rhs(instance, params, run));
   const measure = (rhs?: number): MeasureValue<R> =>
     guarded(claim, params, 'lhs', () => claim.lhs.evaluate(instance, rhs === undefined ? context : { ...context, rhs }));

@@ -9,10 +9,14 @@
  * `needsRhs`, and the claim's rhs is evaluated first, with no run. Every other measure runs first,
  * and hands its run (`MeasureValue.run`) to the claim's rhs, so that a bound may read the
  * trajectory (e.g. 4L (f(x_0) - f(x_N)) / (3N)).
+ *
+ * What a run records: a measure declares the per-step series it reads (`reads`), and its run
+ * records those and the ones the claim's rhs may read (`MeasureContext.rhsReads`), nothing else.
+ * A measure that declares nothing gets a run that records the default series (gap, gradient norm,
+ * step size).
  */
 import type { RunOptions } from '../gd/run.js';
-import type { Trajectory } from '../gd/trajectory.js';
-import { minGradNorm as trajectoryMinGradNorm, firstHitIteration } from '../gd/trajectory.js';
+import { firstHitIteration, minGradNorm as trajectoryMinGradNorm, type RunSeries, type Trajectory } from '../gd/trajectory.js';
 import { largestEigenvalue } from '../linalg/spectral.js';
 import type { Problem } from '../problems/problem.js';
 import type { Schedule } from '../schedules/schedule.js';
@@ -35,6 +39,20 @@ export interface MeasureContext {
   readonly rhs?: number;
   /** Runs GD in the evaluation's precision: a measure runs through it so that certification replays its run. */
   readonly run: Runner;
+  /**
+   * The series the claim's rhs may read off the run the measure hands it (`MeasureValue.run`),
+   * which that run must record too (see `recordFor`). Absent: none. The evaluation gives the
+   * default series when the rhs takes a third argument (the run), none otherwise.
+   */
+  readonly rhsReads?: readonly RunSeries[];
+}
+
+/**
+ * The series a measure's run records: those it `reads` and those the claim's rhs reads
+ * (`context.rhsReads`); everything recorded by default when the measure declares nothing.
+ */
+export function recordFor(reads: readonly RunSeries[] | undefined, context: MeasureContext): readonly RunSeries[] | undefined {
+  return reads === undefined ? undefined : [...new Set([...reads, ...(context.rhsReads ?? [])])];
 }
 
 /** What the report keeps of the run behind a value. */
@@ -87,6 +105,13 @@ export interface Measure<I extends Instance = Instance, R extends MeasureRun = M
   readonly certification: Certification;
   /** The measure reads the bound (`context.rhs`), so the rhs is evaluated before it, with no run. */
   readonly needsRhs?: boolean;
+  /**
+   * The per-step series the measure reads off its run (`[]`: only the final iterate, the stop
+   * reason and the run's `ends`). Its run records these and the ones the rhs reads, no more (pass
+   * `record: recordFor(reads, context)` to `context.run`). Absent: the run records the default
+   * series, the safe choice for a measure that reads the trajectory in ways it does not list.
+   */
+  readonly reads?: readonly RunSeries[];
   /** The value at the instance; runs GD through `context.run` only. */
   evaluate(instance: I, context: MeasureContext): MeasureValue<R>;
 }
@@ -97,18 +122,12 @@ export function requireRhs(context: MeasureContext, label: string): number {
   return context.rhs;
 }
 
-/** What the report keeps of a run: its length, stop reason, first and last gap, least gradient norm, first and last step. */
+/**
+ * What the report keeps of a run: its length, stop reason, first and last gap, least gradient
+ * norm, first and last step (its `ends`, kept whatever series it recorded).
+ */
 export function summarize(trajectory: Trajectory): TrajectorySummary {
-  const { stepSize, steps } = trajectory;
-  return {
-    steps,
-    stop: trajectory.stop,
-    initialGap: trajectory.gap[0],
-    finalGap: trajectory.gap[steps],
-    minGradNorm: trajectoryMinGradNorm(trajectory),
-    firstStepSize: steps > 0 ? stepSize[0] : null,
-    lastStepSize: steps > 0 ? stepSize[steps - 1] : null,
-  };
+  return { steps: trajectory.steps, stop: trajectory.stop, ...trajectory.ends };
 }
 
 /** The start and schedule of a run-based measure; an InputError naming the measure when missing. */
@@ -120,16 +139,19 @@ function runStart(instance: Instance, label: string): { schedule: Schedule; x0: 
 
 /**
  * A measure read off the run of `steps` GD steps (default: the instance's horizon). A diverged run
- * gives +Infinity, flagged, whatever the reducer.
+ * gives +Infinity, flagged, whatever the reducer. `reads` lists the series `reduce` reads (see
+ * `Measure.reads`; without it the run records the default series).
  */
 export function trajectoryMeasure<I extends Instance>(
   label: string,
   reduce: (trajectory: Trajectory, instance: I) => number,
-  options: Partial<Pick<RunOptions, 'recordSharpness' | 'recordDistance'>> & { steps?: number } = {},
+  options: Partial<Pick<RunOptions, 'recordSharpness' | 'recordDistance'>> & { steps?: number; reads?: readonly RunSeries[] } = {},
 ): Measure<I, Trajectory> {
+  const { reads } = options;
   return {
     label,
     certification: 'replay',
+    ...(reads ? { reads } : {}),
     evaluate(instance, context) {
       const { schedule, x0 } = runStart(instance, label);
       const steps = options.steps ?? instance.horizon;
@@ -138,6 +160,7 @@ export function trajectoryMeasure<I extends Instance>(
         maxSteps: steps,
         recordSharpness: options.recordSharpness,
         recordDistance: options.recordDistance,
+        record: recordFor(reads, context),
       });
       const summary = summarize(trajectory);
       if (trajectory.stop === 'diverged') return { value: Infinity, diverged: true, trajectory: summary, run: trajectory };
@@ -148,25 +171,28 @@ export function trajectoryMeasure<I extends Instance>(
 
 /** f(x_T) - f* after T = `steps` (default: horizon) steps. A run stopped at a stationary point keeps its gap. */
 export function gapAt<I extends Instance>(steps?: number): Measure<I, Trajectory> {
-  return trajectoryMeasure(steps === undefined ? 'f(x_T) - f*' : `f(x_${steps}) - f*`, (t) => t.gap[t.steps], { steps });
+  return trajectoryMeasure(steps === undefined ? 'f(x_T) - f*' : `f(x_${steps}) - f*`, (t) => t.gap[t.steps], { steps, reads: ['gap'] });
 }
 
 /** min_{0 <= t <= T} ||grad f(x_t)||. */
 export function minGradNorm<I extends Instance>(steps?: number): Measure<I, Trajectory> {
-  return trajectoryMeasure('min_t ||grad f(x_t)||', (t) => trajectoryMinGradNorm(t), { steps });
+  return trajectoryMeasure('min_t ||grad f(x_t)||', (t) => trajectoryMinGradNorm(t), { steps, reads: ['gradNorm'] });
 }
 
 /** Largest Hessian eigenvalue at x_T. */
 export function sharpnessAt<I extends Instance>(steps?: number): Measure<I, Trajectory> {
   return trajectoryMeasure('lambda_max(Hess f(x_T))', (t, instance) => largestEigenvalue(instance.problem, t.xFinal), {
     steps,
+    reads: [],
   });
 }
 
 /** ||x_T - x*||. */
 export function distanceAt<I extends Instance>(steps?: number): Measure<I, Trajectory> {
-  return trajectoryMeasure('||x_T - x*||', (t) => t.distance![t.steps], { steps, recordDistance: true });
+  return trajectoryMeasure('||x_T - x*||', (t) => t.distance![t.steps], { steps, reads: ['distance'] });
 }
+
+const FIRST_HIT_READS: readonly RunSeries[] = ['gap'];
 
 /**
  * K(eps): the first t with f(x_t) - f* <= eps. The run is sized from the bound so that a run which
@@ -187,6 +213,7 @@ export function firstHit<I extends Instance>(
     label,
     certification: 'replay',
     needsRhs: true,
+    reads: FIRST_HIT_READS,
     evaluate(instance, context) {
       const rhs = requireRhs(context, label);
       const { schedule, x0 } = runStart(instance, label);
@@ -194,7 +221,7 @@ export function firstHit<I extends Instance>(
       if (!(target > 0)) throw new InputError(`measure ${label}: eps must be positive, got ${target}`);
       const needed = context.kind === 'upper' ? Math.floor(rhs) + 1 : Math.ceil(rhs);
       const maxSteps = Math.max(0, Math.min(cap, Number.isFinite(needed) ? needed : cap));
-      const trajectory = context.run(instance.problem, schedule, x0, { maxSteps, targetGap: target });
+      const trajectory = context.run(instance.problem, schedule, x0, { maxSteps, targetGap: target, record: FIRST_HIT_READS });
       const summary = summarize(trajectory);
       const hit = firstHitIteration(trajectory, target);
       if (hit !== undefined) return { value: hit, trajectory: summary };

@@ -10,7 +10,7 @@ import type { Schedule, StepState } from '../schedules/schedule.js';
 import { InputError } from '../util/errors.js';
 import { requireDimension, requireInteger, requireVector } from '../util/validate.js';
 import { StopRules } from './stopRules.js';
-import type { Trajectory } from './trajectory.js';
+import { leaveOut, recordedSeries, type RunEnds, type RunSeries, type Trajectory } from './trajectory.js';
 
 /** A stochastic gradient: writes the direction for x into `out`, given the exact gradient there. */
 export interface GradientOracle {
@@ -27,9 +27,15 @@ export interface RunOptions {
   readonly blowUpFactor?: number;
   /** Diverged when some |x_i| exceeds this. Default 1e10. */
   readonly maxAbsCoordinate?: number;
-  /** Record the largest Hessian eigenvalue at every iterate (a dense or Lanczos solve per step). */
+  /**
+   * The per-step series to record. Default: gap, gradient norm and step size (plus sharpness and
+   * distance when their flags ask). A series left out is neither stored nor, for sharpness and
+   * distance, computed; reading it off the trajectory throws. Plots and reports leave it unset.
+   */
+  readonly record?: readonly RunSeries[];
+  /** Record the largest Hessian eigenvalue at every iterate (a dense or Lanczos solve per step); same as listing `sharpness` in `record`. */
   readonly recordSharpness?: boolean;
-  /** Record ||x_t - x*|| (needs the problem's xStar). */
+  /** Record ||x_t - x*|| (needs the problem's xStar); same as listing `distance` in `record`. */
   readonly recordDistance?: boolean;
   /** Keep x_t every this many steps (the last iterate is always kept). 0: only the last. */
   readonly iterateEvery?: number;
@@ -43,16 +49,18 @@ export function run(problem: Problem, schedule: Schedule, x0: ArrayLike<number>,
   const rules = new StopRules(options);
   const { maxSteps } = rules;
   const iterateEvery = requireInteger('iterateEvery', options.iterateEvery ?? 0, 0);
+  const recorded = recordedSeries(options.record, options);
   const xStar = problem.xStar;
-  if (options.recordDistance && !xStar) {
-    throw new InputError(`recordDistance needs a known minimizer, and ${problem.name} has none`);
+  if (recorded.has('distance') && !xStar) {
+    throw new InputError(`recording the distance needs a known minimizer, and ${problem.name} has none`);
   }
 
-  const gap = new Float64Array(maxSteps + 1);
-  const gradNorm = new Float64Array(maxSteps + 1);
-  const stepSize = new Float64Array(maxSteps);
-  const sharpness = options.recordSharpness ? new Float64Array(maxSteps + 1) : undefined;
-  const dist = options.recordDistance ? new Float64Array(maxSteps + 1) : undefined;
+  const series = (name: RunSeries, length: number): GrowingSeries | undefined => (recorded.has(name) ? new GrowingSeries(length) : undefined);
+  const gap = series('gap', maxSteps + 1);
+  const gradNorm = series('gradNorm', maxSteps + 1);
+  const stepSize = series('stepSize', maxSteps);
+  const sharpness = series('sharpness', maxSteps + 1);
+  const dist = xStar ? series('distance', maxSteps + 1) : undefined;
   const iterates: { step: number; x: Float64Array }[] = [];
 
   const previous = new Float64Array(dim);
@@ -60,6 +68,7 @@ export function run(problem: Problem, schedule: Schedule, x0: ArrayLike<number>,
   const direction = options.oracle ? new Float64Array(dim) : exactGradient;
   const state = { x, grad: direction, f: 0, gap: 0, gradNorm: 0, problem };
   const stepState: StepState = state;
+  const ends = new EndsTracker();
 
   let t = 0;
   for (; ; t++) {
@@ -71,10 +80,11 @@ export function run(problem: Problem, schedule: Schedule, x0: ArrayLike<number>,
       t--;
       break;
     }
-    gap[t] = gapT;
-    gradNorm[t] = gNorm;
-    if (sharpness) sharpness[t] = largestEigenvalue(problem, x);
-    if (dist && xStar) dist[t] = distance(x, xStar);
+    ends.iterate(gapT, gNorm);
+    gap?.set(t, gapT);
+    gradNorm?.set(t, gNorm);
+    sharpness?.set(t, largestEigenvalue(problem, x));
+    if (dist && xStar) dist.set(t, distance(x, xStar));
     if (rules.endsAt(t, gapT, xMax)) break;
     if (iterateEvery > 0 && t % iterateEvery === 0) iterates.push({ step: t, x: Float64Array.from(x) });
     if (options.oracle) {
@@ -86,7 +96,8 @@ export function run(problem: Problem, schedule: Schedule, x0: ArrayLike<number>,
     state.gap = gapT;
     state.gradNorm = gNorm;
     const eta = checkedStep(schedule, t, stepState);
-    stepSize[t] = eta;
+    ends.step(eta);
+    stepSize?.set(t, eta);
     previous.set(x);
     axpy(-eta, direction, x);
   }
@@ -95,20 +106,83 @@ export function run(problem: Problem, schedule: Schedule, x0: ArrayLike<number>,
   const steps = t;
   const xFinal = Float64Array.from(rules.divergence?.reason === 'non-finite' ? previous : x);
   if (iterates[iterates.length - 1]?.step !== steps) iterates.push({ step: steps, x: xFinal });
-  return {
+  const trajectory = {
     problem: problem.name,
     schedule: schedule.label,
     steps,
-    gap: gap.subarray(0, steps + 1),
-    gradNorm: gradNorm.subarray(0, steps + 1),
-    stepSize: stepSize.subarray(0, steps),
-    ...(sharpness ? { sharpness: sharpness.subarray(0, steps + 1) } : {}),
-    ...(dist ? { distance: dist.subarray(0, steps + 1) } : {}),
+    ...(gap ? { gap: gap.values(steps + 1) } : {}),
+    ...(gradNorm ? { gradNorm: gradNorm.values(steps + 1) } : {}),
+    ...(stepSize ? { stepSize: stepSize.values(steps) } : {}),
+    ...(sharpness ? { sharpness: sharpness.values(steps + 1) } : {}),
+    ...(dist ? { distance: dist.values(steps + 1) } : {}),
     iterates,
     xFinal,
+    ends: ends.result(steps),
     stop: rules.reason,
     ...(rules.divergence ? { divergence: rules.divergence } : {}),
   };
+  return leaveOut(trajectory as Trajectory, (['gap', 'gradNorm', 'stepSize'] as const).filter((name) => !recorded.has(name)));
+}
+
+/** Length of a recorded series before its first doubling. */
+const INITIAL_SERIES_LENGTH = 1024;
+
+/** A series recorded step by step into a Float64Array that doubles when full, up to `capacity`. */
+class GrowingSeries {
+  private data: Float64Array;
+
+  constructor(private readonly capacity: number) {
+    this.data = new Float64Array(Math.min(capacity, INITIAL_SERIES_LENGTH));
+  }
+
+  set(t: number, value: number): void {
+    if (t >= this.data.length) {
+      const grown = new Float64Array(Math.min(this.capacity, 2 * this.data.length));
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[t] = value;
+  }
+
+  /** The first `length` entries (a view, no copy). */
+  values(length: number): Float64Array {
+    return this.data.subarray(0, length);
+  }
+}
+
+/** The run's `RunEnds`, kept along the run with no series: the gaps and step sizes at both ends, the least gradient norm. */
+class EndsTracker {
+  private initialGap = NaN;
+  private lastGap = NaN;
+  private leastGradNorm = Infinity;
+  private firstStep: number | null = null;
+  private steps = 0;
+  private lastStep = NaN;
+  private stepBeforeLast = NaN;
+
+  iterate(gap: number, gradNorm: number): void {
+    if (Number.isNaN(this.initialGap)) this.initialGap = gap;
+    this.lastGap = gap;
+    this.leastGradNorm = Math.min(this.leastGradNorm, gradNorm);
+  }
+
+  step(eta: number): void {
+    this.firstStep ??= eta;
+    this.stepBeforeLast = this.lastStep;
+    this.lastStep = eta;
+    this.steps++;
+  }
+
+  /** The ends of a run of `steps` steps (one fewer than taken when the last step overflowed). */
+  result(steps: number): RunEnds {
+    return {
+      initialGap: this.initialGap,
+      finalGap: this.lastGap,
+      minGradNorm: this.leastGradNorm,
+      firstStepSize: steps > 0 ? this.firstStep : null,
+      lastStepSize: steps === 0 ? null : steps === this.steps ? this.lastStep : this.stepBeforeLast,
+    };
+  }
 }
 
 /** eta_t from the schedule, which must be finite and non-negative. */

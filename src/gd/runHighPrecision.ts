@@ -13,7 +13,7 @@ import { InputError } from '../util/errors.js';
 import { requireVector } from '../util/validate.js';
 import { checkedStep, type RunOptions } from './run.js';
 import { StopRules } from './stopRules.js';
-import type { Trajectory } from './trajectory.js';
+import { endsOf, type Trajectory } from './trajectory.js';
 
 function highPrecisionModel(problem: Problem, digits: number): HighPrecisionModel {
   if (!problem.highPrecision) throw new InputError(`${problem.name} has no high-precision model`);
@@ -82,17 +82,19 @@ export function runHighPrecision(digits: number) {
     const steps = gap.length - 1;
     if (steps < 0) throw new InputError(`${problem.name} is not finite at x0`);
     const xFinal = toFloatVector(x);
+    const steppedSizes = stepSize.slice(0, steps);
     return {
       problem: problem.name,
       schedule: schedule.label,
       steps,
       gap: Float64Array.from(gap),
       gradNorm: Float64Array.from(gradNorm),
-      stepSize: Float64Array.from(stepSize.slice(0, steps)),
+      stepSize: Float64Array.from(steppedSizes),
       ...(options.recordSharpness ? { sharpness: Float64Array.from(sharpness) } : {}),
       ...(xStar ? { distance: Float64Array.from(distance) } : {}),
       iterates: [{ step: steps, x: xFinal }],
       xFinal,
+      ends: endsOf(gap, gradNorm, steppedSizes),
       stop: rules.reason,
       ...(rules.divergence ? { divergence: rules.divergence } : {}),
     };

@@ -8,7 +8,7 @@
  */
 import type { Claim } from '../claims/claim.js';
 import type { Instance, Params } from '../claims/family.js';
-import type { Trajectory } from '../gd/trajectory.js';
+import { endsOf, type Trajectory } from '../gd/trajectory.js';
 import type { Series } from './specs.js';
 
 /** Horizons at which the bound is evaluated: every t up to this many, else this many spread over 1..T. */
@@ -26,12 +26,14 @@ export function horizonParameter(claim: Claim<Instance>, params: Params, instanc
 /** The run as if it had stopped after `t` steps (iterates past t dropped; xFinal the last one kept). */
 function cutAt(trajectory: Trajectory, t: number): Trajectory {
   const iterates = trajectory.iterates.filter((it) => it.step <= t);
+  const [gap, gradNorm, stepSize] = [trajectory.gap.subarray(0, t + 1), trajectory.gradNorm.subarray(0, t + 1), trajectory.stepSize.subarray(0, t)];
   return {
     ...trajectory,
     steps: t,
-    gap: trajectory.gap.subarray(0, t + 1),
-    gradNorm: trajectory.gradNorm.subarray(0, t + 1),
-    stepSize: trajectory.stepSize.subarray(0, t),
+    gap,
+    gradNorm,
+    stepSize,
+    ends: endsOf(gap, gradNorm, stepSize),
     ...(trajectory.sharpness ? { sharpness: trajectory.sharpness.subarray(0, t + 1) } : {}),
     ...(trajectory.distance ? { distance: trajectory.distance.subarray(0, t + 1) } : {}),
     iterates,

@@ -400,15 +400,22 @@ const MAX_REFLECTIONS = 40;
  * other dyadic solutions), which is what d <= 3 gets.
  */
 export function exactOrthogonal(dim: number, rng: Rng): Float64Array {
-  let q = applySignedPermutation(identity(dim), dim, rng);
+  let q = signedPermutation(dim, rng);
   if (dim >= 4) {
     for (let r = 0; r < Math.min(dim, MAX_REFLECTIONS); r++) {
-      const coordinates = shuffled(dim, rng).slice(0, 4);
-      const signs = coordinates.map(() => (rng.uniform() < 0.5 ? -1 : 1));
+      const [i0, i1, i2, i3] = shuffled(dim, rng);
+      const [s0, s1, s2, s3] = [i0, i1, i2, i3].map(() => (rng.uniform() < 0.5 ? -1 : 1));
+      const [r0, r1, r2, r3] = [i0 * dim, i1 * dim, i2 * dim, i3 * dim];
       for (let j = 0; j < dim; j++) {
         let s = 0;
-        coordinates.forEach((i, k) => (s += signs[k] * q[i * dim + j]));
-        coordinates.forEach((i, k) => (q[i * dim + j] -= 0.5 * signs[k] * s));
+        s += s0 * q[r0 + j];
+        s += s1 * q[r1 + j];
+        s += s2 * q[r2 + j];
+        s += s3 * q[r3 + j];
+        q[r0 + j] -= 0.5 * s0 * s;
+        q[r1 + j] -= 0.5 * s1 * s;
+        q[r2 + j] -= 0.5 * s2 * s;
+        q[r3 + j] -= 0.5 * s3 * s;
       }
     }
     q = applySignedPermutation(q, dim, rng);
@@ -425,9 +432,14 @@ function shuffled(dim: number, rng: Rng): number[] {
   return order;
 }
 
-function identity(dim: number): Float64Array {
+/** P for a random signed permutation: row i is +- e_perm(i), its zeros signed as sign * 0 would be. */
+function signedPermutation(dim: number, rng: Rng): Float64Array {
   const out = new Float64Array(dim * dim);
-  for (let i = 0; i < dim; i++) out[i * dim + i] = 1;
+  shuffled(dim, rng).forEach((source, i) => {
+    const sign = rng.uniform() < 0.5 ? -1 : 1;
+    if (sign < 0) out.fill(-0, i * dim, (i + 1) * dim);
+    out[i * dim + source] = sign;
+  });
   return out;
 }
 
