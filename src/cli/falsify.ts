@@ -73,6 +73,7 @@ export async function searchClaims(
   const typescript = typescriptFiles(refs);
   const pool = new EvaluatorPool(options.workers, { timeoutSeconds: options.evalTimeoutSeconds, memoryMb: options.evalMemoryMb }, typescript);
   const supervisor = new SearchSupervisor(pool, Math.min(options.workers, refs.length), typescript);
+  pool.warm(refs);
   try {
     return await Promise.all(
       refs.map(async (ref, index) => {
@@ -156,7 +157,7 @@ export function printReport(report: Report): void {
   console.log(`  verdict: ${report.verdict}${report.reason ? ` (${INCOMPLETE_REASONS[report.reason]})` : ''} after ${search.evaluations} evaluations (seed ${search.seed}, budget ${search.budget}, ${search.discarded} discarded by hypotheses)`);
   const stopped = search.stopped;
   if (stopped) {
-    console.log(`  stopped evaluations: ${stopped.timeout} at the time limit of an evaluation, ${stopped.outOfMemory} out of memory; first at:`);
+    console.log(`  stopped evaluations: ${stopped.timeout} at a time limit (the evaluation's, or the search's while they ran), ${stopped.outOfMemory} out of memory; first at:`);
     for (const s of stopped.kept) console.log(`    ${describeParams(s.params)} (${s.status})`);
   }
   if (report.worst) console.log(`  worst normalized margin: ${formatNumber(report.worst.margin)} at ${describeParams(report.worst.params)}`);
