@@ -251,6 +251,8 @@ export interface SearchJob {
   readonly recordTime?: boolean;
   /** Points of the random stage asked for at once. */
   readonly batchSize: number;
+  /** Evaluations already made (a sharded search's partial results): looked up, not evaluated again. */
+  readonly known?: readonly Evaluation[];
 }
 
 export type SearchThreadMessage =

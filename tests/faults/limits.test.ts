@@ -68,7 +68,7 @@ describe.concurrent('evaluations stopped at their limits', () => {
 
   it('a family that allocates without end: out-of-memory, counted, the search goes on', async () => {
     const report = join(scratch(), 'allocate.json');
-    const result = await boundcheck(['falsify', HANG, '--export', 'allocate', '--budget', '1', '--eval-memory', '64', '--eval-timeout', '100', '--json', report]);
+    const result = await boundcheck(['falsify', HANG, '--export', 'allocate', '--budget', '1', '--eval-memory', '128', '--eval-timeout', '100', '--json', report]);
     expect(result.status).toBe(4);
     expect([read(report).verdict, read(report).reason]).toEqual(['incomplete', 'evaluations-stopped']);
     expect(read(report).search.stopped!.outOfMemory).toBeGreaterThan(0);
