@@ -21,7 +21,7 @@ export interface CliResult {
 
 export interface CliOptions {
   readonly cwd?: string;
-  /** Kill the run (SIGKILL) after this long; a safety net, never a timing assert. */
+  /** Kill the run (SIGKILL) after this long (default 280 s, under vitest's 300 s): a safety net for a run that hangs, never a timing assert. */
   readonly timeoutMs?: number;
   /** A shell command line to run instead (to set limits first). */
   readonly shell?: string;
@@ -36,7 +36,7 @@ export function boundcheck(args: readonly string[], options: CliOptions = {}): P
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 120_000);
+  const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 280_000);
   return new Promise((resolve) => {
     child.on('close', (status) => {
       clearTimeout(timer);

@@ -43,7 +43,7 @@ describe.concurrent('evaluations stopped at their limits', () => {
 
   it('an lhs that never returns on part of the box: those evaluations time out, are kept, and the search goes on', async () => {
     const report = join(scratch(), 'sometimes.json');
-    const result = await boundcheck(['falsify', HANG, '--export', 'sometimes', '--budget', '12', '--eval-timeout', '0.3', '--json', report]);
+    const result = await boundcheck(['falsify', HANG, '--export', 'sometimes', '--budget', '12', '--eval-timeout', '0.5', '--json', report]);
     expect(result.status).toBe(4);
     const parsed = read(report);
     expect([parsed.verdict, parsed.reason]).toEqual(['incomplete', 'evaluations-stopped']);
@@ -55,7 +55,7 @@ describe.concurrent('evaluations stopped at their limits', () => {
 
   it('an lhs that never returns only where the random stage does not go: the adversarial stage is stopped the same way', async () => {
     const report = join(scratch(), 'beyond.json');
-    const result = await boundcheck(['falsify', HANG, '--export', 'beyondRandom', '--budget', '8', '--eval-timeout', '0.3', '--json', report]);
+    const result = await boundcheck(['falsify', HANG, '--export', 'beyondRandom', '--budget', '8', '--eval-timeout', '0.5', '--json', report]);
     expect(result.status).toBe(4);
     const { verdict, reason, search } = read(report);
     expect([verdict, reason]).toEqual(['incomplete', 'evaluations-stopped']);
