@@ -5,13 +5,12 @@
  */
 import { resolve } from 'node:path';
 import type { Claim } from '../claims/claim.js';
-import { DEFAULT_TOLERANCE, evaluateClaim, type Evaluation } from '../claims/evaluate.js';
-import type { Instance, Params } from '../claims/family.js';
+import { DEFAULT_TOLERANCE, type Evaluation } from '../claims/evaluate.js';
+import type { Instance } from '../claims/family.js';
 import { loadClaimFile } from '../claims/load.js';
 import { provenanceWithTag, sourceReference } from '../report/citation.js';
 import { buildReport, EVIDENCE_NOTE, readJsonFile, toJson, writeAtomically, type Report } from '../report/report.js';
-import type { SearchEvaluator } from '../search/falsify.js';
-import { EvaluatorPool, SearchSupervisor, type SearchJob } from '../search/workers.js';
+import { DEFAULT_EVAL_MEMORY_MB, DEFAULT_EVAL_TIMEOUT_SECONDS, EvaluatorPool, SearchSupervisor, type SearchJob } from '../search/workers.js';
 import { InputError } from '../util/errors.js';
 import { formatNumber } from '../util/format.js';
 import { exitCodeOf } from './exitCodes.js';
@@ -68,11 +67,14 @@ export async function searchClaims(
     onProgress?: (index: number, done: number, total: number) => void;
     /** Claim `index` is finished after `evaluations` evaluations in all. */
     onClaimDone?: (index: number, evaluations: number) => void;
+    /** Evaluations already made (shards'), looked up rather than evaluated again. */
+    known?: readonly Evaluation[];
   } = {},
 ): Promise<SearchedClaim[]> {
   const typescript = typescriptFiles(refs);
   const pool = new EvaluatorPool(options.workers, { timeoutSeconds: options.evalTimeoutSeconds, memoryMb: options.evalMemoryMb }, typescript);
   const supervisor = new SearchSupervisor(pool, Math.min(options.workers, refs.length), typescript);
+  pool.warm(refs);
   try {
     return await Promise.all(
       refs.map(async (ref, index) => {
@@ -89,6 +91,7 @@ export async function searchClaims(
           ...(options.timeLimitSeconds !== undefined ? { timeLimitSeconds: options.timeLimitSeconds } : {}),
           ...(reportFile ? { reportFile: resolve(reportFile) } : {}),
           ...(files.recordTime ? { recordTime: true } : {}),
+          ...(files.known ? { known: files.known } : {}),
         };
         const onProgress = files.onProgress;
         const report = await supervisor.search(job, onProgress && ((done, total) => onProgress(index, done, total)), () => {
@@ -159,7 +162,7 @@ export function printReport(report: Report): void {
   console.log(`  verdict: ${report.verdict}${report.reason ? ` (${INCOMPLETE_REASONS[report.reason]})` : ''} after ${search.evaluations} evaluations (seed ${search.seed}, budget ${search.budget}, ${search.discarded} discarded by hypotheses)`);
   const stopped = search.stopped;
   if (stopped) {
-    console.log(`  stopped evaluations: ${stopped.timeout} at the time limit of an evaluation, ${stopped.outOfMemory} out of memory; first at:`);
+    console.log(`  stopped evaluations: ${stopped.timeout} at a time limit (the evaluation's, or the search's while they ran), ${stopped.outOfMemory} out of memory; first at:`);
     for (const s of stopped.kept) console.log(`    ${describeParams(s.params)} (${s.status})`);
   }
   if (report.worst) console.log(`  worst normalized margin: ${formatNumber(report.worst.margin)} at ${describeParams(report.worst.params)}`);
@@ -254,19 +257,13 @@ export async function runMerge(positionals: string[], values: CliValues): Promis
   if (shards.size !== count || partials.length !== count) {
     throw new InputError(`merge needs each of the ${count} shards exactly once, got shards ${[...shards].map((k) => k + 1).join(', ')}`);
   }
-  const known = new Map<string, Evaluation>();
-  for (const p of partials) for (const { evaluation } of p.evaluations) known.set(JSON.stringify(evaluation.params), evaluation);
-  const target = await loadTarget(trustedClaimFile(positionals[0], first.claimFile, values.trust ?? false), first.exportName);
-  const { falsify, inProcessEvaluator } = await import('../search/falsify.js');
-  const options = { budget: first.budget, seed: first.seed };
-  const local = inProcessEvaluator(target.claim, {});
-  // The shards' evaluations first; points they did not reach (skips, a time limit) evaluated here.
-  const lookup = (params: Params): Evaluation => known.get(JSON.stringify(params)) ?? evaluateClaim(target.claim, params);
-  const merged: SearchEvaluator = { ...local, batchSize: 1, evaluateBatch: (points) => points.map(lookup) };
-  const report = buildReport(target.claim, falsify(target.claim, options, merged), {
-    claimFile: target.file,
-    exportName: target.exportName,
-    reportFile: resolve(values.json),
+  const ref: ClaimRef = { file: trustedClaimFile(positionals[0], first.claimFile, values.trust ?? false), exportName: first.exportName };
+  // The shards' evaluations are looked up; the rest of the search (points the shards did not reach,
+  // the adversarial stage, simplification, certification) runs on bounded evaluators as in falsify.
+  const options: SearchCliOptions = { budget: first.budget, seed: first.seed, workers: 1, evalTimeoutSeconds: DEFAULT_EVAL_TIMEOUT_SECONDS, evalMemoryMb: DEFAULT_EVAL_MEMORY_MB };
+  const [{ report }] = await searchClaims([ref], options, {
+    reportFileOf: () => values.json,
+    known: partials.flatMap((p) => p.evaluations.map(({ evaluation }) => evaluation)),
   });
   printReport(report);
   writeAtomically(values.json, toJson(report));

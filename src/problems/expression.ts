@@ -21,13 +21,12 @@
  * Both instances use mathjs's `predictable` mode: sqrt(-1), log(-1) and the like are NaN rather than
  * complex numbers, so a run that leaves the real domain is reported as non-finite.
  */
-import { all, create } from 'mathjs';
 import type { BigNumber, EvalFunction, MathJsInstance, MathNode } from 'mathjs';
 import { matvec } from '../linalg/kernels.js';
 import { InputError } from '../util/errors.js';
 import { requireFinite, requireInteger, requireVector } from '../util/validate.js';
 import type { HighPrecisionModel, Problem, ProblemConstants } from './problem.js';
-import { bigMath, exactDecimal } from './highPrecision.js';
+import { bigMath, exactDecimal, loadMathjs } from './highPrecision.js';
 
 export interface ExpressionDefinition {
   /** A scalar mathjs expression in the variables and parameters, e.g. `1/2*(x*y-1)^2`. */
@@ -105,7 +104,16 @@ interface CompiledExpression {
   bigNumber(digits: number): Derivatives<EvalFunction>;
 }
 
-const float64Math = create(all, { predictable: true });
+let float64Instance: MathJsInstance | undefined;
+
+/** mathjs in float64 (`predictable`: no complex results), created on first use. */
+function float64Math(): MathJsInstance {
+  if (!float64Instance) {
+    const { all, create } = loadMathjs();
+    float64Instance = create(all, { predictable: true });
+  }
+  return float64Instance;
+}
 
 function oneLine(message: string): string {
   return message.replace(/\s+/g, ' ').trim();
@@ -122,7 +130,7 @@ function errorMessage(error: unknown): string {
 
 /** What mathjs itself defines under `name`: a function, a constant, or nothing. */
 function mathjsMember(name: string): unknown {
-  return Object.hasOwn(float64Math, name) ? (float64Math as unknown as Record<string, unknown>)[name] : undefined;
+  return Object.hasOwn(float64Math(), name) ? (float64Math() as unknown as Record<string, unknown>)[name] : undefined;
 }
 
 function isMathjsConstant(name: string): boolean {
@@ -139,11 +147,11 @@ function requireSymbolName(kind: string, name: string): void {
   if (typeof name !== 'string' || name === '') throw new InputError(`${kind} names must be non-empty strings`);
   let node: MathNode;
   try {
-    node = float64Math.parse(name);
+    node = float64Math().parse(name);
   } catch {
     throw new InputError(`${kind} '${name}' is not a valid symbol name`);
   }
-  if (!float64Math.isSymbolNode(node) || node.name !== name) {
+  if (!float64Math().isSymbolNode(node) || node.name !== name) {
     throw new InputError(`${kind} '${name}' is not a valid symbol name`);
   }
   if (mathjsMember(name) !== undefined) {
@@ -156,7 +164,7 @@ function parseExpression(expression: string): MathNode {
     throw new InputError('expression must be a non-empty string');
   }
   try {
-    return float64Math.parse(expression);
+    return float64Math().parse(expression);
   } catch (error) {
     throw expressionError(expression, `does not parse: ${errorMessage(error)}`);
   }
@@ -168,7 +176,7 @@ function parseExpression(expression: string): MathNode {
  * conditionals, unknown names) is an InputError naming it.
  */
 function checkTree(node: MathNode, declared: ReadonlySet<string>, expression: string): void {
-  const math = float64Math;
+  const math = float64Math();
   if (math.isConstantNode(node)) {
     if (typeof node.value !== 'number') {
       throw expressionError(expression, `has a constant that is not a number: ${node.toString()}`);
@@ -215,10 +223,12 @@ function differentiate(
 }
 
 /** mathjs's typed-function instance, with the `find` that mathjs's type declarations leave out. */
-const typedFunctions = float64Math.typed as unknown as {
+interface TypedFunctions {
   /** The implementation a typed function dispatches to for arguments of these types; throws if none. */
   find(fn: unknown, signature: readonly string[]): unknown;
-};
+}
+
+const typedFunctions = (): TypedFunctions => float64Math().typed as unknown as TypedFunctions;
 
 /** The JavaScript operators that compute exactly what mathjs's number implementations compute. */
 const javascriptOperators: Readonly<Record<string, string>> = { add: '+', subtract: '-', multiply: '*', divide: '/' };
@@ -230,7 +240,7 @@ function numberLiteral(value: number): string {
 
 /** A literal finite integer, such as the 2 of x^2. */
 function isIntegerConstant(node: MathNode): boolean {
-  return float64Math.isConstantNode(node) && Number.isInteger(node.value);
+  return float64Math().isConstantNode(node) && Number.isInteger(node.value);
 }
 
 /**
@@ -246,12 +256,12 @@ function isIntegerConstant(node: MathNode): boolean {
  * its `pow` takes odd roots of negative numbers in predictable mode, where Math.pow gives NaN).
  */
 function float64Code(root: MathNode, slots: ReadonlyMap<string, string>, expression: string): Float64Code {
-  const math = float64Math;
+  const math = float64Math();
   const implementations: unknown[] = [];
   const call = (name: string, args: readonly string[]): string => {
     let implementation: unknown;
     try {
-      implementation = typedFunctions.find(mathjsMember(name), args.map(() => 'number'));
+      implementation = typedFunctions().find(mathjsMember(name), args.map(() => 'number'));
     } catch {
       const count = `${args.length} argument${args.length === 1 ? '' : 's'}`;
       throw expressionError(expression, `calls '${name}' with ${count}, which mathjs does not define for numbers`);
@@ -296,7 +306,7 @@ function compileExpression(
     ...variables.map((name, i): [string, string] => [name, `x[${i}]`]),
     ...parameterNames.map((name, k): [string, string] => [name, `parameters[${k}]`]),
   ]);
-  const float64 = mapDerivatives(differentiate(float64Math, root, variables, expression), (node) =>
+  const float64 = mapDerivatives(differentiate(float64Math(), root, variables, expression), (node) =>
     float64Code(node, slots, expression),
   );
   const bigNumberDerivatives = new Map<number, Derivatives<EvalFunction>>();

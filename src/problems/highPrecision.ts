@@ -6,11 +6,25 @@
  * import of mathjs: a BigNumber (decimal.js underneath) has its arithmetic as methods
  * (`a.plus(b)`, `a.times(b)`, `a.div(b)`, `a.pow(n)`, `a.sqrt()`, `a.exp()`, `a.ln()`, `a.cosh()`, ...).
  */
-import { all, create, type BigNumber, type MathJsInstance } from 'mathjs';
+import { createRequire } from 'node:module';
+import type * as MathJs from 'mathjs';
+import type { BigNumber, MathJsInstance } from 'mathjs';
 import { requireInteger } from '../util/validate.js';
 import type { HighPrecisionModel } from './problem.js';
 
 export type { BigNumber, MathJsInstance };
+
+let mathjsModule: typeof MathJs | undefined;
+
+/**
+ * mathjs itself, loaded on first use: importing it builds its default instance (about 2 s of CPU
+ * and 90 MB), which a float64 evaluation, a search thread or the command line's main thread never
+ * needs; only high-precision replays and expression problems do.
+ */
+export function loadMathjs(): typeof MathJs {
+  mathjsModule ??= createRequire(import.meta.url)('mathjs') as typeof MathJs;
+  return mathjsModule;
+}
 
 const instances = new Map<number, MathJsInstance>();
 
@@ -23,6 +37,7 @@ export function bigMath(digits: number): MathJsInstance {
   requireInteger('digits', digits, 16);
   let math = instances.get(digits);
   if (!math) {
+    const { all, create } = loadMathjs();
     math = create(all, { number: 'BigNumber', precision: digits, predictable: true });
     instances.set(digits, math);
   }

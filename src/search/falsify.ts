@@ -81,7 +81,7 @@ export interface SearchResult {
   /** For claims that held everywhere: max lhs/rhs (upper) or rhs/lhs (lower) over the points, capped at 1 (tight). */
   readonly tightness?: number;
   readonly counterexample?: Counterexample;
-  /** Candidates that failed certification, with the reason. */
+  /** Candidates that failed certification, or that the time limit left uncertified, with the reason. */
   readonly uncertified: ReadonlyArray<{ readonly evaluation: Evaluation; readonly certificate: Certificate }>;
 }
 
@@ -107,6 +107,15 @@ export interface SearchEvaluator extends BatchEvaluator {
   certify(evaluation: Evaluation, tolerance: number): Certificate | undefined;
   stopped(): boolean;
 }
+
+/** A candidate whose certification the time limit stopped, or left no time to begin. */
+const certificationSkipped = (tolerance: number): Certificate => ({
+  status: 'inconclusive',
+  method: 'high-precision replay',
+  tolerance,
+  replays: [],
+  reason: 'not certified: the search reached its time limit first',
+});
 
 /** What stands for a point the search asked for after it was stopped: neither scored nor counted. */
 const notEvaluated = (params: Params): Evaluation => stoppedEvaluation(params, 'timeout');
@@ -194,7 +203,9 @@ export function falsify(claim: Claim<Instance>, options: SearchOptions, evaluato
     simplifyEvaluations += simplified.evaluations;
     const certificate = evaluator_.certify(simplified.evaluation, tolerance);
     if (!certificate) {
+      // The time limit came first: the candidate is reported, not certified, and the search is incomplete.
       certificationStopped = true;
+      uncertified.push({ evaluation: simplified.evaluation, certificate: certificationSkipped(tolerance) });
       break;
     }
     if (certificate.status === 'certified') {
@@ -222,7 +233,7 @@ export function falsify(claim: Claim<Instance>, options: SearchOptions, evaluato
     ? counterexample.simplified.status === 'diverged'
       ? 'diverged'
       : 'violated'
-    : uncertified.length > 0
+    : uncertified.length > 0 && !certificationStopped
       ? 'inconclusive'
       : reason
         ? 'incomplete'

@@ -64,6 +64,9 @@ export function firstRandomPoints(box: ParameterBox, seed: number, count: number
   return points;
 }
 
+/** The largest batch asked for while every point of the batches before was discarded. */
+const MAX_BATCH = 1024;
+
 /** Discarded points are skipped (fast-check draws another); a stopped evaluation spends its run. */
 const isSkipped = (e: Evaluation): boolean => e.status === 'discarded';
 
@@ -83,14 +86,19 @@ export function randomStage(
 ): RandomStageResult {
   const stream = randomPoints(claim.family.box, options.seed);
   let ahead: Evaluation[] = [];
+  let batchSize = evaluator.batchSize;
   let next = 0;
   let stopped = false;
   let consumed = 0;
   let failing: Evaluation | undefined;
   const take = (params: Params): Evaluation => {
     if (next === ahead.length && !stopped) {
+      // A batch spent on discarded points only asks for twice as many next time: a hypothesis that
+      // rejects most of the box costs few round trips, and no more points are evaluated ahead
+      // than discards would consume.
+      batchSize = ahead.length > 0 && ahead.every(isSkipped) ? Math.min(2 * batchSize, MAX_BATCH) : evaluator.batchSize;
       const points: Params[] = [];
-      for (let k = 0; k < evaluator.batchSize; k++) points.push(stream.next().value as Params);
+      for (let k = 0; k < batchSize; k++) points.push(stream.next().value as Params);
       ahead = evaluator.evaluateBatch(points);
       next = 0;
       if (ahead.length < points.length) stopped = true;

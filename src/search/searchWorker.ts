@@ -55,6 +55,28 @@ function remoteEvaluator(batchSize: number): SearchEvaluator {
   };
 }
 
+/** `remote`, answering the points of `known` from it: a merged search evaluates only what its shards did not. */
+function withKnown(remote: SearchEvaluator, known: readonly Evaluation[]): SearchEvaluator {
+  const key = (params: Params): string => JSON.stringify(params);
+  const byPoint = new Map(known.map((evaluation) => [key(evaluation.params), evaluation]));
+  return {
+    ...remote,
+    evaluateBatch: (points) => {
+      const missing = points.filter((params) => !byPoint.has(key(params)));
+      const fresh = missing.length > 0 ? remote.evaluateBatch(missing) : [];
+      const evaluations: Evaluation[] = [];
+      let next = 0;
+      for (const params of points) {
+        const evaluation = byPoint.get(key(params)) ?? fresh[next++];
+        if (!evaluation) break;
+        evaluations.push(evaluation);
+      }
+      return evaluations;
+    },
+    evaluate: (params) => byPoint.get(key(params)) ?? remote.evaluate(params),
+  };
+}
+
 const post = (message: SearchThreadMessage): void => parentPort?.postMessage(message);
 
 /** Progress at most every 100 ms. */
@@ -84,7 +106,7 @@ parentPort?.on('message', async (job: SearchJob) => {
           post({ kind: 'progress', done, total });
         },
       },
-      remoteEvaluator(job.batchSize),
+      job.known ? withKnown(remoteEvaluator(job.batchSize), job.known) : remoteEvaluator(job.batchSize),
     );
     const report = buildReport(claim, result, {
       claimFile: loaded.file,

@@ -1,6 +1,6 @@
 /**
  * Evaluator process: evaluates (or certifies) one point of a claim per message and sends the result
- * back. It runs the claim's code, which may loop or allocate without end: the pool in workers.ts
+ * back (or only loads a claim file, to have it ready). It runs the claim's code, which may loop or allocate without end: the pool in workers.ts
  * kills it at its time or memory limit and starts a fresh one. Claim files are loaded once per
  * process; it says `started` when a task had to load its claim first, so that the pool times the
  * evaluation, not the load.
@@ -34,9 +34,11 @@ process.on('message', async (task: EvaluatorTask) => {
     const claim = await claimOf(task.file, task.exportName);
     if (!loaded) post({ id: task.id, kind: 'started' });
     const result =
-      task.kind === 'evaluate'
-        ? { kind: 'evaluation' as const, evaluation: evaluateClaim(claim, task.params, { tolerance: task.tolerance }) }
-        : { kind: 'certificate' as const, certificate: certify(claim, task.evaluation, task.tolerance) };
+      task.kind === 'load'
+        ? { kind: 'loaded' as const }
+        : task.kind === 'evaluate'
+          ? { kind: 'evaluation' as const, evaluation: evaluateClaim(claim, task.params, { tolerance: task.tolerance }) }
+          : { kind: 'certificate' as const, certificate: certify(claim, task.evaluation, task.tolerance) };
     post({ id: task.id, kind: 'done', result });
   } catch (error) {
     post({ id: task.id, kind: 'error', message: error instanceof Error ? error.message : String(error), input: error instanceof InputError });

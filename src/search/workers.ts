@@ -36,11 +36,13 @@ const LOAD_ALLOWANCE_MS = 60_000;
 export const STOP_GRACE_MS = 2_000;
 
 export type EvaluatorTask = { readonly id: number; readonly file: string; readonly exportName: string; readonly tolerance: number } & (
+  | { readonly kind: 'load' }
   | { readonly kind: 'evaluate'; readonly params: Params }
   | { readonly kind: 'certify'; readonly evaluation: Evaluation }
 );
 
 type TaskResult =
+  | { readonly kind: 'loaded' }
   | { readonly kind: 'evaluation'; readonly evaluation: Evaluation }
   | { readonly kind: 'certificate'; readonly certificate: Certificate };
 
@@ -49,9 +51,13 @@ export type EvaluatorReply =
   | { readonly id: number; readonly kind: 'done'; readonly result: TaskResult }
   | { readonly id: number; readonly kind: 'error'; readonly message: string; readonly input: boolean };
 
+/**
+ * `cancelled`: the task's job was cancelled before the task began; `interrupted`: while it ran (its
+ * claim loaded), so that the evaluation is reported as stopped, with its point.
+ */
 type TaskOutcome =
   | TaskResult
-  | { readonly kind: 'timeout' | 'out-of-memory' | 'cancelled' }
+  | { readonly kind: 'timeout' | 'out-of-memory' | 'cancelled' | 'interrupted' }
   | { readonly kind: 'error'; readonly message: string; readonly input: boolean };
 
 type TaskRequest = EvaluatorTask extends infer T ? (T extends unknown ? Omit<T, 'id'> : never) : never;
@@ -91,9 +97,21 @@ export class EvaluatorPool {
   }
 
   /**
+   * Starts up to `size` evaluator processes at once, each loading one of `claims` (in turn), so that
+   * they load while the search thread does; a claim file that fails to load is reported by the
+   * search itself.
+   */
+  warm(claims: ReadonlyArray<{ readonly file: string; readonly exportName: string }>): void {
+    const job = this.newJob();
+    for (let i = 0; i < Math.min(this.size, claims.length); i++) {
+      void this.run(job, { kind: 'load', file: claims[i].file, exportName: claims[i].exportName, tolerance: 0 });
+    }
+  }
+
+  /**
    * Evaluates `points` of a claim in order for `job`: the evaluations (stopped ones as `timeout` or
-   * `out-of-memory`), cut after the last one done when the job was cancelled; the first error in
-   * order otherwise.
+   * `out-of-memory`, and those running when the job was cancelled as `timeout`), cut before the
+   * first point not begun when the job was cancelled; the first error in order otherwise.
    */
   async evaluatePoints(
     job: number,
@@ -106,9 +124,10 @@ export class EvaluatorPool {
       if (outcome.kind === 'error') return outcome;
       if (outcome.kind === 'cancelled') return { kind: 'evaluations', evaluations, cancelled: true };
       if (outcome.kind === 'evaluation') evaluations.push(outcome.evaluation);
+      else if (outcome.kind === 'interrupted') evaluations.push(stoppedEvaluation(points[i], 'timeout'));
       else if (outcome.kind === 'timeout' || outcome.kind === 'out-of-memory') evaluations.push(stoppedEvaluation(points[i], outcome.kind));
     }
-    return { kind: 'evaluations', evaluations, cancelled: false };
+    return { kind: 'evaluations', evaluations, cancelled: outcomes.some((outcome) => outcome.kind === 'interrupted') };
   }
 
   /** A new job number for `run`, `evaluatePoints` and `cancel`. */
@@ -116,12 +135,18 @@ export class EvaluatorPool {
     return this.nextJob++;
   }
 
-  /** Ends every task of `job`: queued ones are dropped, running ones terminated with their thread. */
+  /**
+   * Ends every task of `job`: queued ones are dropped (`cancelled`), running ones terminated with
+   * their process (`interrupted` once their claim was loaded, `cancelled` while it loads).
+   */
   cancel(job: number): void {
     for (let i = this.queue.length - 1; i >= 0; i--) {
       if (this.queue[i].job === job) this.queue.splice(i, 1)[0].resolve({ kind: 'cancelled' });
     }
-    for (const slot of [...this.slots]) if (slot.pending?.job === job) this.finish(slot, { kind: 'cancelled' }, true);
+    for (const slot of [...this.slots]) {
+      const pending = slot.pending;
+      if (pending?.job === job) this.finish(slot, { kind: slot.loaded.has(keyOf(pending.task)) ? 'interrupted' : 'cancelled' }, true);
+    }
   }
 
   async close(): Promise<void> {
@@ -226,6 +251,8 @@ export interface SearchJob {
   readonly recordTime?: boolean;
   /** Points of the random stage asked for at once. */
   readonly batchSize: number;
+  /** Evaluations already made (a sharded search's partial results): looked up, not evaluated again. */
+  readonly known?: readonly Evaluation[];
 }
 
 export type SearchThreadMessage =
@@ -333,7 +360,7 @@ export class SearchSupervisor {
         const outcome = await this.pool.run(id, { kind: 'certify', file: job.file, exportName: job.exportName, tolerance, evaluation });
         if (outcome.kind === 'error') return outcome;
         if (outcome.kind === 'certificate') return { kind: 'certificate', certificate: outcome.certificate };
-        if (outcome.kind === 'cancelled') return { kind: 'certificate', certificate: null };
+        if (outcome.kind === 'cancelled' || outcome.kind === 'interrupted' || outcome.kind === 'loaded') return { kind: 'certificate', certificate: null };
         const limit = outcome.kind === 'timeout' ? `its time limit (${this.pool.limits.timeoutSeconds} s)` : 'its memory limit';
         return {
           kind: 'certificate',

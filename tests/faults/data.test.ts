@@ -20,10 +20,10 @@ const oneLine = (stderr: string, pattern: RegExp): void => {
   expect(lines[0]).toMatch(pattern);
 };
 
-describe('bad input', () => {
-  it('an lhs that is +Infinity with no run: exit 2, one line naming the side', () => {
+describe.concurrent('bad input', () => {
+  it('an lhs that is +Infinity with no run: exit 2, one line naming the side', async () => {
     const dir = scratch();
-    const result = boundcheck(['falsify', 'tests/faults/fixtures/infinite-lhs.ts', '--budget', '10', '--json', join(dir, 'r.json')]);
+    const result = await boundcheck(['falsify', 'tests/faults/fixtures/infinite-lhs.ts', '--budget', '10', '--json', join(dir, 'r.json')]);
     expect(result.status).toBe(2);
     oneLine(result.stderr, /lhs returned Infinity .*bad input/);
     expect(filesUnder(dir)).toEqual([]);
@@ -44,18 +44,18 @@ describe('bad input', () => {
   });
 });
 
-describe('disk errors: exit 2, one line naming the file and the cause, no temporary file left', () => {
-  it('a folder that cannot be written', () => {
+describe.concurrent('disk errors: exit 2, one line naming the file and the cause, no temporary file left', () => {
+  it('a folder that cannot be written', async () => {
     const dir = scratch();
     const locked = join(dir, 'locked');
     mkdirSync(locked);
     chmodSync(locked, 0o555);
-    const result = boundcheck(['falsify', O1, '--budget', '20', '--json', join(locked, 'r.json')]);
+    const result = await boundcheck(['falsify', O1, '--budget', '20', '--json', join(locked, 'r.json')]);
     chmodSync(locked, 0o755);
     if (process.getuid?.() === 0) {
       // root writes anywhere: a path through a file instead
       writeFileSync(join(dir, 'file'), '');
-      const again = boundcheck(['falsify', O1, '--budget', '20', '--json', join(dir, 'file', 'r.json')]);
+      const again = await boundcheck(['falsify', O1, '--budget', '20', '--json', join(dir, 'file', 'r.json')]);
       expect(again.status).toBe(2);
       oneLine(again.stderr, /cannot write .*file\/r\.json: (ENOTDIR|EEXIST)/);
     } else {
@@ -65,10 +65,10 @@ describe('disk errors: exit 2, one line naming the file and the cause, no tempor
     expect(filesUnder(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
-  it('a file too large for its limit (ulimit -f)', () => {
+  it('a file too large for its limit (ulimit -f)', async () => {
     const dir = scratch();
     const report = join(dir, 'r.json');
-    const result = boundcheck([], {
+    const result = await boundcheck([], {
       shell: `ulimit -f 1; trap '' XFSZ; exec "${process.execPath}" "${join(root, 'bin/boundcheck.js')}" falsify ${O1} --budget 20 --json "${report}"`,
     });
     expect(result.status).toBe(2);
@@ -77,7 +77,7 @@ describe('disk errors: exit 2, one line naming the file and the cause, no tempor
   });
 });
 
-describe('reports are data', () => {
+describe.concurrent('reports are data', () => {
   const forged = (): Report => {
     const report = fromJson<Report>(readFileSync(join(root, 'tests/faults/fixtures/report.json'), 'utf8'));
     const markup = '<img src=x onerror=alert(1)>';
@@ -98,7 +98,7 @@ describe('reports are data', () => {
     expect(body).toMatch(/&lt;img src=x onerror=alert\(1\)&gt;/);
   });
 
-  it('replay refuses a claim file outside the report folder and the working tree without --trust', () => {
+  it('replay refuses a claim file outside the report folder and the working tree without --trust', async () => {
     const dir = scratch();
     const claimFile = join(dir, 'elsewhere.ts');
     copyFileSync(join(root, 'tests/faults/fixtures/infinite-lhs.ts'), claimFile);
@@ -107,7 +107,7 @@ describe('reports are data', () => {
     mkdirSync(reportDir);
     const reportFile = join(reportDir, 'r.json');
     writeFileSync(reportFile, JSON.stringify({ ...report, claim: { ...report.claim, file: claimFile } }));
-    const result = boundcheck(['replay', reportFile]);
+    const result = await boundcheck(['replay', reportFile]);
     expect(result.status).toBe(2);
     oneLine(result.stderr, /names the claim file .*elsewhere\.ts, outside .*--trust/);
   });

@@ -1,14 +1,15 @@
 /**
  * kill -9 at random points (seeded) of `falsify --json` and `check --out`: what is left is either no
  * report or a whole one, never a half-written file under a report's name (reports are written to a
- * temporary file and renamed).
+ * temporary file and renamed). The kill points are drawn over the length of a whole run of the same
+ * command, measured first, so that they fall inside the run on a fast machine and a loaded one.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fromJson } from '../../src/report/report.js';
-import { filesUnder, O1, root, scratch } from './cli.js';
+import { boundcheck, filesUnder, O1, root, scratch } from './cli.js';
 
 /** A seeded stream in [0, 1) (mulberry32), so a failing kill point can be replayed. */
 function seeded(seed: number): () => number {
@@ -41,20 +42,43 @@ const wholeJson = (file: string, schema: string): void => {
 
 const random = seeded(20261203);
 
-describe('kill -9 leaves no report or a whole one', () => {
-  it.each([0, 1, 2])('falsify --json, kill %i', async () => {
-    const dir = scratch();
-    const report = join(dir, 'r.json');
-    await killAfter(['falsify', O1, '--export', 'twin', '--budget', '200', '--json', report], 1000 + random() * 9000);
-    if (existsSync(report)) wholeJson(report, 'boundcheck-report/1');
-    expect(filesUnder(dir).filter((f) => !f.endsWith('.tmp'))).toEqual(existsSync(report) ? ['r.json'] : []);
+/** The command's run time in ms (a whole run, whose outputs are checked by `check`), then kills at random points of it. */
+async function killedAt(args: (dir: string) => string[], kills: number, check: (dir: string) => void): Promise<void> {
+  const whole = scratch();
+  const run = await boundcheck(args(whole));
+  check(whole);
+  const points = Array.from({ length: kills }, () => random() * run.seconds * 1000);
+  await Promise.all(
+    points.map(async (delayMs) => {
+      const dir = scratch();
+      await killAfter(args(dir), delayMs);
+      check(dir);
+    }),
+  );
+}
+
+describe.concurrent('kill -9 leaves no report or a whole one', () => {
+  it('falsify --json, killed at 3 random points of its run', async () => {
+    await killedAt(
+      (dir) => ['falsify', O1, '--export', 'twin', '--budget', '200', '--json', join(dir, 'r.json')],
+      3,
+      (dir) => {
+        const report = join(dir, 'r.json');
+        if (existsSync(report)) wholeJson(report, 'boundcheck-report/1');
+        expect(filesUnder(dir).filter((f) => !f.endsWith('.tmp'))).toEqual(existsSync(report) ? ['r.json'] : []);
+      },
+    );
   });
 
-  it('check --out, killed while it writes', async () => {
-    const dir = scratch();
-    await killAfter(['check', 'classical.O1', 'classical.O2', '--budget', '50', '--out', dir], 2000 + random() * 12000);
-    for (const file of filesUnder(dir).filter((f) => f.endsWith('.json'))) {
-      wholeJson(join(dir, file), file === 'report.json' ? 'boundcheck-check/1' : 'boundcheck-report/1');
-    }
+  it('check --out, killed at 2 random points of its run', async () => {
+    await killedAt(
+      (dir) => ['check', 'classical.O1', 'classical.O2', '--budget', '50', '--out', dir],
+      2,
+      (dir) => {
+        for (const file of filesUnder(dir).filter((f) => f.endsWith('.json'))) {
+          wholeJson(join(dir, file), file === 'report.json' ? 'boundcheck-check/1' : 'boundcheck-report/1');
+        }
+      },
+    );
   });
 });
