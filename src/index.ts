@@ -9,7 +9,7 @@
  */
 
 // Claims: the statement, the family it quantifies over, what its left-hand side measures.
-export { claim, isClaim, type Claim, type ClaimDefinition, type ClaimKind, type ClaimSource, type Hypothesis, type Provenance } from './claims/claim.js';
+export { claim, isClaim, FINDING_GROUPS, type Claim, type ClaimDefinition, type ClaimKind, type ClaimSource, type Finding, type FindingGroup, type Hypothesis, type Provenance } from './claims/claim.js';
 export { family, fromUnit, integer, logUniform, mapFamily, toUnit, uniform, withFixed, type Family, type Instance, type InstanceOf, type ParameterBox, type ParameterSpec, type Params } from './claims/family.js';
 export {
   distanceAt,
@@ -88,6 +88,7 @@ export { fromExpression, type ExpressionDefinition, type ExpressionProblem, type
 export { exponentialRidge, logisticRidge, type MarginRidgeOptions } from './problems/glm.js';
 export { huber, huberWorstCase, type HuberOptions, type HuberWorstCaseOptions } from './problems/huber.js';
 export {
+  balancedFactorization,
   deepLinearNet,
   linearNetWithLoss,
   squaredLoss,
