@@ -116,7 +116,7 @@ export { largestSymmetricEigenvalue, singularValues, smallestSymmetricEigenvalue
 // Schedules, the GD runner, run classification, trajectories.
 export * from './schedules/index.js';
 export { run, type GradientOracle, type RunOptions } from './gd/run.js';
-export { additiveGaussianNoise, minibatch } from './gd/oracles.js';
+export { abcNoise, additiveGaussianNoise, minibatch, type AbcConstants } from './gd/oracles.js';
 export { classifyRun, type ClassifyOptions, type RunOutcome } from './gd/classify.js';
 export { firstHitIteration, minGradNorm as trajectoryMinGradNorm, tailMax, type Divergence, type StopReason, type Trajectory } from './gd/trajectory.js';
 

@@ -36,17 +36,21 @@ import {
   rhoK0KrhoWarmup,
   summarize,
   uniform,
+  run,
   type BigNumber,
+  type ClaimKind,
   type ClaimSource,
   type ConstantStatus,
   type ExpressionProblem,
   type Family,
+  type GradientOracle,
   type Instance,
   type Measure,
   type MeasureValue,
   type Problem,
   type Provenance,
   type Schedule,
+  type StochasticInstance,
   type Trajectory,
 } from '../../src/index.js';
 
@@ -478,6 +482,31 @@ export function inverseSmoothnessStep(smoothness: SuboptimalitySmoothness): Sche
     estimateLabel: `K0+Krho*gap^rho(${smoothness.rho},${smoothness.K0},${smoothness.Krho})`,
   });
 }
+
+/** SGD from x0 on cosh x - 1 with the warmup step 1/(1 + Delta_t), and the step it is compared with (C12). */
+export interface WarmupSgdInstance extends StochasticInstance {
+  /** The best stable constant step 0.99 * 2 x_0 / sinh x_0 (C9). */
+  readonly constantStep: Schedule;
+}
+
+/** SGD on cosh x - 1 from x0 for T steps with `oracle` (the problem and a seed to a gradient oracle), as C12 compares it. */
+export function coshWarmupSgd(x0: number, T: number, oracle: (problem: Problem, seed: number) => GradientOracle): WarmupSgdInstance {
+  const problem = baseProblem(coshRow);
+  return {
+    problem,
+    x0: [x0],
+    schedule: inverseSmoothnessStep(coshRow.smoothness),
+    horizon: T,
+    oracle: (seed) => oracle(problem, seed),
+    constantStep: constant(0.99 * coshConstantStepThreshold(x0)),
+  };
+}
+
+/** A statistical measure of the constant-step runs, bounded on the side that keeps a violation of a `side` claim significant. */
+export const constantStepExpectation =
+  (measure: Measure<WarmupSgdInstance>, side: ClaimKind) =>
+  (instance: WarmupSgdInstance): number =>
+    measure.evaluate({ ...instance, schedule: instance.constantStep }, { kind: side, run }).value;
 
 /** GD with eta_t = 1/M(w_t) from the same point of every row (rows where grad f(x0) = 0 left out), T = 1..maxSteps. */
 export function inverseSmoothnessRuns(rows: readonly TableRow[], label: string, maxSteps: number): Family<RowsInstance<RowRun>> {
