@@ -38,6 +38,7 @@ export interface ClaimSource {
  */
 export type FindingGroup = 'printed-refuted' | 'reconstruction-refuted' | 'pinned-down' | 'control';
 
+/** The Findings' groups, in the order they are shown. */
 export const FINDING_GROUPS: readonly FindingGroup[] = ['printed-refuted', 'reconstruction-refuted', 'pinned-down', 'control'];
 
 /** What a claim's verdict tells about the paper, for the Findings. */

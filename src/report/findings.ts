@@ -29,6 +29,13 @@ const GROUP_TITLES: Readonly<Record<FindingGroup, string>> = {
 
 const DIGITS = 4;
 
+/** lhs and rhs to 4 significant digits, or to as many more (up to 12) as it takes to tell them apart. */
+function bothSides(lhs: number, rhs: number): [string, string] {
+  let digits = DIGITS;
+  while (digits < 12 && lhs !== rhs && formatSignificant(lhs, digits) === formatSignificant(rhs, digits)) digits++;
+  return [formatSignificant(lhs, digits), formatSignificant(rhs, digits)];
+}
+
 function numbers(report: FindingReport): string {
   const c = report.counterexample;
   const verdict = report.verdict === report.claim.expected ? report.verdict : `${report.verdict} (expected ${report.claim.expected})`;
@@ -36,11 +43,12 @@ function numbers(report: FindingReport): string {
     const at = Object.entries(c.params)
       .map(([k, v]) => `${k} = ${formatSignificant(v, DIGITS)}`)
       .join(', ');
-    const replay = report.replay ? `; \`${report.replay}\`` : '';
-    return `${verdict}: at ${at}, lhs ${formatSignificant(c.lhs, DIGITS)} against rhs ${formatSignificant(c.rhs, DIGITS)} (normalized margin ${formatSignificant(c.margin, 2)}), certified by ${c.certificate.method}${replay}.`;
+    const [lhs, rhs] = bothSides(c.lhs, c.rhs);
+    const replay = report.replay ? `; replay: \`${report.replay}\`` : '';
+    return `Verdict: ${verdict} at ${at}: lhs ${lhs} against rhs ${rhs} (normalized margin ${formatSignificant(c.margin, 2)}, certificate: ${c.certificate.method})${replay}.`;
   }
   const tightness = report.tightness === null ? '' : `, tightness ${formatSignificant(report.tightness, DIGITS)}`;
-  return `${verdict} on ${report.search.evaluations} instances${tightness}.`;
+  return `Verdict: ${verdict} on ${report.search.evaluations} instances${tightness}.`;
 }
 
 /**

@@ -60,12 +60,12 @@ describe('findingsMarkdown', () => {
     expect(text).toContain('seed 3, budget 9');
     expect(text.indexOf('**Printed statements refuted.**')).toBeLessThan(text.indexOf('**Constants and conditions the checks pin down.**'));
     expect(text).not.toContain('Reconstructions refuted');
-    expect(text).toContain('- **p.refuted**, R, Theorem 1 (v1), secondary [S]. Fails. violated: at a = 0.1235, lhs 2 against rhs 1 (normalized margin 0.5), certified by high-precision replay.');
-    expect(text).toContain('- **p.pinned**, R, Theorem 1 (v1), secondary [S]. Holds. holds on 7 instances, tightness 0.9877.');
+    expect(text).toContain('- **p.refuted**, R, Theorem 1 (v1), secondary [S]. Fails. Verdict: violated at a = 0.1235: lhs 2 against rhs 1 (normalized margin 0.5, certificate: high-precision replay).');
+    expect(text).toContain('- **p.pinned**, R, Theorem 1 (v1), secondary [S]. Holds. Verdict: holds on 7 instances, tightness 0.9877.');
   });
 
   it('says when a verdict differs from the expected one', () => {
-    expect(findingsMarkdown([{ ...pinned, verdict: 'violated', counterexample: refuted.counterexample }], { seed: 1, budget: 1 })).toContain('violated (expected holds): at a = ');
+    expect(findingsMarkdown([{ ...pinned, verdict: 'violated', counterexample: refuted.counterexample }], { seed: 1, budget: 1 })).toContain('Verdict: violated (expected holds) at a = ');
   });
 
   it('replaces only the text between the markers', () => {
@@ -75,7 +75,12 @@ describe('findingsMarkdown', () => {
     expect(withFindingsBlock(replaced, findingsBlock(readme)!)).toBe(readme);
   });
 
-  it('keep of a report only what they read', () => {
+  it('tell the two sides apart with as many digits as it takes', () => {
+    const close = { ...refuted, counterexample: { ...refuted.counterexample!, lhs: 1.0000012, rhs: 1.0000001 } };
+    expect(findingsMarkdown([close], { seed: 1, budget: 1 })).toContain('lhs 1.000001 against rhs 1');
+  });
+
+  it('keep only what they read of a report', () => {
     expect(findingReport({ ...refuted, extra: 1 } as FindingReport)).toEqual(refuted);
   });
 
