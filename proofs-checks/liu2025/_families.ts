@@ -529,13 +529,14 @@ const thresholdRows: readonly TableRow[] = [coshRow, ...monomialRows];
  * [1e-3, 1]) at eta = h * thresholdScale * threshold(x0), with h = 1 - distance (side 'below') or
  * 1 + distance ('above'), distance log-uniform in [1e-6, 0.99]: strictly on one side of the
  * threshold, since at equality the 2-cycle is unstable and round-off decides where a long run goes.
+ * T steps, T in `horizons` (1..20 by default).
  */
-export function thresholdRuns(side: 'below' | 'above', thresholdScale = 1): Family<RowsInstance<RowRun>> {
+export function thresholdRuns(side: 'below' | 'above', thresholdScale = 1, horizons = integer(1, 20)): Family<RowsInstance<RowRun>> {
   const sign = side === 'below' ? -1 : 1;
   const scaled = thresholdScale === 1 ? '' : ` x ${thresholdScale}`;
   return family({
     name: `constant step (1 ${side === 'below' ? '-' : '+'} distance) x threshold(x0)${scaled} on cosh(x) - 1 and x^p, T steps`,
-    box: { radius: logUniform(1e-3, 1), distance: logUniform(1e-6, 0.99), T: integer(1, 20) },
+    box: { radius: logUniform(1e-3, 1), distance: logUniform(1e-6, 0.99), T: horizons },
     instance: ({ radius, distance, T }) => {
       const points = thresholdRows.map((row) => {
         const x0 = rowPoint(row, radius, 0);
@@ -549,13 +550,14 @@ export function thresholdRuns(side: 'below' | 'above', thresholdScale = 1): Fami
 
 /**
  * The worst value over the instance's runs, each run through the context (so that a certification
- * replays all of them): the maximum, or the minimum, of `valueOfRun`. The trajectory reported is the
+ * replays all of them, recording the sharpness when `record.sharpness`): the maximum, or the minimum, of `valueOfRun`. The trajectory reported is the
  * worst run's. A run that diverged counts as +Infinity unless `valueOfRun` is `stepwise`.
  */
 export function overRuns<R extends RowRun>(
   label: string,
   reduce: 'max' | 'min',
   valueOfRun: ((trajectory: Trajectory, run: R) => number) & { readonly readsDivergedRuns?: true },
+  record: { readonly sharpness?: boolean } = {},
 ): Measure<RowsInstance<R>> {
   return {
     label,
@@ -563,7 +565,7 @@ export function overRuns<R extends RowRun>(
     evaluate({ points }, context) {
       let worst: MeasureValue = { value: reduce === 'max' ? -Infinity : Infinity };
       for (const run of points) {
-        const trajectory = context.run(run.problem, run.schedule, run.x0, { maxSteps: run.horizon });
+        const trajectory = context.run(run.problem, run.schedule, run.x0, { maxSteps: run.horizon, recordSharpness: record.sharpness });
         const diverged = trajectory.stop === 'diverged' && !valueOfRun.readsDivergedRuns;
         const value = diverged ? Infinity : valueOfRun(trajectory, run);
         if (reduce === 'max' ? value > worst.value : value < worst.value) {
