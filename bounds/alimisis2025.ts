@@ -86,6 +86,19 @@ export function theorem42IterationBound({ H0, H1, R, eps }: H0H1 & { R: number; 
 }
 
 /**
+ * Theorem 4.2 under Aiming with theta in (0, 1] (our reading, not recovered as printed): the
+ * convex-case count divided by theta^2, K <= (40 H0 R^2 / eps + 40 H1 R^2) / theta^2, the 1/theta^2
+ * of the O(.) form [S-J] applied to the constants of the convex case [S-A]. At theta = 1 it is
+ * `theorem42IterationBound`. Hypotheses: (H0,H1)-smooth, Aiming <grad f(w), w - pi_S(w)> >=
+ * theta (f(w) - f*). Provenance [R] (warmup-h0h1.md §3.5, CS5).
+ */
+export function theorem42AimingIterationBound({ H0, H1, R, eps, theta }: H0H1 & { R: number; eps: number; theta: number }): number {
+  requirePositive('theta', theta);
+  if (theta > 1) throw new InputError(`theta must be at most 1 (a convex f has theta = 1), got ${theta}`);
+  return theorem42IterationBound({ H0, H1, R, eps }) / (theta * theta);
+}
+
+/**
  * The printed validity domain of Theorem 4.3: 0 < eps < H0 / (2 H1) and Delta0 > eps.
  * Provenance [S-A].
  */
