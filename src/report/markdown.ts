@@ -1,8 +1,8 @@
 /**
  * The main job's human-readable report: a verdict summary, the verdict table (the verdicts that
- * differ from the expected ones first), the Findings (src/report/findings.ts) when a claim has one, then each
- * violated claim's certified counterexample with its replay command, and the candidates that did
- * not survive certification. No wall-clock times, so the same seed gives the same file.
+ * differ from the expected ones first), the Findings (src/report/findings.ts) when a claim has
+ * one, then each violated claim's certified counterexample with its replay command, and the
+ * candidates that did not survive certification. No wall-clock times, so the same seed gives the same file.
  */
 import { formatNumber, formatSignificant } from '../util/format.js';
 import { provenanceWithTag, sourceReference } from './citation.js';
