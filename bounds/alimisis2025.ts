@@ -86,6 +86,19 @@ export function theorem42IterationBound({ H0, H1, R, eps }: H0H1 & { R: number; 
 }
 
 /**
+ * Theorem 4.2 under Aiming with theta in (0, 1] (our reading, not recovered as printed): the
+ * convex-case count divided by theta^2, K <= (40 H0 R^2 / eps + 40 H1 R^2) / theta^2, the 1/theta^2
+ * of the O(.) form [S-J] applied to the constants of the convex case [S-A]. At theta = 1 it is
+ * `theorem42IterationBound`. Hypotheses: (H0,H1)-smooth, Aiming <grad f(w), w - pi_S(w)> >=
+ * theta (f(w) - f*). Provenance [R] (warmup-h0h1.md §3.5, CS5).
+ */
+export function theorem42AimingIterationBound({ H0, H1, R, eps, theta }: H0H1 & { R: number; eps: number; theta: number }): number {
+  requirePositive('theta', theta);
+  if (theta > 1) throw new InputError(`theta must be at most 1 (a convex f has theta = 1), got ${theta}`);
+  return theorem42IterationBound({ H0, H1, R, eps }) / (theta * theta);
+}
+
+/**
  * The printed validity domain of Theorem 4.3: 0 < eps < H0 / (2 H1) and Delta0 > eps.
  * Provenance [S-A].
  */
@@ -202,6 +215,44 @@ export function theorem41ConvexAuditValue({ gap0, eps }: { gap0: number; eps: nu
   requirePositive('gap0', gap0);
   requirePositive('eps', eps);
   return (gap0 * (gap0 - eps)) / (4 * eps);
+}
+
+/**
+ * Our (H0,H1) for a deep linear network on strongly balanced weights (Prop. 3.2 (ii), whose explicit
+ * constants were not recovered): f(W) = 1/2 ||W_L ... W_1 X - Y||_F^2 with consecutive layers
+ * balanced (W_(l+1)^T W_(l+1) = W_l W_l^T, so every layer has the top singular value s and the
+ * product P has ||P|| = s^L) and X of full row rank. With xi = ||X||, sigma = sigma_min(X),
+ * y = ||Y||_F and r = ||P X - Y||_F: ||Hess f|| <= L xi^2 s^(2L-2) + (L-1) xi s^(L-2) r, and
+ * s^L sigma <= ||P X|| <= y + r; the inequalities u^p <= 1 + u^2 (p in [0, 2]), u^q <= 1 + u
+ * (q in [0, 1)), 2ab <= a^2 + b^2 and r^2 = 2 f* + 2 (f - f*) then give H0 = A + 2 B f*, H1 = 2 B with
+ *   A = L xi^2 (1 + 2 y^2 / sigma^2) + (L-1) xi (1/2 + y^2 / (2 sigma)),
+ *   B = 2 L xi^2 / sigma^2 + (L-1) xi (1/2 + 3 / (2 sigma)).
+ * Crude (the point is that finite constants exist on the balanced set), not the paper's.
+ * Hypotheses: depth L >= 2, xi >= sigma > 0 (X of full row rank), y >= 0, f* >= 0.
+ * Provenance [R] (warmup-h0h1.md §3.1, CS8).
+ */
+export function deepLinearBalancedConstants({
+  depth,
+  dataNorm,
+  dataMinSingularValue,
+  targetNorm,
+  infimum,
+}: {
+  depth: number;
+  dataNorm: number;
+  dataMinSingularValue: number;
+  targetNorm: number;
+  infimum: number;
+}): H0H1 {
+  requireInteger('depth', depth, 2);
+  requirePositive('dataMinSingularValue', dataMinSingularValue);
+  requireNonNegative('dataNorm', dataNorm);
+  requireNonNegative('targetNorm', targetNorm);
+  requireNonNegative('infimum', infimum);
+  const [L, xi, sigma, y] = [depth, dataNorm, dataMinSingularValue, targetNorm];
+  const A = L * xi ** 2 * (1 + (2 * y ** 2) / sigma ** 2) + (L - 1) * xi * (0.5 + y ** 2 / (2 * sigma));
+  const B = (2 * L * xi ** 2) / sigma ** 2 + (L - 1) * xi * (0.5 + 3 / (2 * sigma));
+  return { H0: A + 2 * B * infimum, H1: 2 * B };
 }
 
 /** An (H0,H1)-smooth summand with its infimum, for `sumConstants`. */

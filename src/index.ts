@@ -9,7 +9,7 @@
  */
 
 // Claims: the statement, the family it quantifies over, what its left-hand side measures.
-export { claim, isClaim, type Claim, type ClaimDefinition, type ClaimKind, type ClaimSource, type Hypothesis, type Provenance } from './claims/claim.js';
+export { claim, isClaim, FINDING_GROUPS, type Claim, type ClaimDefinition, type ClaimKind, type ClaimSource, type Finding, type FindingGroup, type Hypothesis, type Provenance } from './claims/claim.js';
 export { family, fromUnit, integer, logUniform, mapFamily, toUnit, uniform, withFixed, type Family, type Instance, type InstanceOf, type ParameterBox, type ParameterSpec, type Params } from './claims/family.js';
 export {
   distanceAt,
@@ -89,6 +89,7 @@ export { fromExpression, type ExpressionDefinition, type ExpressionProblem, type
 export { exponentialRidge, logisticRidge, type MarginRidgeOptions } from './problems/glm.js';
 export { huber, huberWorstCase, type HuberOptions, type HuberWorstCaseOptions } from './problems/huber.js';
 export {
+  balancedFactorization,
   deepLinearNet,
   linearNetWithLoss,
   squaredLoss,
@@ -116,7 +117,7 @@ export { largestSymmetricEigenvalue, singularValues, smallestSymmetricEigenvalue
 // Schedules, the GD runner, run classification, trajectories.
 export * from './schedules/index.js';
 export { run, type GradientOracle, type RunOptions } from './gd/run.js';
-export { additiveGaussianNoise, minibatch } from './gd/oracles.js';
+export { abcNoise, additiveGaussianNoise, minibatch, type AbcConstants } from './gd/oracles.js';
 export { classifyRun, type ClassifyOptions, type RunOutcome } from './gd/classify.js';
 export {
   DEFAULT_RUN_SERIES,

@@ -23,4 +23,8 @@ export default claim({
   source: { ...proxy.source, tag: '[S-A]' },
   lhs: pointwise('L-hat_k (changing minibatches)', (instance: ProxyInstance) => smoothnessProxy(instance, true)),
   expected: 'violated',
+  finding: {
+    group: 'control',
+    text: 'The Section 3.2 proxy L-hat_k with changing minibatches against the smoothness constant: it exceeds L, since it carries the difference of two minibatch gradients at nearly the same point (the notes record a third-party calibration with the proxy at 2,832 to 28,490 where ||Hess f|| was about 0.603). Quantifier: for every instance of CS10\'s family with batches of 1..4 rows.',
+  },
 });

@@ -33,6 +33,10 @@ const nonnegative = claim({
   rhs: (instance) => sumBound(instance),
   rhsLabel: 'H0 + H1 (h - h*), H1 = max(H1^f, H1^g), H0 = H0^f + H0^g + H1 h* - H1^f f* - H1^g g*',
   expected: 'holds',
+  finding: {
+    group: 'pinned-down',
+    text: 'Prop. B.2\'s printed constants are valid when the infima are nonnegative (f*, g* >= 0, our hypothesis; alimisis2025.CS3 fails without it). Quantifier: for every point, on the same sums of shifted cosh functions as CS3 with infima in [0, 2].',
+  },
 });
 export default nonnegative;
 

@@ -38,4 +38,8 @@ export default claim({
   rhs: (instance) => sumBound(instance),
   rhsLabel: 'H0 + H1 (h - h*), H1 = max(H1^f, H1^g), H0 = H0^f + H0^g + H1 h* - H1^f f* - H1^g g*',
   expected: 'violated',
+  finding: {
+    group: 'printed-refuted',
+    text: 'Prop. B.2\'s printed H0 = H0^f + H0^g + H1 h* - H1^f f* - H1^g g* (as the audit restates it) is not shift-invariant: moving a constant from g to f changes neither f + g nor any smoothness constant but changes H0, which with negative infima goes below the curvature of the sum (f = cosh w - 2, g = (cosh 2w - 1)/4: H0 = -1 while ||Hess (f + g)(0)|| = 2). Quantifier: for every point w, on sums of two shifted 1-D cosh functions (T2) with the same minimizer and infima in [-2, 2], a narrow part of the class. With f*, g* >= 0 the constants are valid (alimisis2025.CS3-nonnegative-infima).',
+  },
 });

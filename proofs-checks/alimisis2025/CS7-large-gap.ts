@@ -35,6 +35,10 @@ const largeGap = claim({
   rhs: (instance) => t4aLowerBound(instance),
   rhsLabel: 'H1/(4 mu) Delta0/(log Delta0 + 1) log(Delta0/eps)',
   expected: 'holds',
+  finding: {
+    group: 'pinned-down',
+    text: 'Theorem 4.1(3) as printed holds on T4a for Delta0 in [100, 1000], the regime H1 Delta0 >= 50 H0 where its message lives (alimisis2025.CS7 fails below about Delta0 = 60). Quantifier: as CS7, the step fixed from the constants, the worst case over starts; the range of Delta0 is ours.',
+  },
 });
 export default largeGap;
 

@@ -46,4 +46,8 @@ export default claim({
   rhs: (instance) => t4aLowerBound(instance),
   rhsLabel: 'H1/(4 mu) Delta0/(log Delta0 + 1) log(Delta0/eps)',
   expected: 'violated',
+  finding: {
+    group: 'printed-refuted',
+    text: 'Theorem 4.1(3) as the audit restates it, the lower bound K >= H1/(4 mu) Delta0/(log Delta0 + 1) log(Delta0/eps) for a fixed step under the Eq. (63) cap, fails on the paper\'s own hard instance T4a for moderate Delta0: the bound is the small-step rate of the quadratic core, whose actual contraction (1 - 2 eta)^2 is faster. Quantifier: the step fixed from the constants (eta = s times the cap), the worst case over starts with the same Delta0; the family is one function of the class (T4a, (H0,H1) = (2,1), mu = 2, Delta0 in [2, 100]), so the minimax statement is refuted as far as T4a is the worst case its proof uses. It holds from about Delta0 = 70 on (alimisis2025.CS7-large-gap).',
+  },
 });

@@ -39,4 +39,8 @@ export default claim({
   rhs: ({ gap0 }) => theorem41ConvexAuditValue({ gap0, eps: EPS }),
   rhsLabel: 'Delta_0 (Delta_0 - eps) / (4 eps) = 9/4',
   expected: 'violated',
+  finding: {
+    group: 'printed-refuted',
+    text: 'Theorem 4.1(2) as the audit evaluates it, K(0.1) >= Delta0 (Delta0 - eps)/(4 eps) = 9/4 on w^2/2 with step 1, read for every function as the display reads: GD with step 1 lands on the minimizer in one step. Quantifier: the one instance of the audit; the intended reading (minimax over the class with a class-stable step) is what alimisis2025.CS7 checks for part (3).',
+  },
 });

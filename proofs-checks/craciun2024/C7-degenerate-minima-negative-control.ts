@@ -35,4 +35,8 @@ export default claim({
   rhs: dichotomyBound,
   rhsLabel: '0 above eta_c; 1 - 3/M below',
   expected: 'violated',
+  finding: {
+    group: 'control',
+    text: 'The E5 threshold 1/(kappa |z*|) applied with kappa = 1 to (xy - z*)^4/4, whose minima are degenerate (kappa = 0), outside the hypotheses of Claims D/E: GD converges from sets of positive measure above the step the theorem would forbid, as the theory predicts outside its hypotheses. Quantifier: a positive fraction of seeded starts, z* in {1/2, 1, 2}.',
+  },
 });

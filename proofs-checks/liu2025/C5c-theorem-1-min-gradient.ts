@@ -34,6 +34,10 @@ const theorem1 = claim({
   rhs: () => 1,
   rhsLabel: '1',
   expected: 'holds',
+  finding: {
+    group: 'pinned-down',
+    text: 'Theorem 1 holds with c <= 1/2, the range in which the notes derive the descent it rests on (with c > 6/7 it fails, liu2025.C5e). Quantifier: for every instance of the family, the rows of the notes\' section 4.2 whose constants hold globally, rescaled, c in [0.01, 1/2], T = 1..30.',
+  },
 });
 export default theorem1;
 

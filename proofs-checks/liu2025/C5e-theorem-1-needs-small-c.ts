@@ -27,4 +27,8 @@ export default claim({
   source: liu2025Source('Theorem 1 (digest C5, value of c)', 'secondary', '[S] bound, c in [3/4, 1] ours'),
   family: theorem1Runs({ cMax: 1, cMin: 0.75, maxSteps: 3 }),
   expected: 'violated',
+  finding: {
+    group: 'pinned-down',
+    text: 'Theorem 1\'s step c min{1/K0, 1/(3^rho Krho gap^rho)} leaves c open, and its conclusion min_t ||grad||^2 <= 2 Delta0 / sum_t eta_t fails for every c > 6/7 (cosh x - 1 from x0 = arccosh(4/3), T = 1: 7/9 against 2/(3c)). Quantifier: for every instance with c in [3/4, 1] and T = 1..3 on the rows of C5(c). A constraint on c, not a refutation: it holds for c <= 1/2 (liu2025.C5c).',
+  },
 });

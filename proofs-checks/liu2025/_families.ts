@@ -36,17 +36,21 @@ import {
   rhoK0KrhoWarmup,
   summarize,
   uniform,
+  run,
   type BigNumber,
+  type ClaimKind,
   type ClaimSource,
   type ConstantStatus,
   type ExpressionProblem,
   type Family,
+  type GradientOracle,
   type Instance,
   type Measure,
   type MeasureValue,
   type Problem,
   type Provenance,
   type Schedule,
+  type StochasticInstance,
   type Trajectory,
 } from '../../src/index.js';
 
@@ -479,6 +483,31 @@ export function inverseSmoothnessStep(smoothness: SuboptimalitySmoothness): Sche
   });
 }
 
+/** SGD from x0 on cosh x - 1 with the warmup step 1/(1 + Delta_t), and the step it is compared with (C12). */
+export interface WarmupSgdInstance extends StochasticInstance {
+  /** The best stable constant step 0.99 * 2 x_0 / sinh x_0 (C9). */
+  readonly constantStep: Schedule;
+}
+
+/** SGD on cosh x - 1 from x0 for T steps with `oracle` (the problem and a seed to a gradient oracle), as C12 compares it. */
+export function coshWarmupSgd(x0: number, T: number, oracle: (problem: Problem, seed: number) => GradientOracle): WarmupSgdInstance {
+  const problem = baseProblem(coshRow);
+  return {
+    problem,
+    x0: [x0],
+    schedule: inverseSmoothnessStep(coshRow.smoothness),
+    horizon: T,
+    oracle: (seed) => oracle(problem, seed),
+    constantStep: constant(0.99 * coshConstantStepThreshold(x0)),
+  };
+}
+
+/** A statistical measure of the constant-step runs, bounded on the side that keeps a violation of a `side` claim significant. */
+export const constantStepExpectation =
+  (measure: Measure<WarmupSgdInstance>, side: ClaimKind) =>
+  (instance: WarmupSgdInstance): number =>
+    measure.evaluate({ ...instance, schedule: instance.constantStep }, { kind: side, run }).value;
+
 /** GD with eta_t = 1/M(w_t) from the same point of every row (rows where grad f(x0) = 0 left out), T = 1..maxSteps. */
 export function inverseSmoothnessRuns(rows: readonly TableRow[], label: string, maxSteps: number): Family<RowsInstance<RowRun>> {
   return mapFamily(
@@ -500,13 +529,14 @@ const thresholdRows: readonly TableRow[] = [coshRow, ...monomialRows];
  * [1e-3, 1]) at eta = h * thresholdScale * threshold(x0), with h = 1 - distance (side 'below') or
  * 1 + distance ('above'), distance log-uniform in [1e-6, 0.99]: strictly on one side of the
  * threshold, since at equality the 2-cycle is unstable and round-off decides where a long run goes.
+ * T steps, T in `horizons` (1..20 by default).
  */
-export function thresholdRuns(side: 'below' | 'above', thresholdScale = 1): Family<RowsInstance<RowRun>> {
+export function thresholdRuns(side: 'below' | 'above', thresholdScale = 1, horizons = integer(1, 20)): Family<RowsInstance<RowRun>> {
   const sign = side === 'below' ? -1 : 1;
   const scaled = thresholdScale === 1 ? '' : ` x ${thresholdScale}`;
   return family({
     name: `constant step (1 ${side === 'below' ? '-' : '+'} distance) x threshold(x0)${scaled} on cosh(x) - 1 and x^p, T steps`,
-    box: { radius: logUniform(1e-3, 1), distance: logUniform(1e-6, 0.99), T: integer(1, 20) },
+    box: { radius: logUniform(1e-3, 1), distance: logUniform(1e-6, 0.99), T: horizons },
     instance: ({ radius, distance, T }) => {
       const points = thresholdRows.map((row) => {
         const x0 = rowPoint(row, radius, 0);
@@ -520,13 +550,14 @@ export function thresholdRuns(side: 'below' | 'above', thresholdScale = 1): Fami
 
 /**
  * The worst value over the instance's runs, each run through the context (so that a certification
- * replays all of them): the maximum, or the minimum, of `valueOfRun`. The trajectory reported is the
+ * replays all of them, recording the sharpness when `record.sharpness`): the maximum, or the minimum, of `valueOfRun`. The trajectory reported is the
  * worst run's. A run that diverged counts as +Infinity unless `valueOfRun` is `stepwise`.
  */
 export function overRuns<R extends RowRun>(
   label: string,
   reduce: 'max' | 'min',
   valueOfRun: ((trajectory: Trajectory, run: R) => number) & { readonly readsDivergedRuns?: true },
+  record: { readonly sharpness?: boolean } = {},
 ): Measure<RowsInstance<R>> {
   return {
     label,
@@ -534,7 +565,7 @@ export function overRuns<R extends RowRun>(
     evaluate({ points }, context) {
       let worst: MeasureValue = { value: reduce === 'max' ? -Infinity : Infinity };
       for (const run of points) {
-        const trajectory = context.run(run.problem, run.schedule, run.x0, { maxSteps: run.horizon });
+        const trajectory = context.run(run.problem, run.schedule, run.x0, { maxSteps: run.horizon, recordSharpness: record.sharpness });
         const diverged = trajectory.stop === 'diverged' && !valueOfRun.readsDivergedRuns;
         const value = diverged ? Infinity : valueOfRun(trajectory, run);
         if (reduce === 'max' ? value > worst.value : value < worst.value) {

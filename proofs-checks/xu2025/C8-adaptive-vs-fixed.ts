@@ -68,4 +68,8 @@ export default claim({
   rhs: (comparison) => comparison.fixedGap,
   rhsLabel: 'f(W_T) - f* of GD with the fixed step eta_0',
   expected: 'violated',
+  finding: {
+    group: 'reconstruction-refuted',
+    text: 'The paper\'s heuristic [P] that its adaptive step does better than a fixed one, with the step 1/K_t of our reconstruction [R]: the adaptive rule can be slower than the fixed step eta_0 it starts from (from small initializations the weights grow, K_t grows and the step falls below eta_0). Quantifier: for every instance of the family (two-layer nets with m, n <= 3, h <= 6, at most 8 seeded samples, seeded starts), while the heuristic speaks of typical instances; the notes reproduce it on about 93% of their random instances.',
+  },
 });

@@ -30,4 +30,8 @@ export default claim({
   rhsLabel: '0',
   scale: () => 1,
   expected: 'violated',
+  finding: {
+    group: 'control',
+    text: 'Steps with eta_t K_t(eta_t) in [3, 8], outside the range where the descent lemma gives a decrease: the loss increases, as expected. Quantifier: for every instance of the family (the two-layer nets of C5, T = 1..30).',
+  },
 });

@@ -29,6 +29,29 @@ export interface ClaimSource {
   readonly tag?: string;
 }
 
+/**
+ * The group of the README's Findings (and of out/report.md) a claim's result belongs to:
+ * `printed-refuted`, a statement as printed (or restated by a secondary source) that the checks
+ * refute; `reconstruction-refuted`, a statement resting on our reconstruction that they refute;
+ * `pinned-down`, a constant or condition the checks pin down (a claim that fails past it, or the one
+ * that holds up to it); `control`, a statement outside the result's hypotheses, expected to fail.
+ */
+export type FindingGroup = 'printed-refuted' | 'reconstruction-refuted' | 'pinned-down' | 'control';
+
+/** The Findings' groups, in the order they are shown. */
+export const FINDING_GROUPS: readonly FindingGroup[] = ['printed-refuted', 'reconstruction-refuted', 'pinned-down', 'control'];
+
+/** What a claim's verdict tells about the paper, for the Findings. */
+export interface Finding {
+  readonly group: FindingGroup;
+  /**
+   * One paragraph: what the verdict shows, the quantifier the claim uses, and where its family is
+   * narrower than the paper's class. The numbers (counterexample, tightness) are added from the
+   * report, never typed here.
+   */
+  readonly text: string;
+}
+
 /** A condition of the result on the instance; an instance where it fails is discarded, never counted. */
 export interface Hypothesis<I extends Instance = Instance, B extends ParameterBox = ParameterBox> {
   /** Shown in the report's count of discarded instances. */
@@ -67,6 +90,8 @@ export interface ClaimDefinition<I extends Instance = Instance, R extends Measur
   readonly hypotheses?: ReadonlyArray<Hypothesis<NoInfer<I>, NoInfer<B>>>;
   /** The verdict we expect from the search; the test suite and the main job compare against it. */
   readonly expected?: 'holds' | 'violated';
+  /** Its place in the Findings, for a claim whose verdict says something about the paper (every built-in claim expected violated). */
+  readonly finding?: Finding;
   /**
    * Scale of the normalized margin (lhs - rhs) / scale. Default: max(|lhs|, |rhs|), so margins are
    * relative; give one when both sides can vanish together.
@@ -108,6 +133,10 @@ export function claim<I extends Instance, R extends MeasureRun = MeasureRun, B e
     throw new InputError(`${where}: lhs must be a measure (gapAt, firstHit, pointwise, ...)`);
   }
   if (typeof definition.rhs !== 'function') throw new InputError(`${where}: rhs must be a function of the instance`);
+  const finding = definition.finding;
+  if (finding !== undefined && (!FINDING_GROUPS.includes(finding.group) || typeof finding.text !== 'string' || finding.text.trim() === '')) {
+    throw new InputError(`${where}: finding must have a group (${FINDING_GROUPS.join(', ')}) and a non-empty text`);
+  }
   return {
     ...definition,
     hypotheses: definition.hypotheses ?? [],

@@ -9,12 +9,12 @@ import type { MeasureRun } from './measures.js';
 
 /** A broken twin's changes to its claim. */
 export interface Mutation<I extends Instance, R extends MeasureRun = MeasureRun, B extends ParameterBox = ParameterBox>
-  extends Partial<Omit<ClaimDefinition<I, R, B>, 'id' | 'expected'>> {
+  extends Partial<Omit<ClaimDefinition<I, R, B>, 'id' | 'expected' | 'finding'>> {
   /** What was changed, e.g. `4Nh + 2 -> 4Nh + 4`. */
   readonly mutation: string;
 }
 
-/** The claim with the mutation applied, id `<id>.twin`, expected to be violated. */
+/** The claim with the mutation applied, id `<id>.twin`, expected to be violated; it has no place in the Findings. */
 export function brokenTwin<I extends Instance, R extends MeasureRun, B extends ParameterBox>(
   base: Claim<I, R, B>,
   { mutation, ...changes }: Mutation<NoInfer<I>, NoInfer<R>, NoInfer<B>>,
@@ -25,5 +25,6 @@ export function brokenTwin<I extends Instance, R extends MeasureRun, B extends P
     id: `${base.id}.twin`,
     title: `${base.title} [broken twin: ${mutation}]`,
     expected: 'violated',
+    finding: undefined,
   });
 }

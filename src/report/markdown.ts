@@ -1,11 +1,12 @@
 /**
  * The main job's human-readable report: a verdict summary, the verdict table (the verdicts that
- * differ from the expected ones first), then each
- * violated claim's certified counterexample with its replay command, and the candidates that did
- * not survive certification. No wall-clock times, so the same seed gives the same file.
+ * differ from the expected ones first), the Findings (src/report/findings.ts) when a claim has
+ * one, then each violated claim's certified counterexample with its replay command, and the
+ * candidates that did not survive certification. No wall-clock times, so the same seed gives the same file.
  */
 import { formatNumber, formatSignificant } from '../util/format.js';
 import { provenanceWithTag, sourceReference } from './citation.js';
+import { findingsMarkdown } from './findings.js';
 import { EVIDENCE_NOTE, type Report } from './report.js';
 import { isUnexpected, plural, unexpectedFirst, verdictSummary } from './summary.js';
 
@@ -56,6 +57,7 @@ export function checkMarkdown(reports: readonly Report[], settings: { seed: numb
         .replace(/$/, ' |'),
     ),
   ];
+  if (reports.some((r) => r.claim.finding)) lines.push('', '## Findings', '', findingsMarkdown(reports, settings).trimEnd());
   const violated = reports.filter((r) => r.counterexample);
   if (violated.length > 0) {
     lines.push('', '## Certified counterexamples', '');

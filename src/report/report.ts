@@ -6,14 +6,14 @@
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
-import { ID_PATTERN, type Claim } from '../claims/claim.js';
+import { ID_PATTERN, type Claim, type Finding } from '../claims/claim.js';
 import type { Evaluation } from '../claims/evaluate.js';
 import type { Instance, Params } from '../claims/family.js';
 import type { TrajectorySummary } from '../claims/measures.js';
 import type { Certificate } from '../search/certify.js';
 import type { IncompleteReason, SearchResult, Verdict } from '../search/falsify.js';
 import { InputError } from '../util/errors.js';
-import { citedSource } from './citation.js';
+import { citedSource, resolveCitations, theoryNoteOf } from './citation.js';
 
 export const REPORT_SCHEMA = 'boundcheck-report/1';
 
@@ -50,6 +50,8 @@ export interface Report {
     readonly box: Claim['family']['box'];
     readonly hypotheses: string[];
     readonly expected: Claim['expected'];
+    /** The claim's place in the Findings, when it has one. */
+    readonly finding?: Finding;
     /** The claim file, relative to the report's folder (or to the working folder of a report not written). */
     readonly file?: string;
     /** The claim file's absolute path when the report was written: the fallback when `file` is not found. */
@@ -130,6 +132,7 @@ export function buildReport(
       box: claim.family.box,
       hypotheses: claim.hypotheses.map((h) => h.name),
       expected: claim.expected,
+      ...(claim.finding ? { finding: { group: claim.finding.group, text: resolveCitations(claim.finding.text, theoryNoteOf(claim.source)) } } : {}),
       ...(claimFile ? { file: claimFile, absoluteFile: resolve(options.claimFile!), export: options.exportName ?? 'default' } : {}),
     },
     source: citedSource(claim.source),

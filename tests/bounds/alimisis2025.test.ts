@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   curvatureBound,
+  deepLinearBalancedConstants,
   definition31Margin,
   evenPowerIsH0H1Smooth,
   gradientSelfBound,
@@ -19,6 +20,7 @@ import {
   theorem41ConvexAuditValue,
   theorem41PlLowerBound,
   theorem41StabilityCap,
+  theorem42AimingIterationBound,
   theorem42IterationBound,
   theorem43Applies,
   theorem43IterationBound,
@@ -133,6 +135,31 @@ describe('bounds/alimisis2025: iteration counts', () => {
   });
 });
 
+describe('bounds/alimisis2025: Theorem 4.2 under Aiming with theta < 1 (our reading)', () => {
+  it('divides the convex count by theta^2', () => {
+    // H0 = 2, H1 = 1, R = 1, eps = 0.1: 40*2/0.1 + 40 = 840; theta = 1/2: 3360.
+    expect(theorem42AimingIterationBound({ H0: 2, H1: 1, R: 1, eps: 0.1, theta: 0.5 })).toBeCloseTo(3360, 9);
+    expect(theorem42AimingIterationBound({ H0: 2, H1: 1, R: 1, eps: 0.1, theta: 1 })).toBe(theorem42IterationBound({ H0: 2, H1: 1, R: 1, eps: 0.1 }));
+  });
+});
+
+describe('bounds/alimisis2025: our constants for Prop. 3.2 on strongly balanced deep linear nets', () => {
+  it('match the hand-computed A + 2 B f* and 2 B', () => {
+    // L = 2, xi = 2, sigma = 1, y = 1: A = 2*4*(1 + 2) + 2*(1/2 + 1/2) = 26, B = 2*2*4 + 2*(1/2 + 3/2) = 20.
+    expect(deepLinearBalancedConstants({ depth: 2, dataNorm: 2, dataMinSingularValue: 1, targetNorm: 1, infimum: 0.5 })).toEqual({ H0: 46, H1: 40 });
+  });
+
+  it('bound the scalar balanced net 1/2 (ab - 1)^2 at a = b = t, where ||Hess|| = 3 t^2 - 1 (t^2 >= 1/2)', () => {
+    // X = Y = [[1]]: xi = sigma = y = 1, f* = 0, so A = 2*3 + 1 = 7, B = 4 + 2 = 6: (H0, H1) = (7, 12).
+    const { H0, H1 } = deepLinearBalancedConstants({ depth: 2, dataNorm: 1, dataMinSingularValue: 1, targetNorm: 1, infimum: 0 });
+    expect({ H0, H1 }).toEqual({ H0: 7, H1: 12 });
+    for (const t of [0.8, 1, 2, 10, 100]) {
+      const hessianNorm = 3 * t * t - 1;
+      expect(hessianNorm).toBeLessThanOrEqual(curvatureBound({ H0, H1, gap: 0.5 * (t * t - 1) ** 2 }));
+    }
+  });
+});
+
 describe('bounds/alimisis2025: bad inputs throw an InputError naming the parameter', () => {
   const cases: Array<[string, () => unknown, RegExp]> = [
     ['negative H0', () => curvatureBound({ H0: -1, H1: 1, gap: 1 }), /H0/],
@@ -148,6 +175,9 @@ describe('bounds/alimisis2025: bad inputs throw an InputError naming the paramet
     ['k = 1 in the growth characterisation', () => evenPowerIsH0H1Smooth({ k: 1, H0: 1, H1: 1 }), /k/],
     ['negative L1', () => l0l1ToH0H1({ L0: 1, L1: -1 }), /L1/],
     ['negative summand H1', () => sumConstants({ f: { H0: 1, H1: -1, infimum: 0 }, g: { H0: 1, H1: 1, infimum: 0 }, sumInfimum: 0 }), /f\.H1/],
+    ['theta > 1 in Theorem 4.2 under Aiming', () => theorem42AimingIterationBound({ H0: 1, H1: 1, R: 1, eps: 0.1, theta: 1.5 }), /theta/],
+    ['data of deficient rank in Prop. 3.2', () => deepLinearBalancedConstants({ depth: 3, dataNorm: 1, dataMinSingularValue: 0, targetNorm: 1, infimum: 0 }), /dataMinSingularValue/],
+    ['depth 1 in Prop. 3.2', () => deepLinearBalancedConstants({ depth: 1, dataNorm: 1, dataMinSingularValue: 1, targetNorm: 1, infimum: 0 }), /depth/],
     ['lambda1 = 0 in Eq. (31)', () => twoLayerCrossEntropyConstants({ activation: { C1: 1, C2: 1, C3: 1 }, dataNorm: 1, lambda1: 0, lambda2: 1, fStar: 0 }), /lambda1/],
   ];
   for (const [label, call, name] of cases) {

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { classifyRun } from '../../src/gd/classify.js';
-import { additiveGaussianNoise, minibatch } from '../../src/gd/oracles.js';
+import { abcNoise, additiveGaussianNoise, minibatch } from '../../src/gd/oracles.js';
 import { run } from '../../src/gd/run.js';
 import { firstHitIteration, minGradNorm } from '../../src/gd/trajectory.js';
 import { quadratic, leastSquares } from '../../src/problems/quadratic.js';
@@ -132,6 +132,31 @@ describe('stochastic variant', () => {
       run(problem, constant(0.1), [0, 0, 0], { maxSteps: 30, oracle: additiveGaussianNoise(0.1, seed) }).gap[30];
     expect(noisy(9)).toBe(noisy(9));
     expect(noisy(9)).not.toBe(exact.gap[30]);
+  });
+
+  it('ABC noise is unbiased with E||g||^2 = 2A (f - f*) + B ||grad f||^2 + C, seeded, and refuses B < 1', () => {
+    // f = 1/2 (x1^2 + 4 x2^2) at x = (1, 1): f - f* = 5/2, ||grad f||^2 = 17.
+    const q = quadratic({ eigenvalues: [1, 4] });
+    const oracle = abcNoise(q, { A: 0.5, B: 2, C: 3 }, 7);
+    const x = Float64Array.from([1, 1]);
+    const gradient = Float64Array.from([1, 4]);
+    const out = new Float64Array(2);
+    const draws = 200_000;
+    let squared = 0;
+    const mean = [0, 0];
+    for (let k = 0; k < draws; k++) {
+      oracle.direction(x, gradient, out);
+      squared += (out[0] ** 2 + out[1] ** 2) / draws;
+      mean[0] += out[0] / draws;
+      mean[1] += out[1] / draws;
+    }
+    const expected = 2 * 0.5 * 2.5 + 2 * 17 + 3; // 39.5; the sample mean's standard error is about 0.1
+    expect(Math.abs(squared - expected)).toBeLessThan(0.5);
+    expect(Math.abs(mean[0] - 1)).toBeLessThan(0.05);
+    expect(Math.abs(mean[1] - 4)).toBeLessThan(0.05);
+    const first = (seed: number) => { const o = new Float64Array(2); abcNoise(q, { A: 0, B: 1, C: 1 }, seed).direction(x, gradient, o); return Array.from(o); };
+    expect(first(3)).toEqual(first(3));
+    expect(() => abcNoise(q, { A: 0, B: 0.5, C: 0 }, 1)).toThrow(/B must be at least 1/);
   });
 
   it('minibatch refuses a problem that is not a finite sum', () => {
