@@ -27,6 +27,7 @@ const OPTIONS = {
   trust: { type: 'boolean' },
   all: { type: 'boolean' },
   html: { type: 'boolean' },
+  'drill-down': { type: 'string' },
   latex: { type: 'boolean' },
   paper: { type: 'boolean' },
   verbose: { type: 'boolean' },
@@ -80,8 +81,8 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   },
   report: {
     summary: 'write the HTML page or the LaTeX tables of a check result or a falsify report',
-    usage: 'boundcheck report --html|--latex [REPORT.json] [--trust]',
-    options: ['html', 'latex', 'trust'],
+    usage: 'boundcheck report --html|--latex [REPORT.json] [--drill-down ID,...|all] [--trust]',
+    options: ['html', 'latex', 'drill-down', 'trust'],
     load: async () => (await import('./report.js')).runReport,
   },
   plot: {

@@ -21,6 +21,8 @@ const DEFAULT_CHECK_REPORT = join('out', 'report.json');
 export interface ReportCliValues {
   readonly html?: boolean;
   readonly latex?: boolean;
+  /** Claims that held whose drill-down the page adds, by id (comma-separated), or `all`. */
+  readonly 'drill-down'?: string;
   readonly trust?: boolean;
 }
 
@@ -60,15 +62,34 @@ async function drillDownOf(report: Report, claimFile: (report: Report) => string
 }
 
 /**
- * The drill-downs of every claim of a check that did not hold, by claim id; `claimFile` finds (and
- * vets) the claim file a report names.
+ * The drill-downs, by claim id, of every claim of a check that did not hold and of the claims
+ * `requested` (ids that held, shown at their worst point); `claimFile` finds (and vets) the claim
+ * file a report names.
  */
-export async function drillDowns(claims: readonly Report[], claimFile: (report: Report) => string): Promise<Map<string, DrillDown>> {
+export async function drillDowns(
+  claims: readonly Report[],
+  claimFile: (report: Report) => string,
+  requested: ReadonlySet<string> = new Set(),
+): Promise<Map<string, DrillDown>> {
   const found = new Map<string, DrillDown>();
   for (const report of claims) {
-    if (report.verdict !== 'holds') found.set(report.claim.id, await drillDownOf(report, claimFile));
+    if (report.verdict !== 'holds' || requested.has(report.claim.id)) found.set(report.claim.id, await drillDownOf(report, claimFile));
   }
   return found;
+}
+
+/** `--drill-down ID,...|all`: the ids of claims that held whose drill-down is asked for; an unknown id is an input error. */
+function requestedDrillDowns(option: string | undefined, claims: readonly Report[]): Set<string> {
+  if (option === undefined) return new Set();
+  const held = claims.filter((r) => r.verdict === 'holds').map((r) => r.claim.id);
+  if (option.trim() === 'all') return new Set(held);
+  const ids = option.split(',').map((id) => id.trim()).filter((id) => id !== '');
+  if (ids.length === 0) throw new InputError('--drill-down needs claim ids separated by commas, or all');
+  const known = new Set(claims.map((r) => r.claim.id));
+  for (const id of ids) {
+    if (!known.has(id)) throw new InputError(`--drill-down: no claim ${JSON.stringify(id)} in this report`);
+  }
+  return new Set(ids);
 }
 
 /** REPORT.json -> REPORT.html or REPORT.tex. */
@@ -78,6 +99,7 @@ function siblingFile(reportFile: string, extension: 'html' | 'tex'): string {
 
 export async function runReport(positionals: string[], values: ReportCliValues): Promise<number> {
   if (!values.html && !values.latex) throw new InputError('report needs --html or --latex (the formats it writes)');
+  if (values['drill-down'] !== undefined && !values.html) throw new InputError('--drill-down adds drill-downs to the HTML page: give --html too');
   if (positionals.length > 1) throw new InputError('report takes at most one report file');
   const reportFile = positionals[0] ?? DEFAULT_CHECK_REPORT;
   const check = readCheckResult(reportFile);
@@ -85,7 +107,8 @@ export async function runReport(positionals: string[], values: ReportCliValues):
   if (values.html) {
     const htmlFile = siblingFile(reportFile, 'html');
     const trusted = (report: Report): string => trustedClaimFile(reportFile, claimFileOf(report, reportFile), values.trust ?? false);
-    writeAtomically(htmlFile, checkHtml(check, await drillDowns(check.claims, trusted)));
+    const requested = requestedDrillDowns(values['drill-down'], check.claims);
+    writeAtomically(htmlFile, checkHtml(check, await drillDowns(check.claims, trusted, requested)));
     written.push(htmlFile);
   }
   if (values.latex) {

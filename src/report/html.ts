@@ -2,7 +2,8 @@
  * The HTML report of a check (out/report.html, or `boundcheck report --html`): a summary (counts
  * by verdict, the verdicts that differ from the expected ones first), the verdict table with
  * badges and statements typeset by KaTeX, an overview chart of lhs/rhs at each claim's worst point
- * (its tightness where it held), and a drill-down for every claim that did not hold: its
+ * (its tightness where it held), and a drill-down for every claim that did not hold (and, on
+ * request, `report --drill-down ID,...|all`, for claims that held, at their worst point): its
  * trajectory against the bound as a function of t for a statement about a run (the figure of
  * `boundcheck plot`), both sides at the point for a pointwise one (or for a run that cannot be
  * re-done, with the reason), the sample estimate, the confidence bound and its interval against
@@ -304,7 +305,7 @@ function drillDownFigure(report: Report, point: PointReport, drillDown: DrillDow
   return html`<figure class="run"><div class="chart" id="${container}"></div><figcaption>${drillDown.caption}</figcaption></figure>`;
 }
 
-/** A claim that did not hold: its point, certificate and replay, and its chart (or why there is none). */
+/** A claim's drill-down (one that did not hold, or one asked for): its point, certificate and replay, and its chart (or why there is none). */
 function drillDownSection(report: Report, drillDown: DrillDown | undefined, charts: Chart[]): Markup {
   const shown = drillDownPoint(report);
   const c = report.counterexample;
@@ -364,12 +365,14 @@ function pageTitle(claims: readonly Report[]): string {
   return claims.length === 1 ? `boundcheck: ${claims[0].claim.id}` : `boundcheck: ${plural(claims.length, 'claim')}`;
 }
 
-/** The HTML page of a check result, with the drill-downs of the claims that did not hold. */
+/** The HTML page of a check result, with the drill-downs of the claims that did not hold and of those that held and are in `drillDowns` (asked for by `report --drill-down`). */
 export function checkHtml(check: CheckResult, drillDowns: DrillDowns): string {
   const { claims } = check;
   const charts: Chart[] = [{ container: 'chart-overview', spec: overviewSpec(claims) }];
   const notHolding = unexpectedFirst(claims.filter((r) => r.verdict !== 'holds'));
   const sections = notHolding.map((r) => drillDownSection(r, drillDowns.get(r.claim.id), charts));
+  const requested = claims.filter((r) => r.verdict === 'holds' && drillDowns.has(r.claim.id));
+  const requestedSections = requested.map((r) => drillDownSection(r, drillDowns.get(r.claim.id), charts));
   const first = claims[0];
   const title = pageTitle(claims);
   const body = html`<h1>${title}</h1>
@@ -382,7 +385,8 @@ ${
 }
 ${verdictTable(claims)}
 <figure><div class="chart" id="chart-overview"></div></figure>
-${sections.length > 0 ? html`<h2>Claims that did not hold</h2>\n${sections.map((s) => html`${s}\n`)}` : ''}`;
+${sections.length > 0 ? html`<h2>Claims that did not hold</h2>\n${sections.map((s) => html`${s}\n`)}` : ''}
+${requestedSections.length > 0 ? html`<h2>Claims that held, on request</h2>\n${requestedSections.map((s) => html`${s}\n`)}` : ''}`;
   return [
     '<!DOCTYPE html>',
     '<html lang="en">',

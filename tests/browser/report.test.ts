@@ -5,7 +5,8 @@
  * out/browser-test/report.html by `runReport`, opened from disk in headless Chromium (installed by
  * scripts/ensure-chromium.sh when missing). The summary counts the verdicts, statements are
  * typeset by KaTeX, each claim that did not hold has its drill-down (a run against its bound over
- * t, a point with both sides, a sample with its estimate and confidence interval), every chart renders with no console error, no page error and no
+ * t, a point with both sides, a sample with its estimate and confidence interval), a claim that
+ * held has one on request (`--drill-down`), every chart renders with no console error, no page error and no
  * request beyond the file itself; a screenshot goes to out/screenshots/report.png. A crafted report
  * with markup in its numeric and text fields renders that markup as text.
  */
@@ -142,6 +143,20 @@ describe('report.html in Chromium', () => {
     expect(text).toContain('<title>boundcheck: classical.O1.twin</title>');
     expect(text).toContain('1 claim: 1 violated; 0 verdicts differ');
     expect(text).not.toMatch(/1 claims|built-in claims/);
+  });
+
+  it('a claim that held gets its drill-down on request (report --drill-down), at its worst point', async () => {
+    const requestedFile = join(OUT, 'requested.json');
+    writeAtomically(requestedFile, readFileSync(join(OUT, 'report.json'), 'utf8'));
+    await runReport([requestedFile], { html: true, 'drill-down': 'classical.O1' });
+    const { page, problems } = await openPage(join(OUT, 'requested.html'));
+    await expect(page.locator('h2').allInnerTexts()).resolves.toEqual(['Claims that did not hold', 'Claims that held, on request']);
+    const run = page.locator('#drill-down-classical\\.O1 figure.run');
+    await expect(run.locator('svg.marks').count()).resolves.toBe(1);
+    await expect(page.locator('#drill-down-classical\\.O1 li').first().innerText()).resolves.toMatch(/^worst point found at /);
+    await page.close();
+    expect(problems).toEqual({ console: [], page: [], requests: [] });
+    await expect(runReport([requestedFile], { html: true, 'drill-down': 'no.such.claim' })).rejects.toThrow('--drill-down: no claim "no.such.claim" in this report');
   });
 
   it('a crafted report with markup in its numeric and text fields shows that markup as text', async () => {
