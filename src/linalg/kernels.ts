@@ -246,3 +246,10 @@ export const gemm: DenseKernels['gemm'] = activeKernels.gemm;
 
 /** A zeroed Float64Array the active kernels read without copying (see `DenseKernels.residentArray`). */
 export const residentArray: DenseKernels['residentArray'] = activeKernels.residentArray;
+
+/** A copy of `data` that the active kernels read without copying again (a matrix used at every step). */
+export function residentCopy(data: Float64Array): Float64Array {
+  const copy = residentArray(data.length);
+  copy.set(data);
+  return copy;
+}

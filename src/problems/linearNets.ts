@@ -20,7 +20,7 @@
  */
 import type { BigNumber, MathJsInstance } from 'mathjs';
 import { Matrix, SingularValueDecomposition } from 'ml-matrix';
-import { gemm } from '../linalg/kernels.js';
+import { gemm, residentArray, residentCopy } from '../linalg/kernels.js';
 import { InputError } from '../util/errors.js';
 import { requireDimension, requireMatrix } from '../util/validate.js';
 import {
@@ -134,12 +134,12 @@ export function squaredLoss(X: MatrixRows, Y: MatrixRows): FiniteSumProductLoss 
   if (targets.cols !== samples) {
     throw new InputError(`Y must have ${samples} columns (one per sample, like X), got ${targets.cols}`);
   }
-  const x = inputs.data;
+  const x = residentCopy(inputs.data);
   const y = targets.data;
-  const gram = new Float64Array(n * n);
+  const gram = residentArray(n * n);
   gemm(n, n, samples, 1, x, false, x, true, 0, gram);
-  const residual = new Float64Array(m * samples);
-  const batchInputs = new Float64Array(n * samples);
+  const residual = residentArray(m * samples);
+  const batchInputs = residentArray(n * samples);
   const batchTargets = new Float64Array(m * samples);
 
   /** residual <- P X - Y over `cols` columns of (inputs, targets); returns 1/2 ||residual||^2. */
@@ -407,11 +407,11 @@ function buildLinearNet(layerWidths: number[], loss: ProductLoss): LinearNetProb
   const offsets = layerOffsets(layerWidths);
   const dim = offsets[depth];
   const layerSize = (l: number) => layerWidths[l + 1] * layerWidths[l];
-  const rowsBy = (l: number) => new Float64Array(layerWidths[l + 1] * n);
+  const rowsBy = (l: number) => residentArray(layerWidths[l + 1] * n);
 
-  const weights = layerWidths.slice(1).map((_, l) => new Float64Array(layerSize(l)));
-  const directions = layerWidths.slice(1).map((_, l) => new Float64Array(layerSize(l)));
-  const layerOut = layerWidths.slice(1).map((_, l) => new Float64Array(layerSize(l)));
+  const weights = layerWidths.slice(1).map((_, l) => residentArray(layerSize(l)));
+  const directions = layerWidths.slice(1).map((_, l) => residentArray(layerSize(l)));
+  const layerOut = layerWidths.slice(1).map((_, l) => residentArray(layerSize(l)));
   // products[l] = W_{l+1} ... W_1 (d_{l+1} x n), dProducts its derivative along the direction;
   // the first is W_1 itself. back[l] = (W_L ... W_{l+2})^T grad l(P), dBack its derivative.
   const products = weights.map((w, l) => (l === 0 ? w : rowsBy(l)));
