@@ -126,10 +126,10 @@ export function gemm(
       const left = v128.load(bp);
       const right = v128.load(bp, 16);
       const offset = p * strideP;
-      const x0 = f64x2.splat(load<f64>(at(a0, offset)));
-      const x1 = f64x2.splat(load<f64>(at(a1, offset)));
-      const x2 = f64x2.splat(load<f64>(at(a2, offset)));
-      const x3 = f64x2.splat(load<f64>(at(a3, offset)));
+      const x0 = v128.load64_splat(at(a0, offset));
+      const x1 = v128.load64_splat(at(a1, offset));
+      const x2 = v128.load64_splat(at(a2, offset));
+      const x3 = v128.load64_splat(at(a3, offset));
       u0 = multiplyAdd(u0, x0, left);
       v0 = multiplyAdd(v0, x0, right);
       u1 = multiplyAdd(u1, x1, left);

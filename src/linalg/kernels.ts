@@ -224,9 +224,30 @@ export const javascriptKernels: DenseKernels = {
   residentArray: (length) => new Float64Array(length),
 };
 
+/** The WebAssembly SIMD kernels, loaded once; undefined when this runtime cannot run them or BOUNDCHECK_KERNELS=js. */
+export const wasmKernels: DenseKernels | undefined = process.env.BOUNDCHECK_KERNELS === 'js' ? undefined : loadWasmKernels();
+
+/**
+ * Products of fewer multiply-adds than this stay on the JavaScript kernels: below it, the call into
+ * WebAssembly and the copy of non-resident operands cost more than the SIMD saves (npm run
+ * bench:numpy, quadratic d = 10). The rule depends on the shapes only, so it is deterministic.
+ */
+export const SMALL_PRODUCT = 256;
+
+/** `wasm` for every product of at least SMALL_PRODUCT multiply-adds, the JavaScript kernels below. */
+function smallProductsOnJavaScript(wasm: DenseKernels): DenseKernels {
+  return {
+    name: wasm.name,
+    matvec: (a, rows, cols, x, out) => (rows * cols < SMALL_PRODUCT ? matvecJs : wasm.matvec)(a, rows, cols, x, out),
+    matTvec: (a, rows, cols, x, out) => (rows * cols < SMALL_PRODUCT ? matTvecJs : wasm.matTvec)(a, rows, cols, x, out),
+    gemm: (m, n, k, alpha, a, transA, b, transB, beta, c) =>
+      (m * n * k < SMALL_PRODUCT ? gemmJs : wasm.gemm)(m, n, k, alpha, a, transA, b, transB, beta, c),
+    residentArray: wasm.residentArray,
+  };
+}
+
 /** The kernels this process uses, chosen once (see the module comment). */
-export const activeKernels: DenseKernels =
-  process.env.BOUNDCHECK_KERNELS === 'js' ? javascriptKernels : (loadWasmKernels() ?? javascriptKernels);
+export const activeKernels: DenseKernels = wasmKernels ? smallProductsOnJavaScript(wasmKernels) : javascriptKernels;
 
 /**
  * out (rows) <- A (rows x cols) x (cols), by the active kernels. Two rows per pass share each load

@@ -431,6 +431,16 @@ function buildLinearNet(layerWidths: number[], loss: ProductLoss): LinearNetProb
     return P;
   }
 
+  /** P at x: from `forward(x)`, unless x is already loaded (the GD runner asks for the gap right after the gradient). */
+  function productAt(x: Float64Array): Float64Array {
+    for (let l = 0; l < depth; l++) {
+      const layer = weights[l];
+      const start = offsets[l];
+      for (let i = 0; i < layer.length; i++) if (layer[i] !== x[start + i]) return forward(x);
+    }
+    return P;
+  }
+
   /** Loads v and computes the derivatives of the products along it (after `forward`). */
   function tangentForward(v: Float64Array): void {
     readLayers(v, offsets, directions);
@@ -501,7 +511,7 @@ function buildLinearNet(layerWidths: number[], loss: ProductLoss): LinearNetProb
     loss,
     f: (x) => loss.value(forward(x)),
     grad,
-    ...(lossGap ? { gap: (x: Float64Array) => lossGap(forward(x)) } : {}),
+    ...(lossGap ? { gap: (x: Float64Array) => lossGap(productAt(x)) } : {}),
     hess: (x, out) => denseHessianFromHvp(dim, hvp, x, out),
     hvp,
     fStar: minimum.value.value,

@@ -11,14 +11,14 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/gd/run.js';
-import { activeKernels, javascriptKernels, type DenseKernels } from '../../src/linalg/kernels.js';
+import { activeKernels, javascriptKernels, SMALL_PRODUCT, wasmKernels, type DenseKernels } from '../../src/linalg/kernels.js';
 import { quadratic } from '../../src/problems/quadratic.js';
 import { constant } from '../../src/schedules/index.js';
 import { Rng } from '../../src/util/random.js';
 
 const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 const FIXTURE = fileURLToPath(new URL('../fixtures/kernelTrajectories.ts', import.meta.url));
-const wasm = activeKernels;
+const wasm = wasmKernels!;
 const reference = javascriptKernels;
 const rng = new Rng(7);
 
@@ -66,8 +66,20 @@ const SHAPES: ReadonlyArray<readonly [number, number, number]> = [
 ];
 
 describe('WebAssembly SIMD kernels', () => {
-  it('are the kernels this runtime uses', () => {
+  it('are the kernels this runtime uses, from SMALL_PRODUCT multiply-adds on', () => {
     expect(wasm.name).toBe('wasm-simd');
+    expect(activeKernels.name).toBe('wasm-simd');
+    // One product just below the threshold (JavaScript, bit for bit) and one at it (WebAssembly).
+    const rows = 8;
+    for (const cols of [SMALL_PRODUCT / rows - 1, SMALL_PRODUCT / rows]) {
+      const a = rng.normalVector(rows * cols);
+      const x = rng.normalVector(cols);
+      const [active, onJs, onWasm] = [new Float64Array(rows), new Float64Array(rows), new Float64Array(rows)];
+      activeKernels.matvec(a, rows, cols, x, active);
+      javascriptKernels.matvec(a, rows, cols, x, onJs);
+      wasm.matvec(a, rows, cols, x, onWasm);
+      expect(active).toEqual(rows * cols < SMALL_PRODUCT ? onJs : onWasm);
+    }
   });
 
   it('compute hand-checked products', () => {
