@@ -136,10 +136,14 @@ async function startWorker(kernels: string): Promise<{ worker: Worker; name: str
   const worker = moduleWorker(new URL('./benchWorker.ts', import.meta.url), {});
   if (saved === undefined) delete process.env.BOUNDCHECK_KERNELS;
   else process.env.BOUNDCHECK_KERNELS = saved;
-  const reply = () => new Promise<{ kernels: string; done: number }>((resolve, reject) => {
-    worker.once('message', resolve);
-    worker.once('error', reject);
-  });
+  let failure: Error | undefined;
+  worker.on('error', (error) => (failure = error));
+  const reply = () =>
+    new Promise<{ kernels: string; done: number }>((resolve, reject) => {
+      if (failure) reject(failure);
+      worker.once('message', resolve);
+      worker.once('exit', () => reject(failure ?? new Error('a bench worker exited')));
+    });
   const { kernels: name } = await reply();
   return { worker, name, request: async (message) => (worker.postMessage(message), (await reply()).done) };
 }

@@ -214,7 +214,7 @@ export function squaredLoss(X: MatrixRows, Y: MatrixRows): FiniteSumProductLoss 
           minimizer,
         };
       }
-      const difference = new Float64Array(m * n);
+      const difference = residentArray(m * n);
       return {
         value: exact(value, 'l* = 1/2 ||Y (I - X^+ X)||_F^2 at P* = Y X^+ (local-pl-linear-nets.md §1)'),
         minimizer,
