@@ -11,7 +11,8 @@
  *
  * Usage: tsx scripts/bench-numpy.ts [--rounds 9] [--no-main-job]   (npm run bench:numpy builds first)
  */
-import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcessByStdio } from 'node:child_process';
+import type { Readable, Writable } from 'node:stream';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,8 +40,8 @@ interface Case {
   readonly index: number;
   readonly steps: number;
   readonly reps: number;
-  /** The plain Float64Array loop, when there is one for this problem; returns a value to keep. */
-  readonly plain?: (steps: number) => number;
+  /** The plain Float64Array loop, when there is one for this problem (its iterate stays in a buffer). */
+  readonly plain?: (steps: number) => void;
 }
 
 function sizing(work: number): { steps: number; reps: number } {
@@ -50,15 +51,16 @@ function sizing(work: number): { steps: number; reps: number } {
 }
 
 /** The factored quadratic step of `quadratic()` written out: y = Q^T x, s = lambda y, g = Q s, ||g||, x -= eta g. */
-function plainQuadratic(q: Float64Array, lambda: Float64Array, x0: Float64Array, eta: number): (steps: number) => number {
+function plainQuadratic(q: Float64Array, lambda: Float64Array, x0: Float64Array, eta: number): (steps: number) => void {
   const d = lambda.length;
   const x = new Float64Array(d);
   const y = new Float64Array(d);
   const s = new Float64Array(d);
   const g = new Float64Array(d);
+  /** f and ||g|| of the last step, kept like run() keeps them. */
+  const value = new Float64Array(2);
   return (steps) => {
     x.set(x0);
-    let value = 0;
     for (let t = 0; t < steps; t++) {
       y.fill(0);
       for (let i = 0; i < d; i++) {
@@ -80,16 +82,16 @@ function plainQuadratic(q: Float64Array, lambda: Float64Array, x0: Float64Array,
         norm += sum * sum;
       }
       for (let i = 0; i < d; i++) x[i] -= eta * g[i];
-      value = 0.5 * f + Math.sqrt(norm);
+      value[0] = 0.5 * f;
+      value[1] = Math.sqrt(norm);
     }
-    return value;
   };
 }
 
 /** A python3 child running scripts/bench_numpy.py, or undefined (with the reason) when NumPy is missing. */
 class NumPy {
   private readonly answers: AsyncIterator<string>;
-  private constructor(private readonly child: ChildProcessWithoutNullStreams) {
+  private constructor(private readonly child: ChildProcessByStdio<Writable, Readable, null>) {
     this.answers = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
   }
 
@@ -140,9 +142,13 @@ async function startWorker(kernels: string): Promise<{ worker: Worker; name: str
   worker.on('error', (error) => (failure = error));
   const reply = () =>
     new Promise<{ kernels: string; done: number }>((resolve, reject) => {
-      if (failure) reject(failure);
-      worker.once('message', resolve);
-      worker.once('exit', () => reject(failure ?? new Error('a bench worker exited')));
+      if (failure) return reject(failure);
+      const exited = () => reject(failure ?? new Error('a bench worker exited'));
+      worker.once('exit', exited);
+      worker.once('message', (message: { kernels: string; done: number }) => {
+        worker.off('exit', exited);
+        resolve(message);
+      });
     });
   const { kernels: name } = await reply();
   return { worker, name, request: async (message) => (worker.postMessage(message), (await reply()).done) };
@@ -211,7 +217,6 @@ async function main(): Promise<void> {
     const key = `${c.index}/${column}`;
     times.set(key, [...(times.get(key) ?? []), seconds / (c.steps * c.reps)]);
   };
-  let sink = 0;
   for (let round = 0; round < ROUNDS; round++) {
     for (const c of cases) {
       // Rotate the order each round, so that no column always runs right after another.
@@ -227,7 +232,7 @@ async function main(): Promise<void> {
         } else if (column === 'plain' && c.plain) {
           const plain = c.plain;
           record(c, column, await cpuSeconds(() => {
-            for (let r = 0; r < c.reps; r++) sink += plain(c.steps);
+            for (let r = 0; r < c.reps; r++) plain(c.steps);
           }));
         } else if (column === 'numpy' && numpy) {
           record(c, column, await numpy.seconds(c.index, c.steps, c.reps, 'end-to-end'));
@@ -260,7 +265,6 @@ async function main(): Promise<void> {
     console.log(`\nLinear net, NumPy's layer-wise form (H = W1 X, ...): ${rate(layerWise)} steps/s; run() wasm / it: ${ratio(perSecond(netCase, 'wasm'), layerWise)}.`);
     console.log(`The table's NumPy column for the net is the end-to-end form (P = W2 W1, what run() computes).`);
   }
-  if (sink === 1.2345) console.log('');
   if (!process.argv.includes('--no-main-job')) console.log(`\n${mainJob()}`);
 }
 

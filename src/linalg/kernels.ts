@@ -234,11 +234,7 @@ export const wasmKernels: DenseKernels | undefined = process.env.BOUNDCHECK_KERN
  */
 export const SMALL_PRODUCT = 256;
 
-/**
- * `wasm` for every product of at least SMALL_PRODUCT multiply-adds, the JavaScript kernels below;
- * arrays shorter than SMALL_PRODUCT are ordinary ones (copying such an operand costs less than the
- * product it feeds, and a problem made only of them never calls into WebAssembly).
- */
+/** `wasm` for every product of at least SMALL_PRODUCT multiply-adds, the JavaScript kernels below. */
 function smallProductsOnJavaScript(wasm: DenseKernels): DenseKernels {
   return {
     name: wasm.name,
@@ -246,7 +242,7 @@ function smallProductsOnJavaScript(wasm: DenseKernels): DenseKernels {
     matTvec: (a, rows, cols, x, out) => (rows * cols < SMALL_PRODUCT ? matTvecJs : wasm.matTvec)(a, rows, cols, x, out),
     gemm: (m, n, k, alpha, a, transA, b, transB, beta, c) =>
       (m * n * k < SMALL_PRODUCT ? gemmJs : wasm.gemm)(m, n, k, alpha, a, transA, b, transB, beta, c),
-    residentArray: (length) => (length < SMALL_PRODUCT ? new Float64Array(length) : wasm.residentArray(length)),
+    residentArray: wasm.residentArray,
   };
 }
 
