@@ -1,7 +1,43 @@
 /**
  * Float64Array kernels for the gradient-descent hot loop. Matrices are dense and row-major
  * (`a[i * cols + j]`). No kernel allocates: every result goes into a caller-owned `out`.
+ *
+ * The dense products (`matvec`, `matTvec`, `gemm`) come in two builds behind one `DenseKernels`
+ * interface: the JavaScript ones here (`javascriptKernels`, the reference the tests compare
+ * against) and WebAssembly SIMD ones (wasmKernels.ts). `activeKernels` is chosen once, when this
+ * module loads: the WebAssembly build when it is present and the runtime validates it, else the
+ * JavaScript one; BOUNDCHECK_KERNELS=js forces the JavaScript one. The choice never depends on
+ * timing, so a seed gives the same bytes on every run of the same installation.
  */
+import { loadWasmKernels } from './wasmKernels.js';
+
+/** The dense matrix products of the hot loop, and where their operands are best kept. */
+export interface DenseKernels {
+  /** `wasm-simd` or `javascript`. */
+  readonly name: string;
+  /** out (rows) <- A (rows x cols) x (cols). */
+  matvec(a: Float64Array, rows: number, cols: number, x: Float64Array, out: Float64Array): void;
+  /** out (cols) <- A^T x, A is rows x cols, x has length rows. */
+  matTvec(a: Float64Array, rows: number, cols: number, x: Float64Array, out: Float64Array): void;
+  /** C (m x n) <- alpha op(A) op(B) + beta C; see `gemm`. */
+  gemm(
+    m: number,
+    n: number,
+    k: number,
+    alpha: number,
+    a: Float64Array,
+    transA: boolean,
+    b: Float64Array,
+    transB: boolean,
+    beta: number,
+    c: Float64Array,
+  ): void;
+  /**
+   * A zeroed array that these kernels read without copying (for WebAssembly: one in its memory).
+   * Keep the array itself alive while any view of it is in use.
+   */
+  residentArray(length: number): Float64Array;
+}
 
 /** <x, y>, with four accumulators so that the JIT can overlap the multiply-adds. */
 export function dot(x: Float64Array, y: Float64Array): number {
@@ -71,7 +107,7 @@ export function distance(x: Float64Array, y: Float64Array): number {
  * out (rows) <- A (rows x cols) x (cols). Two rows per pass share each load of x, with two
  * accumulators per row; on large matrices this runs at the memory bandwidth.
  */
-export function matvec(a: Float64Array, rows: number, cols: number, x: Float64Array, out: Float64Array): void {
+function matvecJs(a: Float64Array, rows: number, cols: number, x: Float64Array, out: Float64Array): void {
   let i = 0;
   for (; i + 1 < rows; i += 2) {
     const first = i * cols;
@@ -104,9 +140,9 @@ export function matvec(a: Float64Array, rows: number, cols: number, x: Float64Ar
   }
 }
 
-/** out (cols) <- A^T x, A is rows x cols, x has length rows */
-export function matTvec(a: Float64Array, rows: number, cols: number, x: Float64Array, out: Float64Array): void {
-  gemm(cols, 1, rows, 1, a, true, x, false, 0, out);
+/** out (cols) <- A^T x = (x^T A)^T, A is rows x cols: a one-row product that streams A by rows. */
+function matTvecJs(a: Float64Array, rows: number, cols: number, x: Float64Array, out: Float64Array): void {
+  gemmJs(1, cols, rows, 1, x, false, a, false, 0, out);
 }
 
 /**
@@ -116,7 +152,7 @@ export function matTvec(a: Float64Array, rows: number, cols: number, x: Float64A
  * into each pass over a row of C (a quarter of the loads and stores of C). The loops are written
  * out rather than calling the helpers above: V8 does not inline calls this deep in a hot loop.
  */
-export function gemm(
+function gemmJs(
   m: number,
   n: number,
   k: number,
@@ -177,4 +213,64 @@ export function gemm(
       for (let j = 0; j < n; j++) c[cRow + j] += aip * b[bRow + j];
     }
   }
+}
+
+/** The JavaScript kernels: the reference the WebAssembly ones are tested against, and the fallback. */
+export const javascriptKernels: DenseKernels = {
+  name: 'javascript',
+  matvec: matvecJs,
+  matTvec: matTvecJs,
+  gemm: gemmJs,
+  residentArray: (length) => new Float64Array(length),
+};
+
+/** The WebAssembly SIMD kernels, loaded once; undefined when this runtime cannot run them or BOUNDCHECK_KERNELS=js. */
+export const wasmKernels: DenseKernels | undefined = process.env.BOUNDCHECK_KERNELS === 'js' ? undefined : loadWasmKernels();
+
+/**
+ * Products of fewer multiply-adds than this stay on the JavaScript kernels: below it, the call into
+ * WebAssembly and the copy of non-resident operands cost more than the SIMD saves (npm run
+ * bench:numpy, quadratic d = 10). The rule depends on the shapes only, so it is deterministic.
+ */
+export const SMALL_PRODUCT = 256;
+
+/** `wasm` for every product of at least SMALL_PRODUCT multiply-adds, the JavaScript kernels below. */
+function smallProductsOnJavaScript(wasm: DenseKernels): DenseKernels {
+  return {
+    name: wasm.name,
+    matvec: (a, rows, cols, x, out) => (rows * cols < SMALL_PRODUCT ? matvecJs : wasm.matvec)(a, rows, cols, x, out),
+    matTvec: (a, rows, cols, x, out) => (rows * cols < SMALL_PRODUCT ? matTvecJs : wasm.matTvec)(a, rows, cols, x, out),
+    gemm: (m, n, k, alpha, a, transA, b, transB, beta, c) =>
+      (m * n * k < SMALL_PRODUCT ? gemmJs : wasm.gemm)(m, n, k, alpha, a, transA, b, transB, beta, c),
+    residentArray: wasm.residentArray,
+  };
+}
+
+/** The kernels this process uses, chosen once (see the module comment). */
+export const activeKernels: DenseKernels = wasmKernels ? smallProductsOnJavaScript(wasmKernels) : javascriptKernels;
+
+/**
+ * out (rows) <- A (rows x cols) x (cols), by the active kernels. Two rows per pass share each load
+ * of x, with two accumulators per row (four two-lane ones in WebAssembly).
+ */
+export const matvec: DenseKernels['matvec'] = activeKernels.matvec;
+
+/** out (cols) <- A^T x, A is rows x cols, x has length rows, by the active kernels. */
+export const matTvec: DenseKernels['matTvec'] = activeKernels.matTvec;
+
+/**
+ * C (m x n) <- alpha * op(A) op(B) + beta * C, with op(A) of shape m x k and op(B) of shape k x n,
+ * by the active kernels. `transA` / `transB` read A (stored k x m) or B (stored n x k) transposed
+ * without copying. A beta of 0 overwrites C.
+ */
+export const gemm: DenseKernels['gemm'] = activeKernels.gemm;
+
+/** A zeroed Float64Array the active kernels read without copying (see `DenseKernels.residentArray`). */
+export const residentArray: DenseKernels['residentArray'] = activeKernels.residentArray;
+
+/** A copy of `data` that the active kernels read without copying again (a matrix used at every step). */
+export function residentCopy(data: Float64Array): Float64Array {
+  const copy = residentArray(data.length);
+  copy.set(data);
+  return copy;
 }

@@ -8,7 +8,7 @@
 import type { BigNumber, MathJsInstance } from 'mathjs';
 import { CholeskyDecomposition, Matrix } from 'ml-matrix';
 import { spectralNorm } from '../linalg/dense.js';
-import { dot, matTvec, matvec, norm2, subInto } from '../linalg/kernels.js';
+import { dot, matTvec, matvec, norm2, residentArray, subInto } from '../linalg/kernels.js';
 import { InputError } from '../util/errors.js';
 import { requireMatrix, requirePositive, requireVector } from '../util/validate.js';
 import { bigMath, toBig, toBigVector } from './highPrecision.js';
@@ -130,15 +130,15 @@ function marginRidge(
   requirePositive('lambda', lambda);
 
   // Rows z_i = y_i x_i, so the margins are Z w and the loss Hessian is sum_i loss'' z_i z_i^T.
-  const signed = new Float64Array(samples * dim);
+  const signed = residentArray(samples * dim);
   let radius = 0;
   for (let i = 0; i < samples; i++) {
     const row = features.subarray(i * dim, (i + 1) * dim);
     radius = Math.max(radius, norm2(row));
     for (let j = 0; j < dim; j++) signed[i * dim + j] = labels[i] * row[j];
   }
-  const margins = new Float64Array(samples);
-  const weights = new Float64Array(samples);
+  const margins = residentArray(samples);
+  const weights = residentArray(samples);
   /** z_i^T w. */
   const marginAt = (i: number, w: Float64Array): number => {
     let s = 0;

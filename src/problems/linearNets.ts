@@ -20,7 +20,7 @@
  */
 import type { BigNumber, MathJsInstance } from 'mathjs';
 import { Matrix, SingularValueDecomposition } from 'ml-matrix';
-import { gemm } from '../linalg/kernels.js';
+import { gemm, residentArray, residentCopy } from '../linalg/kernels.js';
 import { InputError } from '../util/errors.js';
 import { requireDimension, requireMatrix } from '../util/validate.js';
 import {
@@ -134,12 +134,12 @@ export function squaredLoss(X: MatrixRows, Y: MatrixRows): FiniteSumProductLoss 
   if (targets.cols !== samples) {
     throw new InputError(`Y must have ${samples} columns (one per sample, like X), got ${targets.cols}`);
   }
-  const x = inputs.data;
+  const x = residentCopy(inputs.data);
   const y = targets.data;
-  const gram = new Float64Array(n * n);
+  const gram = residentArray(n * n);
   gemm(n, n, samples, 1, x, false, x, true, 0, gram);
-  const residual = new Float64Array(m * samples);
-  const batchInputs = new Float64Array(n * samples);
+  const residual = residentArray(m * samples);
+  const batchInputs = residentArray(n * samples);
   const batchTargets = new Float64Array(m * samples);
 
   /** residual <- P X - Y over `cols` columns of (inputs, targets); returns 1/2 ||residual||^2. */
@@ -214,7 +214,7 @@ export function squaredLoss(X: MatrixRows, Y: MatrixRows): FiniteSumProductLoss 
           minimizer,
         };
       }
-      const difference = new Float64Array(m * n);
+      const difference = residentArray(m * n);
       return {
         value: exact(value, 'l* = 1/2 ||Y (I - X^+ X)||_F^2 at P* = Y X^+ (local-pl-linear-nets.md §1)'),
         minimizer,
@@ -407,11 +407,11 @@ function buildLinearNet(layerWidths: number[], loss: ProductLoss): LinearNetProb
   const offsets = layerOffsets(layerWidths);
   const dim = offsets[depth];
   const layerSize = (l: number) => layerWidths[l + 1] * layerWidths[l];
-  const rowsBy = (l: number) => new Float64Array(layerWidths[l + 1] * n);
+  const rowsBy = (l: number) => residentArray(layerWidths[l + 1] * n);
 
-  const weights = layerWidths.slice(1).map((_, l) => new Float64Array(layerSize(l)));
-  const directions = layerWidths.slice(1).map((_, l) => new Float64Array(layerSize(l)));
-  const layerOut = layerWidths.slice(1).map((_, l) => new Float64Array(layerSize(l)));
+  const weights = layerWidths.slice(1).map((_, l) => residentArray(layerSize(l)));
+  const directions = layerWidths.slice(1).map((_, l) => residentArray(layerSize(l)));
+  const layerOut = layerWidths.slice(1).map((_, l) => residentArray(layerSize(l)));
   // products[l] = W_{l+1} ... W_1 (d_{l+1} x n), dProducts its derivative along the direction;
   // the first is W_1 itself. back[l] = (W_L ... W_{l+2})^T grad l(P), dBack its derivative.
   const products = weights.map((w, l) => (l === 0 ? w : rowsBy(l)));
@@ -427,6 +427,16 @@ function buildLinearNet(layerWidths: number[], loss: ProductLoss): LinearNetProb
     readLayers(x, offsets, weights);
     for (let l = 1; l < depth; l++) {
       gemm(layerWidths[l + 1], n, layerWidths[l], 1, weights[l], false, products[l - 1], false, 0, products[l]);
+    }
+    return P;
+  }
+
+  /** P at x: from `forward(x)`, unless x is already loaded (the GD runner asks for the gap right after the gradient). */
+  function productAt(x: Float64Array): Float64Array {
+    for (let l = 0; l < depth; l++) {
+      const layer = weights[l];
+      const start = offsets[l];
+      for (let i = 0; i < layer.length; i++) if (layer[i] !== x[start + i]) return forward(x);
     }
     return P;
   }
@@ -501,7 +511,7 @@ function buildLinearNet(layerWidths: number[], loss: ProductLoss): LinearNetProb
     loss,
     f: (x) => loss.value(forward(x)),
     grad,
-    ...(lossGap ? { gap: (x: Float64Array) => lossGap(forward(x)) } : {}),
+    ...(lossGap ? { gap: (x: Float64Array) => lossGap(productAt(x)) } : {}),
     hess: (x, out) => denseHessianFromHvp(dim, hvp, x, out),
     hvp,
     fStar: minimum.value.value,

@@ -12,7 +12,7 @@
  * [inputs, h_1, ..., outputs]. Prop. 3.3 writes the two-layer model as W_1 phi(W_2 x): its W_2 is
  * our W_1.
  */
-import { gemm } from '../linalg/kernels.js';
+import { gemm, residentArray, residentCopy } from '../linalg/kernels.js';
 import { InputError } from '../util/errors.js';
 import { Rng } from '../util/random.js';
 import {
@@ -120,7 +120,7 @@ export function mlp(options: MlpOptions): MlpProblem {
           : 'lower bound on inf f; cross-entropy is positive, so 0 is at most approached (data separable by the net)',
     ),
   };
-  return buildMlp(description, layerWidths, inputs.data, samples, activation, output, l2);
+  return buildMlp(description, layerWidths, residentCopy(inputs.data), samples, activation, output, l2);
 }
 
 /**
@@ -303,12 +303,12 @@ function buildMlp(
   const offsets = layerOffsets(layerWidths);
   const dim = offsets[depth];
   const layerSize = (l: number) => layerWidths[l + 1] * layerWidths[l];
-  const byColumns = (l: number) => new Float64Array(layerWidths[l + 1] * samples);
+  const byColumns = (l: number) => residentArray(layerWidths[l + 1] * samples);
   const perLayer = <T>(make: (l: number) => T): T[] => layerWidths.slice(1).map((_, l) => make(l));
 
-  const weights = perLayer((l) => new Float64Array(layerSize(l)));
-  const directions = perLayer((l) => new Float64Array(layerSize(l)));
-  const layerOut = perLayer((l) => new Float64Array(layerSize(l)));
+  const weights = perLayer((l) => residentArray(layerSize(l)));
+  const directions = perLayer((l) => residentArray(layerSize(l)));
+  const layerOut = perLayer((l) => residentArray(layerSize(l)));
   // Per layer, one column per sample: pre-activations Z, activations A = phi(Z) (hidden layers),
   // dLoss/dZ, and their derivatives along the direction (R-operator).
   const pre = perLayer(byColumns);
@@ -318,7 +318,7 @@ function buildMlp(
   const dPost = perLayer(byColumns);
   const dDelta = perLayer(byColumns);
   const outputs = pre[depth - 1];
-  const batchInputs = new Float64Array(layerWidths[0] * samples);
+  const batchInputs = residentArray(layerWidths[0] * samples);
   const batchTargets = new Float64Array(loss.targetRows * samples);
 
   const layerInput = (l: number, inputs: Float64Array) => (l === 0 ? inputs : post[l - 1]);

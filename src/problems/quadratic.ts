@@ -5,7 +5,7 @@
  * shares, read off the spectrum.
  */
 import { pseudoInverse } from '../linalg/dense.js';
-import { dot, gemm, matTvec, matvec, subInto } from '../linalg/kernels.js';
+import { dot, gemm, matTvec, matvec, residentArray, residentCopy, subInto } from '../linalg/kernels.js';
 import { InputError } from '../util/errors.js';
 import { Rng } from '../util/random.js';
 import { requireDimension, requireFinite, requireMatrix, requireNonNegative, requireVector } from '../util/validate.js';
@@ -63,7 +63,7 @@ export function quadratic({ eigenvalues, seed, center, offset = 0 }: QuadraticOp
   spectrum.forEach((lambda, i) => requireNonNegative(`eigenvalues[${i}]`, lambda));
   const minimizer = center === undefined ? new Float64Array(dim) : requireVector('center', center, dim);
   requireFinite('offset', offset);
-  const basis = seed === undefined ? undefined : exactOrthogonal(dim, new Rng(seed));
+  const basis = seed === undefined ? undefined : residentCopy(exactOrthogonal(dim, new Rng(seed)));
   return quadraticProblem({
     name: `quadratic(d=${dim}${seed === undefined ? '' : `,seed=${seed}`})`,
     params: seed === undefined ? { dim, offset } : { dim, seed, offset },
@@ -89,7 +89,7 @@ export function quadraticFromMatrix({ A, center, offset = 0 }: QuadraticFromMatr
   const dim = rows;
   const minimizer = center === undefined ? new Float64Array(dim) : requireVector('center', center, dim);
   requireFinite('offset', offset);
-  const matrix = symmetrized('A', data, dim);
+  const matrix = residentCopy(symmetrized('A', data, dim));
   const bounds = symmetricSpectrumBounds(matrix, dim);
   if (!bounds.positiveSemidefinite) {
     throw new InputError(`A must be positive semidefinite, its smallest eigenvalue is ${bounds.smallestLower}`);
@@ -118,17 +118,18 @@ export function quadraticFromMatrix({ A, center, offset = 0 }: QuadraticFromMatr
  * squares instance is ever certified.
  */
 export function leastSquares({ A, b }: LeastSquaresOptions): FiniteSumProblem {
-  const { data: design, rows: samples, cols: dim } = requireMatrix('A', A);
+  const { data, rows: samples, cols: dim } = requireMatrix('A', A);
+  const design = residentCopy(data);
   const targets = requireVector('b', b, samples);
   const xStar = new Float64Array(dim);
   matvec(pseudoInverse(design, samples, dim), dim, samples, targets, xStar);
   // A^T A first (exactly symmetric: a_ki a_kj = a_kj a_ki), then the 1/n.
-  const hessian = new Float64Array(dim * dim);
+  const hessian = residentArray(dim * dim);
   gemm(dim, dim, samples, 1, design, true, design, false, 0, hessian);
   for (let k = 0; k < dim * dim; k++) hessian[k] /= samples;
 
-  const residual = new Float64Array(samples);
-  const difference = new Float64Array(dim);
+  const residual = residentArray(samples);
+  const difference = residentArray(dim);
   const halfMeanSquaredResidual = (x: Float64Array): number => {
     matvec(design, samples, dim, x, residual);
     for (let i = 0; i < samples; i++) residual[i] -= targets[i];
@@ -263,8 +264,8 @@ function denseOperator(matrix: Float64Array, dim: number): QuadraticOperator {
  */
 function factoredOperator(spectrum: Float64Array, basis: Float64Array | undefined): QuadraticOperator {
   const dim = spectrum.length;
-  const coordinates = new Float64Array(dim);
-  const scaled = new Float64Array(dim);
+  const coordinates = residentArray(dim);
+  const scaled = residentArray(dim);
   let dense: Float64Array | undefined;
   return {
     apply(difference, out) {
@@ -310,8 +311,8 @@ function quadraticProblem(spec: {
 }): Problem {
   const { operator, center, offset } = spec;
   const dim = center.length;
-  const difference = new Float64Array(dim);
-  const product = new Float64Array(dim);
+  const difference = residentArray(dim);
+  const product = residentArray(dim);
   const lastGradPoint = new Float64Array(dim).fill(NaN);
   let lastGradForm = 0;
   /** Writes M (x - c) into `out` and returns 1/2 (x-c)^T M (x-c). */
