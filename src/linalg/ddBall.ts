@@ -15,8 +15,9 @@
  *   and a sum: one more rounding of a term below u^2 |xy|, so <= 8u^2 + O(u^3);
  * - the square root is one Newton correction of Math.sqrt (Dekker 1971, sqrt2), <= 4u^2.
  * Every operation here is charged `OPERATION_ERROR` = 2^-96 = 128 u^2 of its result's magnitude,
- * far above these bounds, plus `UNDERFLOW_ERROR` = 2^-1060 absolute for any result that is not
- * an exact zero (the bounds above assume no underflow; an operation here is at most 32
+ * far above these bounds, plus, for products and square roots of nonzero operands, `UNDERFLOW_ERROR`
+ * = 2^-1060 absolute (the bounds above assume no underflow; sums never underflow, since subnormal
+ * sums are exact; a product or square root here is at most 32
  * floating-point operations, each of which underflow moves by at most 2^-1075, half the smallest
  * subnormal). Radii are computed in float64 with round-to-nearest and then scaled up by
  * `RADIUS_ROUNDING` (a few float64 operations, each off by at most u relative) or, for sums of n
@@ -115,9 +116,14 @@ function ddMul(xh: number, xl: number, yh: number, yl: number): void {
   eft.hi = zh;
 }
 
-/** The charge of one operation whose double-double result has high part `hi`. */
+/** The charge of one sum whose result has high part `hi` (a sum never underflows: subnormal sums are exact). */
 function operationError(hi: number): number {
-  return hi === 0 ? 0 : OPERATION_ERROR * Math.abs(hi) + UNDERFLOW_ERROR;
+  return OPERATION_ERROR * Math.abs(hi);
+}
+
+/** The charge of one product or square root of nonzero operands (which may underflow, even to 0). */
+function productError(hi: number): number {
+  return OPERATION_ERROR * Math.abs(hi) + UNDERFLOW_ERROR;
 }
 
 /** An upper bound on |hi + lo| for a normalized double-double. */
@@ -138,16 +144,18 @@ export function ballMul(xh: number, xl: number, xr: number, yh: number, yl: numb
   ddMul(xh, xl, yh, yl);
   result.hi = eft.hi;
   result.lo = eft.lo;
-  result.rad = (magnitude(xh) * yr + magnitude(yh) * xr + xr * yr + operationError(eft.hi)) * RADIUS_ROUNDING;
+  const rounding = xh === 0 || yh === 0 ? 0 : productError(eft.hi);
+  result.rad = (magnitude(xh) * yr + magnitude(yh) * xr + xr * yr + rounding) * RADIUS_ROUNDING;
 }
 
 /** 1 - a b for doubles a and b (read exactly), into `result`: a b is exact (TwoProd), one sum rounds. */
 export function ballOneMinusProduct(a: number, b: number): void {
   twoProd(a, b);
+  const rounding = a === 0 || b === 0 ? 0 : UNDERFLOW_ERROR;
   ddAdd(1, 0, -eft.hi, -eft.lo);
   result.hi = eft.hi;
   result.lo = eft.lo;
-  result.rad = operationError(eft.hi) * RADIUS_ROUNDING;
+  result.rad = (operationError(eft.hi) + rounding) * RADIUS_ROUNDING;
 }
 
 /** A double-double dot product with its error, accumulated by `DotAccumulator`. */
@@ -176,7 +184,7 @@ export class DotAccumulator {
     this.hi = eft.hi;
     this.lo = eft.lo;
     this.propagated += Math.abs(a) * xr;
-    this.rounding += operationError(ph) + operationError(eft.hi);
+    this.rounding += productError(ph) + operationError(eft.hi);
     this.terms++;
   }
 
@@ -190,7 +198,7 @@ export class DotAccumulator {
     this.hi = eft.hi;
     this.lo = eft.lo;
     this.propagated += magnitude(xh) * yr + magnitude(yh) * xr + xr * yr;
-    this.rounding += operationError(ph) + operationError(eft.hi);
+    this.rounding += productError(ph) + operationError(eft.hi);
     this.terms++;
   }
 
@@ -230,7 +238,7 @@ export function ballSqrtOfNonNegative(sh: number, sl: number, sr: number): void 
   const zh = q + correction;
   result.lo = correction - (zh - q);
   result.hi = zh;
-  result.rad = (sr / Math.sqrt(lower) + operationError(zh)) * RADIUS_ROUNDING * RADIUS_ROUNDING;
+  result.rad = (sr / Math.sqrt(lower) + productError(zh)) * RADIUS_ROUNDING * RADIUS_ROUNDING;
 }
 
 const bits = new DataView(new ArrayBuffer(8));
