@@ -1,0 +1,30 @@
+/**
+ * Certification replays on a d = 100 seeded quadratic (constant step 1.5, lambda in [0.01, 1)):
+ * the ball double-double replay of 1000 steps against the BigNumber replay at 40 digits, which is
+ * too slow for 1000 steps in a benchmark and runs 20 (compare per step: its time x 50), and the
+ * float64 run of 1000 steps as the baseline, all measured in the same run.
+ */
+import { bench, describe } from 'vitest';
+import { replayInBalls } from '../../src/gd/runBall.js';
+import { run } from '../../src/gd/run.js';
+import { runHighPrecision } from '../../src/gd/runHighPrecision.js';
+import { quadratic } from '../../src/problems/quadratic.js';
+import { constant } from '../../src/schedules/index.js';
+
+const d = 100;
+const problem = quadratic({
+  eigenvalues: Array.from({ length: d }, (_, i) => 0.01 + i / d),
+  seed: 3,
+  center: Array.from({ length: d }, (_, i) => Math.sin(i)),
+});
+const x0 = Array.from({ length: d }, (_, i) => 2 * Math.cos(3 * i));
+const schedule = constant(1.5);
+const bigNumber40 = runHighPrecision(40);
+
+describe('certification replay, quadratic d = 100', () => {
+  bench('float64 run, 1000 steps', () => void run(problem, schedule, x0, { maxSteps: 1000 }), { iterations: 5, time: 0 });
+  bench('ball double-double replay, 1000 steps', () => {
+    if (!replayInBalls(problem, schedule, x0, { maxSteps: 1000 }).decided) throw new Error('undecided');
+  }, { iterations: 5, time: 0 });
+  bench('BigNumber replay at 40 digits, 20 steps', () => void bigNumber40(problem, schedule, x0, { maxSteps: 20 }), { iterations: 3, time: 0 });
+});
