@@ -62,7 +62,7 @@ describe('rhs(instance, params, run)', () => {
     const params = { L: 3 };
     const found = evaluateClaim(tooTight, params);
     expect(found.status).toBe('violated');
-    const certificate = certify(tooTight, found, 1e-9);
+    const certificate = certify(tooTight, found, 1e-9, { method: 'bignumber' });
     expect(certificate.status).toBe('certified');
     expect(runs).toHaveLength(3);
     const instance = quadratics.instance(params);
