@@ -73,6 +73,31 @@ describe('rhs(instance, params, run)', () => {
     }
   });
 
+  it('a ball that cannot tell which way a value rounds sends the certification to BigNumber', () => {
+    // x_1 = (2^-54, 1 - fl(1/3)): the second coordinate is exactly halfway between two doubles, and
+    // ||grad f(x_1)|| lies 3e-32 relative above it, closer than a double-double ball can tell.
+    const tight = claim({
+      id: 'test.tie',
+      title: 'gap below itself',
+      source,
+      kind: 'upper',
+      family: quadratics,
+      lhs: gapAt(),
+      rhs: (_instance, _params, run) => run.gap[run.steps] * (1 - 1e-6),
+      rhsLabel: 'f(x_N) - f* (1 - 1e-6)',
+    });
+    const found = evaluateClaim(tight, { L: 3 });
+    const certificate = certify(tight, found, 1e-9);
+    expect(certificate.reason).toMatch(/^ball double-double undecided \(the ball of gradNorm at step 1 straddles a rounding boundary\)/);
+    expect(certificate.method).toBe('high-precision replay');
+    expect(certificate.status).toBe('certified');
+    expect(certificate.replays.map((r) => r.digits)).toEqual([40, 80]);
+    // At L = 2 nothing is near a rounding boundary: the balls decide.
+    const decided = certify(tight, evaluateClaim(tight, { L: 2 }), 1e-9);
+    expect(decided.method, decided.reason).toBe('ball double-double');
+    expect(decided.status).toBe('certified');
+  });
+
   it('is undefined for a measure that needs the bound first (firstHit) and for pointwise measures, and the rhs comes first there', () => {
     const calls: string[] = [];
     const hits = claim({
