@@ -28,7 +28,10 @@ export interface SeriesBounds {
 /** A ball replay: the trajectory, whether every float64 it handed on is the exact value rounded, and the series' bounds. */
 export interface BallReplay {
   readonly trajectory: Trajectory;
-  /** Every value handed on in float64 is the exact run's value rounded to nearest. */
+  /**
+   * Every value handed on in float64 is the exact run's value rounded to nearest. A replay stops at
+   * the first step where one is not: its trajectory is then only the part replayed.
+   */
   readonly decided: boolean;
   /** The first value whose ball straddles a rounding boundary (or overflowed), when not decided. */
   readonly undecided?: string;
@@ -119,6 +122,7 @@ export function replayInBalls(problem: Problem, schedule: Schedule, x0: ArrayLik
       xFloat[i] = point.hi[i];
       xMax = Math.max(xMax, Math.abs(xFloat[i]));
     }
+    if (undecided !== undefined) break;
     if (!rules.acceptsFinite(t, f, gapHi, normHi, xMax)) {
       xFloat.set(previousX);
       break;
@@ -145,6 +149,7 @@ export function replayInBalls(problem: Problem, schedule: Schedule, x0: ArrayLik
       ballSqrtOfNonNegative(result.hi, result.lo, result.rad);
       record('distance', t);
     }
+    if (undecided !== undefined) break;
     if (rules.endsAt(t, gapT, xMax)) {
       checkRounded(point, 'x', t);
       break;
@@ -161,6 +166,7 @@ export function replayInBalls(problem: Problem, schedule: Schedule, x0: ArrayLik
     const eta = checkedStep(schedule, t, stepState);
     if (read.x) checkRounded(point, 'x', t);
     if (read.grad) checkRounded(gradient, 'grad', t);
+    if (undecided !== undefined) break;
     stepSize.push(eta);
     model.step(state, eta, next);
     [state, next] = [next, state];

@@ -148,11 +148,18 @@ function ballCertificate(claim: Claim<Instance>, counterexample: Evaluation, tol
   const replaying: Runner = (problem, schedule, x0, runOptions) => {
     const replay = replayInBalls(problem, schedule, x0, runOptions);
     replays.push(replay);
+    // An undecided replay stopped early: the claim must not read its partial run.
+    if (!replay.decided) throw new Error(`undecided at ${replay.undecided}`);
     return replay.trajectory;
   };
-  const midpoint = evaluateClaim(claim, counterexample.params, { run: replaying, tolerance });
-  const open = replays.find((r) => !r.decided);
-  if (open) return { undecided: `the ball of ${open.undecided} straddles a rounding boundary` };
+  let midpoint: Evaluation;
+  try {
+    midpoint = evaluateClaim(claim, counterexample.params, { run: replaying, tolerance });
+  } catch (error) {
+    const open = replays.find((r) => !r.decided);
+    if (open) return { undecided: `the ball of ${open.undecided} straddles a rounding boundary` };
+    throw error;
+  }
   /** The same runs, read at one end of their balls (the claim makes the same runs in the same order). */
   const readAt = (side: 'lower' | 'upper'): Runner => {
     let next = 0;
