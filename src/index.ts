@@ -95,6 +95,7 @@ export {
   result as ballResult,
   roundsToNearest,
   UNDERFLOW_ERROR,
+  UNDERFLOW_ZONE,
 } from './linalg/ddBall.js';
 export { bigDot, bigMath, bigModel, bigSum, toBig, toBigVector, toFloatVector, type BigModelDefinition, type BigNumber, type MathJsInstance } from './problems/highPrecision.js';
 export { hessianNorm, largestHessianEigenvalue } from './problems/curvature.js';

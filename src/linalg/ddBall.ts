@@ -15,11 +15,14 @@
  *   and a sum: one more rounding of a term below u^2 |xy|, so <= 8u^2 + O(u^3);
  * - the square root is one Newton correction of Math.sqrt (Dekker 1971, sqrt2), <= 4u^2.
  * Every operation here is charged `OPERATION_ERROR` = 2^-96 = 128 u^2 of its result's magnitude,
- * far above these bounds, plus, for products and square roots of nonzero operands, `UNDERFLOW_ERROR`
- * = 2^-1060 absolute (the bounds above assume no underflow; sums never underflow, since subnormal
- * sums are exact; a product or square root here is at most 32
- * floating-point operations, each of which underflow moves by at most 2^-1075, half the smallest
- * subnormal). Radii are computed in float64 with round-to-nearest and then scaled up by
+ * far above these bounds, plus `UNDERFLOW_ERROR` = 2^-1060 absolute for a product of nonzero
+ * operands below `UNDERFLOW_ZONE` = 2^-960 (or a square root of one): the bounds above assume no
+ * underflow. Sums never underflow (subnormal sums are exact). In a product whose high part is at
+ * least 2^-960 every partial product that matters is normal (at least 2^-1013), and the smallest
+ * (x_lo y_lo, from 2^-1066) can only lose 2^-1075, below u^2 of the product; below 2^-960 (the
+ * product may even round to 0) each of the at most 32 floating-point operations loses at most
+ * 2^-1075, half the smallest subnormal. So an exact zero stays an exact zero (a step 1 on
+ * curvature 1 lands on 0 with radius 0). Radii are computed in float64 with round-to-nearest and then scaled up by
  * `RADIUS_ROUNDING` (a few float64 operations, each off by at most u relative) or, for sums of n
  * terms, by 1 + (n + 8) 2^-52 (the naive sum's bound gamma_n = n u / (1 - n u)). A non-finite
  * midpoint or radius (overflow, including Veltkamp splitting above 2^996) makes the ball fail
@@ -28,8 +31,10 @@
 
 /** Relative error charged to every double-double operation (published bounds are at most 8u^2 = 2^-103). */
 export const OPERATION_ERROR = 2 ** -96;
-/** Absolute error charged to every double-double operation with a nonzero result (underflow). */
+/** Absolute error charged to a product of nonzero operands whose result is below `UNDERFLOW_ZONE` (underflow). */
 export const UNDERFLOW_ERROR = 2 ** -1060;
+/** Below this magnitude a product's partial products may underflow. */
+export const UNDERFLOW_ZONE = 2 ** -960;
 /** Factor that rounds a radius computed with a few round-to-nearest operations upwards. */
 const RADIUS_ROUNDING = 1 + 2 ** -48;
 /** Veltkamp's splitting constant 2^27 + 1. */
@@ -121,9 +126,10 @@ function operationError(hi: number): number {
   return OPERATION_ERROR * Math.abs(hi);
 }
 
-/** The charge of one product or square root of nonzero operands (which may underflow, even to 0). */
+/** The charge of one product of nonzero operands with high part `hi` (which may have underflowed, even to 0). */
 function productError(hi: number): number {
-  return OPERATION_ERROR * Math.abs(hi) + UNDERFLOW_ERROR;
+  const size = Math.abs(hi);
+  return OPERATION_ERROR * size + (size < UNDERFLOW_ZONE ? UNDERFLOW_ERROR : 0);
 }
 
 /** An upper bound on |hi + lo| for a normalized double-double. */
@@ -151,7 +157,7 @@ export function ballMul(xh: number, xl: number, xr: number, yh: number, yl: numb
 /** 1 - a b for doubles a and b (read exactly), into `result`: a b is exact (TwoProd), one sum rounds. */
 export function ballOneMinusProduct(a: number, b: number): void {
   twoProd(a, b);
-  const rounding = a === 0 || b === 0 ? 0 : UNDERFLOW_ERROR;
+  const rounding = a !== 0 && b !== 0 && Math.abs(eft.hi) < UNDERFLOW_ZONE ? UNDERFLOW_ERROR : 0;
   ddAdd(1, 0, -eft.hi, -eft.lo);
   result.hi = eft.hi;
   result.lo = eft.lo;
@@ -210,12 +216,12 @@ export class DotAccumulator {
   }
 }
 
-/** x * 2^k for a ball x (exact barring underflow), into `result`. */
+/** x * 2^k for a ball x (exact barring underflow, charged below `UNDERFLOW_ZONE`), into `result`. */
 export function ballScaleByPowerOfTwo(xh: number, xl: number, xr: number, k: number): void {
   const s = 2 ** k;
   result.hi = xh * s;
   result.lo = xl * s;
-  result.rad = (xr * s + (k < 0 && xh !== 0 ? UNDERFLOW_ERROR : 0)) * RADIUS_ROUNDING;
+  result.rad = (xr * s + (xh !== 0 && Math.abs(result.hi) < UNDERFLOW_ZONE ? UNDERFLOW_ERROR : 0)) * RADIUS_ROUNDING;
 }
 
 /**
@@ -238,7 +244,9 @@ export function ballSqrtOfNonNegative(sh: number, sl: number, sr: number): void 
   const zh = q + correction;
   result.lo = correction - (zh - q);
   result.hi = zh;
-  result.rad = (sr / Math.sqrt(lower) + productError(zh)) * RADIUS_ROUNDING * RADIUS_ROUNDING;
+  // The Newton correction squares q: charged as a product of size sh.
+  const rounding = OPERATION_ERROR * zh + (sh < UNDERFLOW_ZONE ? UNDERFLOW_ERROR : 0);
+  result.rad = (sr / Math.sqrt(lower) + rounding) * RADIUS_ROUNDING * RADIUS_ROUNDING;
 }
 
 const bits = new DataView(new ArrayBuffer(8));

@@ -106,6 +106,13 @@ describe('every operation encloses its exact result', () => {
     expect(contains(big(3 * 2 ** -540).times(big(5 * 2 ** -540)))).toBe(true);
     ballMul(0, 0, 0, 7, 0, 0);
     expect([result.hi, result.lo, result.rad]).toEqual([0, 0, 0]);
+    // 1 - 1 * 1 is an exact zero (a step 1 on curvature 1), and a product far below 2^-960 is charged.
+    ballOneMinusProduct(1, 1);
+    expect([result.hi, result.lo, result.rad]).toEqual([0, 0, 0]);
+    ballMul(2 ** -600, 0, 0, 2 ** -600, 0, 0);
+    expect(result.hi).toBe(0);
+    expect(result.rad).toBeGreaterThan(2 ** -1074);
+    expect(contains(big(2 ** -600).times(big(2 ** -600)))).toBe(true);
   });
 
   it('the broken twin: without its radius the ball misses exact values these tests check', () => {
