@@ -55,6 +55,17 @@ describe('ball replay of a seeded quadratic', () => {
     }
   });
 
+  it('the broken twin: a ball model of a quadratic one eigenvalue off by 2^-40 relative is caught', () => {
+    const eigenvalues = Array.from({ length: dim }, (_, i) => 0.05 + i / dim);
+    eigenvalues[3] *= 1 + 2 ** -40;
+    const other = quadratic({ eigenvalues, seed: 5, center: Array.from({ length: dim }, (_, i) => Math.sin(i + 1)), offset: 0.25 });
+    const wrong = replayInBalls({ ...problem, ballModel: () => other.ballModel!() }, schedule, x0, options);
+    expect(wrong.decided).toBe(true);
+    expect(Array.from(wrong.trajectory.gap)).not.toEqual(Array.from(big40.gap));
+    const missed = big80.gap.some((g, t) => g < wrong.gap.lower[t] || g > wrong.gap.upper[t]);
+    expect(missed).toBe(true);
+  });
+
   it('says which value it cannot decide: an overflowing run (step 1e200) leaves no finite ball', () => {
     const blowUp = replayInBalls(problem, constant(1e200), x0, { maxSteps: 3 });
     expect(blowUp.decided).toBe(false);

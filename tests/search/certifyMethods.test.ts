@@ -33,6 +33,7 @@ describe('ball double-double and BigNumber certify the built-in counterexamples 
     const big = certify(claim, found, result.tolerance, { method: 'bignumber' });
     console.log(`${claim.id}: ball ${ball.method} ${ball.status} | bignumber ${big.status}: ${ball.reason}`);
     expect(big.method).toBe('high-precision replay');
+    expect(ball.method, ball.reason).toBe('ball double-double');
     expect(ball.status).toBe(big.status);
     if (ball.enclosure) {
       const lhs80 = big.replays[1].lhs;
