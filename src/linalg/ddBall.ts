@@ -142,7 +142,9 @@ export function ballAdd(xh: number, xl: number, xr: number, yh: number, yl: numb
   ddAdd(xh, xl, yh, yl);
   result.hi = eft.hi;
   result.lo = eft.lo;
-  result.rad = (xr + yr + operationError(eft.hi)) * RADIUS_ROUNDING;
+  // The sum of two doubles is exact in double-double (TwoSum).
+  const rounding = xl === 0 && yl === 0 ? 0 : operationError(eft.hi);
+  result.rad = (xr + yr + rounding) * RADIUS_ROUNDING;
 }
 
 /** x * y for balls, into `result`: radius |x| r_y + |y| r_x + r_x r_y plus the product's own error. */
@@ -150,7 +152,9 @@ export function ballMul(xh: number, xl: number, xr: number, yh: number, yl: numb
   ddMul(xh, xl, yh, yl);
   result.hi = eft.hi;
   result.lo = eft.lo;
-  const rounding = xh === 0 || yh === 0 ? 0 : productError(eft.hi);
+  // A product with a zero is 0; the product of two doubles is exact in double-double (TwoProd) above the underflow zone.
+  const exact = xh === 0 || yh === 0 || (xl === 0 && yl === 0 && Math.abs(eft.hi) >= UNDERFLOW_ZONE);
+  const rounding = exact ? 0 : productError(eft.hi);
   result.rad = (magnitude(xh) * yr + magnitude(yh) * xr + xr * yr + rounding) * RADIUS_ROUNDING;
 }
 
@@ -264,12 +268,16 @@ function neighbourGaps(value: number): { below: number; above: number } {
 }
 
 /**
- * Whether every real in the ball (hi + lo, rad) rounds to the double `hi` (round to nearest, ties
- * left undecided), for a normalized double-double (hi = fl(hi + lo)). False for a non-finite ball.
+ * Whether every real in the ball (hi + lo, rad) rounds to the double `hi` (round to nearest), for a
+ * normalized double-double (hi = fl(hi + lo), ties to even). A ball of radius 0 is its exact
+ * midpoint, which rounds to hi by construction; otherwise a ball touching a midpoint between two
+ * doubles is left undecided. False for a non-finite ball.
  */
 export function roundsToNearest(hi: number, lo: number, rad: number): boolean {
   if (!Number.isFinite(hi) || !Number.isFinite(lo) || !(rad >= 0) || !Number.isFinite(rad)) return false;
-  if (hi === 0) return lo === 0 && rad === 0;
+  // An exact value (radius 0) rounds as its high part was rounded: to nearest, ties to even.
+  if (rad === 0) return true;
+  if (hi === 0) return false;
   const { below, above } = neighbourGaps(hi);
   return lo + rad < above / 2 && lo - rad > -below / 2;
 }

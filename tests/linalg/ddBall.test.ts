@@ -146,10 +146,12 @@ describe('roundsToNearest', () => {
     }
   });
 
-  it('is false on ties, non-finite balls and balls around 0', () => {
-    expect(roundsToNearest(1, 2 ** -53, 0)).toBe(false);
-    expect(roundsToNearest(1, -(2 ** -54), 0)).toBe(false);
-    expect(roundsToNearest(1, -(2 ** -55), 0)).toBe(true);
+  it('is false on balls that touch a tie, non-finite balls and balls around 0', () => {
+    expect(roundsToNearest(1, 2 ** -53, 1e-40)).toBe(false);
+    expect(roundsToNearest(1, -(2 ** -54), 1e-40)).toBe(false);
+    expect(roundsToNearest(1, -(2 ** -55), 1e-40)).toBe(true);
+    // An exact tie (radius 0) rounds to even, as the high part was rounded.
+    expect(roundsToNearest(1, 2 ** -53, 0)).toBe(true);
     expect(roundsToNearest(Infinity, 0, 0)).toBe(false);
     expect(roundsToNearest(1, 0, NaN)).toBe(false);
     expect(roundsToNearest(0, 0, 1e-300)).toBe(false);
