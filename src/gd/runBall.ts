@@ -171,8 +171,9 @@ export function replayInBalls(problem: Problem, schedule: Schedule, x0: ArrayLik
     model.step(state, eta, next);
     [state, next] = [next, state];
   }
-  const steps = series.gap.length - 1;
-  if (steps < 0) throw new InputError(`${problem.name} is not finite at x0`);
+  // An undecided replay may stop before recording x_0: its (empty) trajectory is not to be read.
+  const steps = Math.max(0, series.gap.length - 1);
+  if (series.gap.length === 0 && undecided === undefined) throw new InputError(`${problem.name} is not finite at x0`);
   const xFinal = Float64Array.from(xFloat);
   const toBounds = (name: 'gap' | 'gradNorm' | 'distance'): SeriesBounds => ({
     lower: Float64Array.from(bounds[name][0]),

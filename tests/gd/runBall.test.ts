@@ -66,6 +66,12 @@ describe('ball replay of a seeded quadratic', () => {
     expect(missed).toBe(true);
   });
 
+  it('an undecided value at x_0 (||grad|| = 3 x 1.3, exactly halfway between two doubles) is reported, not thrown', () => {
+    const tie = replayInBalls(quadratic({ eigenvalues: [3] }), constant(0.1), [1.3], { maxSteps: 5 });
+    expect(tie.decided).toBe(false);
+    expect(tie.undecided).toBe('gradNorm at step 0');
+  });
+
   it('says which value it cannot decide: an overflowing run (step 1e200) leaves no finite ball', () => {
     const blowUp = replayInBalls(problem, constant(1e200), x0, { maxSteps: 3 });
     expect(blowUp.decided).toBe(false);
