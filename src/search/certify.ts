@@ -165,7 +165,13 @@ function ballCertificate(claim: Claim<Instance>, counterexample: Evaluation, tol
     let next = 0;
     return () => atBound(replays[next++], side);
   };
-  const evaluations = [midpoint, ...(['lower', 'upper'] as const).map((side) => evaluateClaim(claim, counterexample.params, { run: readAt(side), tolerance }))];
+  let evaluations: Evaluation[];
+  try {
+    evaluations = [midpoint, ...(['lower', 'upper'] as const).map((side) => evaluateClaim(claim, counterexample.params, { run: readAt(side), tolerance }))];
+  } catch (error) {
+    // e.g. a bound that takes the log of a gap whose ball reaches below 0
+    return { undecided: `the claim cannot be evaluated at the balls' ends: ${error instanceof Error ? error.message : String(error)}` };
+  }
   const hull = (pick: (e: Evaluation) => number): [number, number] => {
     const values = evaluations.map(pick);
     return [Math.min(...values), Math.max(...values)];
