@@ -98,6 +98,30 @@ describe('rhs(instance, params, run)', () => {
     expect(decided.status).toBe('certified');
   });
 
+  it("a bound that is NaN at the balls' ends (the square root of a gap whose ball reaches below 0) sends the certification to BigNumber", () => {
+    const landing = family({
+      name: 'step 1 on x^2/2 lands on 0',
+      box: { c: logUniform(1, 2) },
+      instance: () => ({ problem: quadratic({ eigenvalues: [1] }), x0: [1], schedule: constant(1), horizon: 1 }),
+    });
+    const sqrtBound = claim({
+      id: 'test.sqrt-gap',
+      title: 'gap below sqrt(gap) - 1',
+      source,
+      kind: 'upper',
+      family: landing,
+      lhs: gapAt(),
+      rhs: (_instance, _params, run) => Math.sqrt(run.gap[run.steps]) - 1,
+      rhsLabel: 'sqrt(f(x_1) - f*) - 1',
+    });
+    const found = evaluateClaim(sqrtBound, { c: 1 });
+    expect(found.status).toBe('violated');
+    const certificate = certify(sqrtBound, found, 1e-9);
+    expect(certificate.reason).toMatch(/^ball double-double undecided \(the claim cannot be evaluated at the balls' ends: .*rhs returned NaN/);
+    expect(certificate.method).toBe('high-precision replay');
+    expect(certificate.status).toBe('certified');
+  });
+
   it('is undefined for a measure that needs the bound first (firstHit) and for pointwise measures, and the rhs comes first there', () => {
     const calls: string[] = [];
     const hits = claim({
