@@ -76,11 +76,28 @@ export {
 export { falsify, type Counterexample, type IncompleteReason, type SearchEvaluator, type SearchOptions, type SearchResult, type Verdict } from './search/falsify.js';
 export type { BatchEvaluator } from './search/random.js';
 export type { StoppedEvaluations } from './search/tally.js';
-export type { Certificate, Replay } from './search/certify.js';
+export { certify, type Certificate, type CertificationMethod, type Enclosure, type Replay } from './search/certify.js';
+export { replayInBalls, type BallReplay, type SeriesBounds } from './gd/runBall.js';
 
 // Problems: the interface, hand-written problems, high precision, curvature, the built-in families.
 export * from './problems/problem.js';
 export { problem, type ProblemDefinition } from './problems/custom.js';
+export { BALL_VALUE, ballEvaluation, type BallEvaluation, type BallModel } from './problems/ballModel.js';
+export {
+  ballAdd,
+  ballBounds,
+  ballMul,
+  ballOneMinusProduct,
+  ballScaleByPowerOfTwo,
+  ballSqrtOfNonNegative,
+  BallVector,
+  DotAccumulator,
+  OPERATION_ERROR,
+  result as ballResult,
+  roundsToNearest,
+  UNDERFLOW_ERROR,
+  UNDERFLOW_ZONE,
+} from './linalg/ddBall.js';
 export { bigDot, bigMath, bigModel, bigSum, toBig, toBigVector, toFloatVector, type BigModelDefinition, type BigNumber, type MathJsInstance } from './problems/highPrecision.js';
 export { hessianNorm, largestHessianEigenvalue } from './problems/curvature.js';
 export { separableSum, type HighPrecisionScalarTerm, type ScalarTerm, type SeparableSumSpec } from './problems/separable.js';

@@ -25,6 +25,7 @@ const OPTIONS = {
   'eval-timeout': { type: 'string' },
   'eval-memory': { type: 'string' },
   trust: { type: 'boolean' },
+  certify: { type: 'string' },
   all: { type: 'boolean' },
   html: { type: 'boolean' },
   'drill-down': { type: 'string' },
@@ -75,8 +76,8 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   },
   replay: {
     summary: "re-evaluate a report's counterexample in float64 and high precision",
-    usage: 'boundcheck replay REPORT.json [--trust]',
-    options: ['trust'],
+    usage: 'boundcheck replay REPORT.json [--certify auto|bignumber] [--trust]',
+    options: ['trust', 'certify'],
     load: async () => (await import('./replay.js')).runReplay,
   },
   report: {

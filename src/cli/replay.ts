@@ -1,16 +1,21 @@
 /**
  * `boundcheck replay REPORT.json`: re-evaluates the report's counterexample from its claim file, in
- * float64 and in high precision, and says whether it still violates the claim.
+ * float64 and in high precision (ball double-double with BigNumber as the fallback, or BigNumber
+ * alone with `--certify bignumber`), and says whether it still violates the claim.
  */
 import { evaluateClaim } from '../claims/evaluate.js';
 import { claimFileOf, readReport } from '../report/report.js';
-import { certify } from '../search/certify.js';
+import { certify, type CertificationMethod } from '../search/certify.js';
 import { InputError } from '../util/errors.js';
 import { loadTarget } from './falsify.js';
 import { trustedClaimFile } from './trust.js';
 
-export async function runReplay(positionals: string[], values: { readonly trust?: boolean } = {}): Promise<number> {
+const METHODS: readonly CertificationMethod[] = ['auto', 'bignumber'];
+
+export async function runReplay(positionals: string[], values: { readonly trust?: boolean; readonly certify?: string } = {}): Promise<number> {
   if (positionals.length !== 1) throw new InputError('replay takes exactly one report file');
+  const method = (values.certify ?? 'auto') as CertificationMethod;
+  if (!METHODS.includes(method)) throw new InputError(`--certify must be auto or bignumber, got ${values.certify}`);
   const [path] = positionals;
   const report = readReport(path);
   if (!report.counterexample) throw new InputError(`${path} has no counterexample to replay (verdict ${report.verdict})`);
@@ -22,7 +27,9 @@ export async function runReplay(positionals: string[], values: { readonly trust?
     console.log('  the counterexample no longer violates the claim');
     return 0;
   }
-  const certificate = certify(target.claim, evaluation, report.tolerance);
+  const certificate = certify(target.claim, evaluation, report.tolerance, { method });
+  const { enclosure } = certificate;
+  if (enclosure) console.log(`  ball double-double: lhs in [${enclosure.lhs.join(', ')}], margin in [${enclosure.margin.join(', ')}]`);
   for (const r of certificate.replays) console.log(`  ${r.digits} digits: lhs ${r.lhs}, margin ${r.margin} (${r.status})`);
   console.log(`  ${certificate.status}: ${certificate.reason}`);
   return certificate.status === 'certified' ? 1 : 0;

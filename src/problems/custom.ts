@@ -6,6 +6,7 @@
  */
 import { InputError } from '../util/errors.js';
 import { requireDimension, requireVector } from '../util/validate.js';
+import type { BallModel } from './ballModel.js';
 import type { ConstantName, ConstantStatus, HighPrecisionModel, NamedConstant, Problem, ProblemConstants } from './problem.js';
 
 /** What a hand-written problem gives; everything but `dim`, `f` and `grad` is optional. */
@@ -33,11 +34,13 @@ export interface ProblemDefinition {
   readonly constants?: ProblemConstants;
   /** The same objective in BigNumber arithmetic (see `bigModel`), so that its violations certify. */
   highPrecision?(digits: number): HighPrecisionModel;
+  /** The same objective in double-double ball arithmetic (see `BallModel`), for a faster certification. */
+  ballModel?(): BallModel;
 }
 
 const CONSTANT_NAMES: readonly ConstantName[] = ['L', 'mu', 'L0', 'L1', 'H0', 'H1', 'rho', 'K0', 'Krho'];
 const CONSTANT_STATUSES: readonly ConstantStatus[] = ['exact', 'valid bound', 'estimate'];
-const OPTIONAL_METHODS = ['gap', 'hess', 'hvp', 'highPrecision'] as const;
+const OPTIONAL_METHODS = ['gap', 'hess', 'hvp', 'highPrecision', 'ballModel'] as const;
 
 function checkedConstants(where: string, constants: unknown): ProblemConstants {
   if (constants === undefined) return {};
@@ -109,7 +112,7 @@ export function problem(definition: ProblemDefinition): Problem {
   else if (xStar) fStar = f(Float64Array.from(xStar));
   else throw new InputError(`${where}: fStar is missing (give inf f, or xStar, a minimizer, for f* = f(xStar))`);
   if (fStar === Infinity) throw new InputError(`${where}: fStar must be below +Infinity`);
-  const { gap, hess, hvp, highPrecision } = definition;
+  const { gap, hess, hvp, highPrecision, ballModel } = definition;
   return {
     name,
     dim,
@@ -123,5 +126,6 @@ export function problem(definition: ProblemDefinition): Problem {
     ...(xStar ? { xStar } : {}),
     constants: checkedConstants(where, definition.constants),
     ...(highPrecision ? { highPrecision: highPrecision.bind(definition) } : {}),
+    ...(ballModel ? { ballModel: ballModel.bind(definition) } : {}),
   };
 }

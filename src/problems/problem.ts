@@ -7,6 +7,7 @@
  */
 
 import type { BigNumber, MathJsInstance } from 'mathjs';
+import type { BallModel } from './ballModel.js';
 
 /**
  * The same objective in mathjs BigNumber arithmetic (decimal.js underneath) at a fixed number of
@@ -76,6 +77,11 @@ export interface Problem {
   readonly constants: ProblemConstants;
   /** The objective at `digits` significant digits, when the family can be evaluated in BigNumber. */
   highPrecision?(digits: number): HighPrecisionModel;
+  /**
+   * The objective in double-double ball arithmetic, for the fast certification replay (see
+   * `BallModel`); without it, certification replays in BigNumber (`highPrecision`).
+   */
+  ballModel?(): BallModel;
 }
 
 /** A problem that is an average of `samples` terms, for minibatch gradients. */

@@ -10,6 +10,8 @@ import { InputError } from '../util/errors.js';
 import { Rng } from '../util/random.js';
 import { requireDimension, requireFinite, requireMatrix, requireNonNegative, requireVector } from '../util/validate.js';
 import type { BigNumber, MathJsInstance } from 'mathjs';
+import { ballAdd, ballMul, ballOneMinusProduct, ballScaleByPowerOfTwo, BallVector, DotAccumulator, result } from '../linalg/ddBall.js';
+import { BALL_VALUE, type BallModel } from './ballModel.js';
 import { bigMath, bigMatrixTimes, toBig, toBigVector } from './highPrecision.js';
 import { exact, validBound, type FiniteSumProblem, type HighPrecisionModel, type NamedConstant, type Problem, type ProblemConstants } from './problem.js';
 import { gramSpectrumBounds, symmetricSpectrumBounds, type SpectrumBounds } from './spectrumBounds.js';
@@ -231,6 +233,8 @@ interface QuadraticOperator {
   dense(): Float64Array;
   /** The same map on BigNumbers of `math`, the float64 data read exactly. */
   highPrecision(math: MathJsInstance): (difference: readonly BigNumber[]) => { product: BigNumber[]; form: BigNumber };
+  /** The quadratic with this operator in double-double ball arithmetic, when the operator has such a model. */
+  ballModel?(center: Float64Array, offset: number): BallModel;
 }
 
 /** M = A for a dense symmetric A: one matvec. */
@@ -293,6 +297,71 @@ function factoredOperator(spectrum: Float64Array, basis: Float64Array | undefine
         return { product: times(scaledY, false), form: form.div(2) };
       };
     },
+    ballModel: (center, offset) => factoredBallModel(spectrum, basis, center, offset),
+  };
+}
+
+/**
+ * 1/2 (x-c)^T Q diag(lambda) Q^T (x-c) + offset in ball arithmetic, run in the eigencoordinates
+ * y = Q^T (x - c): Q is exactly orthogonal, so the exact GD step x - eta Q (lambda o y) is
+ * y_k (1 - eta lambda_k) there, the gap is 1/2 sum lambda_k y_k^2 and ||grad||^2 = sum (lambda_k y_k)^2;
+ * x = c + Q y and grad = Q (lambda o y) are formed afresh at each step, so no ball is carried
+ * through a product with Q (no wrapping effect) and a contracting step shrinks the balls. [D]
+ */
+function factoredBallModel(spectrum: Float64Array, basis: Float64Array | undefined, center: Float64Array, offset: number): BallModel {
+  const dim = spectrum.length;
+  const sum = new DotAccumulator();
+  /** out_i = shift_i + sum_k Q[i][k] v_k (Q^T when `transpose`; Q = I without a basis). */
+  const rotate = (v: BallVector, transpose: boolean, shift: Float64Array | undefined, out: BallVector): void => {
+    for (let i = 0; i < dim; i++) {
+      sum.reset();
+      if (shift) sum.addScaled(shift[i], 1, 0, 0);
+      if (!basis) sum.addScaled(1, v.hi[i], v.lo[i], v.rad[i]);
+      else for (let k = 0; k < dim; k++) sum.addScaled(transpose ? basis[k * dim + i] : basis[i * dim + k], v.hi[k], v.lo[k], v.rad[k]);
+      sum.finish();
+      out.setResult(i);
+    }
+  };
+  const difference = new BallVector(dim);
+  const scaled = new BallVector(dim);
+  const form = new DotAccumulator();
+  const squares = new DotAccumulator();
+  return {
+    dim,
+    stateDim: dim,
+    start(x0, state) {
+      for (let i = 0; i < dim; i++) {
+        ballAdd(x0[i], 0, 0, -center[i], 0, 0);
+        difference.setResult(i);
+      }
+      rotate(difference, true, undefined, state);
+    },
+    evaluate(y, { point, gradient, values }) {
+      form.reset();
+      squares.reset();
+      for (let k = 0; k < dim; k++) {
+        ballMul(spectrum[k], 0, 0, y.hi[k], y.lo[k], y.rad[k]);
+        scaled.setResult(k);
+        form.addProduct(scaled.hi[k], scaled.lo[k], scaled.rad[k], y.hi[k], y.lo[k], y.rad[k]);
+        squares.addProduct(scaled.hi[k], scaled.lo[k], scaled.rad[k], scaled.hi[k], scaled.lo[k], scaled.rad[k]);
+      }
+      form.finish();
+      ballScaleByPowerOfTwo(result.hi, result.lo, result.rad, -1);
+      values.setResult(BALL_VALUE.gap);
+      ballAdd(result.hi, result.lo, result.rad, offset, 0, 0);
+      values.setResult(BALL_VALUE.f);
+      squares.finish();
+      values.setResult(BALL_VALUE.gradNormSquared);
+      rotate(y, false, center, point);
+      rotate(scaled, false, undefined, gradient);
+    },
+    step(y, eta, next) {
+      for (let k = 0; k < dim; k++) {
+        ballOneMinusProduct(eta, spectrum[k]);
+        ballMul(result.hi, result.lo, result.rad, y.hi[k], y.lo[k], y.rad[k]);
+        next.setResult(k);
+      }
+    },
   };
 }
 
@@ -345,6 +414,7 @@ function quadraticProblem(spec: {
     xStar: Float64Array.from(center),
     constants: spec.constants,
     highPrecision: (digits) => quadraticHighPrecision(operator, center, offset, digits),
+    ...(operator.ballModel ? { ballModel: () => operator.ballModel!(center, offset) } : {}),
   };
 }
 

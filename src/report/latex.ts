@@ -113,7 +113,7 @@ function summaryTable(papers: ReadonlyMap<string, readonly Report[]>, settings: 
     ]);
   const all = [...papers.values()].flat();
   return table(
-    `Verdicts of the search for violations, per paper (seed ${latexNumber(settings.seed)}, budget ${latexNumber(settings.budget)} evaluations per claim). A verdict \\emph{holds} means that no violation was found within the budget; a violation is certified by a high-precision replay.`,
+    `Verdicts of the search for violations, per paper (seed ${latexNumber(settings.seed)}, budget ${latexNumber(settings.budget)} evaluations per claim). A verdict \\emph{holds} means that no violation was found within the budget; a violation is certified by a replay in exact arithmetic (double-double balls, or BigNumber).`,
     'tab:boundcheck-summary',
     `@{}l${'r'.repeat(VERDICTS.length + 2)}@{}`,
     ['paper', 'claims', ...VERDICTS, 'unexpected'],

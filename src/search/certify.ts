@@ -1,21 +1,36 @@
 /**
- * Certification of a float64 violation: replay the counterexample in BigNumber arithmetic at two
- * precisions and call it certified only when, at both, the normalized margin still exceeds the
- * tolerance with the same status, and the two replays agree on the left-hand side to 1e-12
- * relative (its leading digits are settled). The replay re-evaluates the whole claim with the
- * high-precision runner, so a rhs that reads the run reads the replayed run. Pointwise statements
- * have no rounding that accumulates, and statistical ones carry their sampling error in the claim,
- * so the tolerance alone certifies them.
+ * Certification of a float64 violation. A statement about a run is replayed in exact-GD
+ * arithmetic, first in double-double ball arithmetic when the problem has a ball model
+ * (src/gd/runBall.ts): when every value the replay hands on in float64 is its exact value rounded
+ * to nearest (each ball inside one rounding interval), the claim is evaluated on that trajectory
+ * and on the trajectories of the balls' lower and upper ends, and the certificate states the
+ * hulls of lhs, rhs and margin; it is certified when the margin keeps the counterexample's status
+ * at all three, and `inconclusive` when all three hold (the float64 violation is rounding error).
+ * Otherwise (no ball model, a ball that straddles a rounding boundary or overflows, ends that
+ * disagree), or when asked (`method: 'bignumber'`), the counterexample is replayed in BigNumber
+ * arithmetic at two precisions and certified only when, at both, the normalized margin still
+ * exceeds the tolerance with the same status, and the two replays agree on the left-hand side to
+ * 1e-12 relative (its leading digits are settled). Either replay re-evaluates the whole claim, so a
+ * rhs that reads the run reads the replayed run. Pointwise statements have no rounding that
+ * accumulates, and statistical ones carry their sampling error in the claim, so the tolerance
+ * alone certifies them.
  */
 import type { Claim } from '../claims/claim.js';
 import { evaluateClaim, type Evaluation } from '../claims/evaluate.js';
 import type { Instance } from '../claims/family.js';
+import type { Runner } from '../claims/measures.js';
+import { replayInBalls, type BallReplay } from '../gd/runBall.js';
 import { runHighPrecision } from '../gd/runHighPrecision.js';
+import type { Trajectory } from '../gd/trajectory.js';
 
 export const CERTIFICATION_DIGITS = [40, 80] as const;
 /** Relative agreement required between the lhs of the two replays. */
 export const DIGITS_AGREEMENT = 1e-12;
 
+/** `auto`: ball double-double first, BigNumber when it cannot decide; `bignumber`: BigNumber only (a second opinion). */
+export type CertificationMethod = 'auto' | 'bignumber';
+
+/** One BigNumber replay. */
 export interface Replay {
   readonly digits: number;
   readonly lhs: number;
@@ -24,11 +39,23 @@ export interface Replay {
   readonly status: Evaluation['status'];
 }
 
+/** What a ball double-double replay proves: closed intervals (float64, rounded outwards) holding each side and the margin. */
+export interface Enclosure {
+  readonly lhs: readonly [number, number];
+  readonly rhs: readonly [number, number];
+  readonly margin: readonly [number, number];
+  /** The largest radius of a recorded value (gap, gradient norm, distance) relative to the value. */
+  readonly maxRelativeRadius: number;
+}
+
 export interface Certificate {
   readonly status: 'certified' | 'inconclusive';
-  readonly method: 'high-precision replay' | 'pointwise' | 'statistical';
+  readonly method: 'ball double-double' | 'high-precision replay' | 'pointwise' | 'statistical';
   readonly tolerance: number;
+  /** The BigNumber replays (none when the ball replay decided). */
   readonly replays: readonly Replay[];
+  /** The ball replay's intervals, when it decided. */
+  readonly enclosure?: Enclosure;
   readonly reason: string;
 }
 
@@ -37,7 +64,12 @@ function agree(a: number, b: number): boolean {
   return Math.abs(a - b) <= DIGITS_AGREEMENT * Math.max(Math.abs(a), Math.abs(b));
 }
 
-export function certify(claim: Claim<Instance>, counterexample: Evaluation, tolerance: number): Certificate {
+export function certify(
+  claim: Claim<Instance>,
+  counterexample: Evaluation,
+  tolerance: number,
+  options: { readonly method?: CertificationMethod } = {},
+): Certificate {
   if (claim.lhs.certification !== 'replay') {
     const why =
       claim.lhs.certification === 'pointwise'
@@ -52,13 +84,19 @@ export function certify(claim: Claim<Instance>, counterexample: Evaluation, tole
     };
   }
   const problem = claim.family.instance(counterexample.params).problem;
+  let fallback = '';
+  if (problem.ballModel && options.method !== 'bignumber') {
+    const ball = ballCertificate(claim, counterexample, tolerance);
+    if ('status' in ball) return ball;
+    fallback = `ball double-double undecided (${ball.undecided}), so replayed in BigNumber: `;
+  }
   if (!problem.highPrecision) {
     return {
       status: 'inconclusive',
       method: 'high-precision replay',
       tolerance,
       replays: [],
-      reason: `${problem.name} has no high-precision model, so the float64 violation cannot be replayed; define the family from a mathjs expression to certify it`,
+      reason: `${fallback}${problem.name} has no high-precision model, so the float64 violation cannot be replayed; define the family from a mathjs expression to certify it`,
     };
   }
   const replays: Replay[] = CERTIFICATION_DIGITS.map((digits) => {
@@ -72,7 +110,7 @@ export function certify(claim: Claim<Instance>, counterexample: Evaluation, tole
       method: 'high-precision replay',
       tolerance,
       replays,
-      reason: `at ${lost.digits} digits the margin is ${lost.margin} (${lost.status}): the float64 violation is rounding error`,
+      reason: `${fallback}at ${lost.digits} digits the margin is ${lost.margin} (${lost.status}): the float64 violation is rounding error`,
     };
   }
   const [low, high] = replays;
@@ -82,7 +120,7 @@ export function certify(claim: Claim<Instance>, counterexample: Evaluation, tole
       method: 'high-precision replay',
       tolerance,
       replays,
-      reason: `the ${low.digits}- and ${high.digits}-digit replays disagree on the lhs (${low.lhs} vs ${high.lhs})`,
+      reason: `${fallback}the ${low.digits}- and ${high.digits}-digit replays disagree on the lhs (${low.lhs} vs ${high.lhs})`,
     };
   }
   return {
@@ -90,6 +128,67 @@ export function certify(claim: Claim<Instance>, counterexample: Evaluation, tole
     method: 'high-precision replay',
     tolerance,
     replays,
-    reason: `the margin keeps its sign and leading digits at ${low.digits} and ${high.digits} digits`,
+    reason: `${fallback}the margin keeps its sign and leading digits at ${low.digits} and ${high.digits} digits`,
   };
+}
+
+/** The replay's trajectory with every recorded series at its lower or upper bound. */
+function atBound(replay: BallReplay, side: 'lower' | 'upper'): Trajectory {
+  return {
+    ...replay.trajectory,
+    gap: replay.gap[side],
+    gradNorm: replay.gradNorm[side],
+    ...(replay.distance ? { distance: replay.distance[side] } : {}),
+  };
+}
+
+/** The ball double-double certificate, or why the balls cannot decide. */
+function ballCertificate(claim: Claim<Instance>, counterexample: Evaluation, tolerance: number): Certificate | { undecided: string } {
+  const replays: BallReplay[] = [];
+  const replaying: Runner = (problem, schedule, x0, runOptions) => {
+    const replay = replayInBalls(problem, schedule, x0, runOptions);
+    replays.push(replay);
+    // An undecided replay stopped early: the claim must not read its partial run.
+    if (!replay.decided) throw new Error(`undecided at ${replay.undecided}`);
+    return replay.trajectory;
+  };
+  let midpoint: Evaluation;
+  try {
+    midpoint = evaluateClaim(claim, counterexample.params, { run: replaying, tolerance });
+  } catch (error) {
+    const open = replays.find((r) => !r.decided);
+    if (open) return { undecided: `the ball of ${open.undecided} straddles a rounding boundary` };
+    throw error;
+  }
+  /** The same runs, read at one end of their balls (the claim makes the same runs in the same order). */
+  const readAt = (side: 'lower' | 'upper'): Runner => {
+    let next = 0;
+    return () => atBound(replays[next++], side);
+  };
+  let evaluations: Evaluation[];
+  try {
+    evaluations = [midpoint, ...(['lower', 'upper'] as const).map((side) => evaluateClaim(claim, counterexample.params, { run: readAt(side), tolerance }))];
+  } catch (error) {
+    // e.g. a bound that takes the log of a gap whose ball reaches below 0
+    return { undecided: `the claim cannot be evaluated at the balls' ends: ${error instanceof Error ? error.message : String(error)}` };
+  }
+  const hull = (pick: (e: Evaluation) => number): [number, number] => {
+    const values = evaluations.map(pick);
+    return [Math.min(...values), Math.max(...values)];
+  };
+  const enclosure: Enclosure = {
+    lhs: hull((e) => e.lhs),
+    rhs: hull((e) => e.rhs),
+    margin: hull((e) => e.margin),
+    maxRelativeRadius: Math.max(...replays.map((r) => r.maxRelativeRadius)),
+  };
+  const intervals = `lhs in [${enclosure.lhs.join(', ')}], rhs in [${enclosure.rhs.join(', ')}], margin in [${enclosure.margin.join(', ')}]`;
+  const base = { method: 'ball double-double' as const, tolerance, replays: [], enclosure };
+  if (evaluations.every((e) => e.status === counterexample.status)) {
+    return { ...base, status: 'certified', reason: `ball double-double replay: ${intervals}, above the tolerance ${tolerance} throughout` };
+  }
+  if (evaluations.every((e) => e.status === 'holds')) {
+    return { ...base, status: 'inconclusive', reason: `ball double-double replay: ${intervals}, at or below the tolerance ${tolerance}: the float64 violation is rounding error` };
+  }
+  return { undecided: `the margin's ends ${enclosure.margin.join(' and ')} fall on both sides of the tolerance` };
 }

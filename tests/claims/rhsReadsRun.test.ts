@@ -62,7 +62,7 @@ describe('rhs(instance, params, run)', () => {
     const params = { L: 3 };
     const found = evaluateClaim(tooTight, params);
     expect(found.status).toBe('violated');
-    const certificate = certify(tooTight, found, 1e-9);
+    const certificate = certify(tooTight, found, 1e-9, { method: 'bignumber' });
     expect(certificate.status).toBe('certified');
     expect(runs).toHaveLength(3);
     const instance = quadratics.instance(params);
@@ -71,6 +71,55 @@ describe('rhs(instance, params, run)', () => {
       expect(runs[i + 1].gap).toEqual(replay.gap);
       expect(certificate.replays[i].rhs).toBe(replay.gap[N] * (1 - 1e-6));
     }
+  });
+
+  it('a ball that cannot tell which way a value rounds sends the certification to BigNumber', () => {
+    // x_1 = (2^-54, 1 - fl(1/3)): the second coordinate is exactly halfway between two doubles, and
+    // ||grad f(x_1)|| lies 3e-32 relative above it, closer than a double-double ball can tell.
+    const tight = claim({
+      id: 'test.tie',
+      title: 'gap below itself',
+      source,
+      kind: 'upper',
+      family: quadratics,
+      lhs: gapAt(),
+      rhs: (_instance, _params, run) => run.gap[run.steps] * (1 - 1e-6),
+      rhsLabel: 'f(x_N) - f* (1 - 1e-6)',
+    });
+    const found = evaluateClaim(tight, { L: 3 });
+    const certificate = certify(tight, found, 1e-9);
+    expect(certificate.reason).toMatch(/^ball double-double undecided \(the ball of gradNorm at step 1 straddles a rounding boundary\)/);
+    expect(certificate.method).toBe('high-precision replay');
+    expect(certificate.status).toBe('certified');
+    expect(certificate.replays.map((r) => r.digits)).toEqual([40, 80]);
+    // At L = 2 nothing is near a rounding boundary: the balls decide.
+    const decided = certify(tight, evaluateClaim(tight, { L: 2 }), 1e-9);
+    expect(decided.method, decided.reason).toBe('ball double-double');
+    expect(decided.status).toBe('certified');
+  });
+
+  it("a bound that is NaN at the balls' ends (the square root of a gap whose ball reaches below 0) sends the certification to BigNumber", () => {
+    const landing = family({
+      name: 'step 1 on x^2/2 lands on 0',
+      box: { c: logUniform(1, 2) },
+      instance: () => ({ problem: quadratic({ eigenvalues: [1] }), x0: [1], schedule: constant(1), horizon: 1 }),
+    });
+    const sqrtBound = claim({
+      id: 'test.sqrt-gap',
+      title: 'gap below sqrt(gap) - 1',
+      source,
+      kind: 'upper',
+      family: landing,
+      lhs: gapAt(),
+      rhs: (_instance, _params, run) => Math.sqrt(run.gap[run.steps]) - 1,
+      rhsLabel: 'sqrt(f(x_1) - f*) - 1',
+    });
+    const found = evaluateClaim(sqrtBound, { c: 1 });
+    expect(found.status).toBe('violated');
+    const certificate = certify(sqrtBound, found, 1e-9);
+    expect(certificate.reason).toMatch(/^ball double-double undecided \(the claim cannot be evaluated at the balls' ends: .*rhs returned NaN/);
+    expect(certificate.method).toBe('high-precision replay');
+    expect(certificate.status).toBe('certified');
   });
 
   it('is undefined for a measure that needs the bound first (firstHit) and for pointwise measures, and the rhs comes first there', () => {

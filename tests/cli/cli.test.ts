@@ -84,6 +84,14 @@ describe('reports', () => {
     const replay = boundcheck(...parsed.replay.replace('npx boundcheck ', '').split(' '));
     expect(replay.status).toBe(1);
     expect(replay.stdout).toMatch(/certified/);
+    const secondOpinion = boundcheck('replay', report, '--certify', 'bignumber');
+    expect(secondOpinion.status).toBe(1);
+    expect(secondOpinion.stdout).toMatch(/40 digits: lhs/);
+    expect(secondOpinion.stdout).toMatch(/80 digits: lhs/);
+    const unknown = boundcheck('replay', report, '--certify', 'fast');
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr.trim().split('\n')).toHaveLength(1);
+    expect(unknown.stderr).toMatch(/--certify must be auto or bignumber/);
   });
 
   it('a claim that holds exits 0 and says that surviving is evidence, not proof', () => {
