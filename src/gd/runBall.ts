@@ -17,7 +17,7 @@ import { InputError } from '../util/errors.js';
 import { requireVector } from '../util/validate.js';
 import { checkedStep, type RunOptions } from './run.js';
 import { StopRules } from './stopRules.js';
-import type { Trajectory } from './trajectory.js';
+import { endsOf, type Trajectory } from './trajectory.js';
 
 /** Float64 bounds, rounded outwards, of the exact values of a recorded series. */
 export interface SeriesBounds {
@@ -190,6 +190,7 @@ export function replayInBalls(problem: Problem, schedule: Schedule, x0: ArrayLik
     ...(xStar ? { distance: Float64Array.from(series.distance) } : {}),
     iterates: [{ step: steps, x: xFinal }],
     xFinal,
+    ends: endsOf(series.gap, series.gradNorm, stepSize.slice(0, steps)),
     stop: rules.reason,
     ...(rules.divergence ? { divergence: rules.divergence } : {}),
   };
