@@ -6,8 +6,9 @@
  * L = 1, N = 5, with a one-dimensional worst case). Normalized by f(x_0) - f(x_N), read from the
  * run (rhs reads the run; the high-precision replay's when certifying).
  * Hypotheses: L-smooth, h = 1. The family: `classFamily('nonconvexBounded')`, 1-D
- * piecewise quadratics with up to 8 pieces and a free slope f'(0), curvatures in [-L, L] (the outer pieces in (0, L], so
- * f* is finite and f - f* is defined), exactly rotated; L = max |f''| exact.
+ * piecewise quadratics with up to 13 pieces (the worst case at N has 2N + 1), curvatures in [-L, L] (the outer pieces in
+ * (0, L], so f* is finite and f - f* is defined), knots placed from the start in units of the first step and a free slope
+ * at the start ('run' knots: the whole class, see src/classes/families.ts); L = max |f''| exact.
  * Reference: Abbaszadehpeivasti, de Klerk, Zamani (2022), Optim. Lett. 16, 1649-1661; Taylor PhD
  * thesis (2017), p. 190.
  * Provenance: secondary (restated in classical-oracles.md O3).
@@ -30,7 +31,7 @@ const O3 = claim({
     tag: 'classical-oracles.md O3',
   },
   kind: 'upper',
-  family: classFamily({ curvature: 'nonconvexBounded', maxDim: 1, pieces: 8, h: { min: 1, max: 1 }, N: { min: 1, max: 6 } }),
+  family: classFamily({ curvature: 'nonconvexBounded', maxDim: 1, pieces: 13, knots: 'run', h: { min: 1, max: 1 }, N: { min: 1, max: 6 } }),
   lhs: trajectoryMeasure('min_k ||grad f(x_k)||^2', (t) => Math.min(...Array.from(t.gradNorm.subarray(0, t.steps + 1), (g) => g * g))),
   rhs: (instance: ClassInstance, _params, run) => ((4 * instance.L) / (3 * instance.N)) * decrease(run),
   rhsLabel: '4L (f(x_0) - f(x_N)) / (3N)',
