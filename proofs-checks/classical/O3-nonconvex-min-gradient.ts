@@ -36,13 +36,20 @@ const O3 = claim({
   rhs: (instance: ClassInstance, _params, run) => ((4 * instance.L) / (3 * instance.N)) * decrease(run),
   rhsLabel: '4L (f(x_0) - f(x_N)) / (3N)',
   // Both sides vanish at a critical point: measure against the first gradient. And f(x_0) - f(x_N)
-  // is a difference of gaps recorded in float64 (in the replay too), off by up to ~2 eps (f(x_0) - f*):
-  // the scale keeps that rounding below the tolerance (without it, a start 1e-10 from a critical
-  // point "violated" the bound with lhs 2e-20 against a decrease that rounded to 0).
-  scale: (lhs, rhs, instance) => Math.max(lhs, rhs, squaredGradientAt(instance), ((4 * instance.L) / (3 * instance.N)) * instance.initialGap * 1e-6),
+  // is a difference of gaps recorded in float64 (in the replay too), each rounded at the size of the
+  // values, ~eps (|f(x_0)| + |f*|), not of the gap: the scale keeps that rounding below the
+  // tolerance. (Without it, starts 1e-10 and 1e-12 from a critical point "violated" the bound with
+  // lhs 2e-20 and 1e-24 against a decrease that rounded to 0; in the second, f(x_0) - f* was itself
+  // 1e-12, so a floor proportional to the gap was not enough.)
+  scale: (lhs, rhs, instance) => Math.max(lhs, rhs, squaredGradientAt(instance), ((4 * instance.L) / (3 * instance.N)) * valueSize(instance) * 1e-6),
   expected: 'holds',
 });
 export default O3;
+
+/** |f(x_0)| + |f*|: the size at which the run's values, hence f(x_0) - f(x_N), are rounded. */
+function valueSize(instance: ClassInstance): number {
+  return Math.abs(instance.problem.f(instance.x0)) + Math.abs(instance.problem.fStar);
+}
 
 function squaredGradientAt(instance: ClassInstance): number {
   const g = new Float64Array(instance.problem.dim);
