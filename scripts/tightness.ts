@@ -73,7 +73,7 @@ for (const file of [...new Set(entries.map((e) => e.file))]) {
         const r = falsify(twin, { budget: BUDGET, seed, adversarial });
         if (r.verdict === 'violated') counts.push(r.stages.random.evaluations + r.stages.adversarial.evaluations);
       }
-      return `${median(counts)} (${counts.length}/${SEEDS.length})`;
+      return `${counts.length === 0 ? 'not found' : median(counts)} (${counts.length}/${SEEDS.length})`;
     });
     console.log(`| ${twin.id} | ${twin.title.replace(/.*broken twin: /, '').replace(/\]$/, '')} | ${cells[0]} | ${cells[1]} |`);
   }
