@@ -92,7 +92,7 @@ for (const entry of entries.filter((e) => e.exact === 1)) {
       const r = falsify(twin, { budget: BUDGET, seed, adversarial });
       if (r.verdict === 'violated') counts.push(r.stages.random.evaluations + r.stages.adversarial.evaluations);
     }
-    return `${median(counts)} (${counts.length}/${SEEDS.length})`;
+    return `${counts.length === 0 ? 'not found' : median(counts)} (${counts.length}/${SEEDS.length})`;
   });
   console.log(`| ${entry.label} x 0.99 | ${cells[0]} | ${cells[1]} |`);
 }
