@@ -159,12 +159,8 @@ describe("classFamily with 'run' knots (knots from the start, in units of the fi
     expect(Math.hypot(g[0], g[1])).toBeCloseTo(1.4 * Math.SQRT2, 12);
   });
 
-  it.each([
-    [1, 1, [0, 0]],
-    [2, -0.7, [2.3, 0]],
-    [0.3, 2.5, [-4.1, 0]],
-  ])('holds the O3 worst case: min_k f\'(x_k)^2 = 4L (f(x_0) - f(x_N)) / (3N) (L = %s, slope %s)', (L, slope, start) => {
-    const instance = fam.instance(zigzag(L, slope, start, 1) as never);
+  /** min_k f'(x_k)^2 and f(x_0) - f(x_N) along the instance's run. */
+  const o3Sides = (instance: ReturnType<typeof fam.instance>): { smallest: number; decrease: number } => {
     const g = new Float64Array(1);
     const x = Float64Array.from(instance.x0);
     const f0 = instance.problem.f(x);
@@ -174,11 +170,31 @@ describe("classFamily with 'run' knots (knots from the start, in units of the fi
       smallest = Math.min(smallest, g[0] * g[0]);
       if (k < N) x[0] -= instance.gamma * g[0];
     }
-    const decrease = f0 - instance.problem.f(x);
+    return { smallest, decrease: f0 - instance.problem.f(x) };
+  };
+
+  it.each([
+    [1, 1, [0, 0]],
+    [2, -0.7, [2.3, 0]],
+    [0.3, 2.5, [-4.1, 0]],
+  ])('holds the O3 worst case: min_k f\'(x_k)^2 = 4L (f(x_0) - f(x_N)) / (3N) (L = %s, slope %s)', (L, slope, start) => {
+    const { smallest, decrease } = o3Sides(fam.instance(zigzag(L, slope, start, 1) as never));
     // By hand: f' = L slope at every iterate, and each step decreases f by 3 (L slope)^2 / (4L).
     expect(smallest).toBeCloseTo((L * slope) ** 2, 10);
     expect(decrease).toBeCloseTo((3 * N * (L * slope) ** 2) / (4 * L), 10);
     expect(smallest / ((4 * L * decrease) / (3 * N))).toBeCloseTo(1, 12);
+  });
+
+  it.each([0.01, 0.25, 0.5, 0.9])('along the zigzag scaled by a = %s (curvatures +-aL on the run), the O3 ratio is (3/4) / (1 - a/4)', (a) => {
+    // f' dips by aL/2 times the step each half step: each step decreases f by (1 - a/4) f'(x_0)^2 / L.
+    const params = zigzag(1, 1, [0, 0], 1);
+    for (let j = 0; j < 2 * N + 1; j++) {
+      const c = j % 2 === 0 ? a : -a;
+      // Outer pieces (0 and 2N) map (0, 1] from 1e-3 + (1 - 1e-3) r; the last one, past x_N, keeps L = 1.
+      params[`t0_c${j}`] = j === 0 ? (c - 1e-3) / (1 - 1e-3) : j === 2 * N ? 1 : (c + 1) / 2;
+    }
+    const { smallest, decrease } = o3Sides(fam.instance(params as never));
+    expect(smallest / ((4 * decrease) / (3 * N))).toBeCloseTo(0.75 / (1 - a / 4), 12);
   });
 
   it('needs a nonconvex class', () => {
