@@ -16,7 +16,9 @@
  * quadratic (L/2) x^2). The instance's L is max |f''| and mu (when the class has one) min f'' over the curved terms, both
  * exact; GD runs with step gamma = h / L from x0 (each coordinate uniform in [-5, 5]) for N steps.
  * Integer parameters (pieces K, dimension d, flat coordinates, N, the basis seed) are part of the
- * box, so the search moves them too.
+ * box, so the search moves them too. Knots are absolute, or (option `knots: 'run'`, nonconvex
+ * classes) measured from the start in units of the first step, the same class parametrized so that
+ * patterns lined up with the iterates are not a coincidence (see `termAt`).
  */
 import { family, integer, logUniform, uniform, type Family, type Instance, type ParameterBox, type Params } from '../claims/family.js';
 import { gapOf, type Problem } from '../problems/problem.js';
