@@ -6,7 +6,7 @@
  * have, listed after the table with its point.
  * Run: npx tsx scripts/no-false-alarm.ts [--budget 10000] [--seeds 10] [--workers 2] [--time-limit SECONDS]
  * (also `npm run bench:no-false-alarm -- --budget 10000 --seeds 10`). Prints a markdown table
- * (pasted in README.md) and the wall time of each seed on stderr.
+ * (pasted in README.md), and on stderr each seed's wall time and the claims that did not hold.
  */
 import { searchClaims } from '../src/cli/falsify.js';
 import { selectTargets } from '../src/cli/targets.js';
@@ -56,7 +56,9 @@ for (let seed = 1; seed <= seeds; seed++) {
       violations.push(`- ${report.claim.id}, seed ${seed}: lhs ${report.counterexample.lhs} vs rhs ${report.counterexample.rhs} at ${at}`);
     }
   });
-  console.error(`seed ${seed}: ${((Date.now() - seedStarted) / 1000).toFixed(0)} s`);
+  // Each seed's outcome on stderr as it ends, so that an interrupted run still tells its counts.
+  const notHolding = checked.filter(({ report }) => report.verdict !== 'holds').map(({ report }) => `${report.claim.id} (${report.verdict})`);
+  console.error(`seed ${seed}: ${((Date.now() - seedStarted) / 1000).toFixed(0)} s, ${checked.length - notHolding.length} of ${checked.length} hold${notHolding.length > 0 ? `; not holding: ${notHolding.join(', ')}` : ''}`);
 }
 
 const seedList = seeds === 1 ? 'seed 1' : `seeds 1-${seeds}`;
