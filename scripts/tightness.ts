@@ -2,21 +2,16 @@
  * Tightness benchmark for the classical oracles on the class families (classical-oracles.md):
  * for each oracle at its reference parameters, budget 1000, seeds 1-5, the largest lhs/rhs found
  * (the claims' rhs is the exact bound, so 1 is tight) against the reference value; the evaluations
- * to the first violation of each broken twin, adversarial against random-only; and a no-false-alarm
- * run of every classical claim expected to hold (budget and seeds from the command line).
- * Run: npx tsx scripts/tightness.ts [--no-false-alarm-budget 10000] [--no-false-alarm-seeds 10]
- * Prints markdown tables (pasted in README.md).
+ * to the first violation of each broken twin, adversarial against random-only. (The no-false-alarm
+ * run of every claim expected to hold is scripts/no-false-alarm.ts.)
+ * Run: npx tsx scripts/tightness.ts. Prints markdown tables (pasted in README.md).
  */
-import { claimFilesIn, loadClaimFile } from '../src/claims/load.js';
+import { loadClaimFile } from '../src/claims/load.js';
 import { claim, type Claim } from '../src/claims/claim.js';
 import { brokenTwin } from '../src/claims/twin.js';
 import { withFixed, type Instance } from '../src/claims/family.js';
 import { falsify } from '../src/search/falsify.js';
 
-const argument = (name: string, fallback: number): number => {
-  const index = process.argv.indexOf(name);
-  return index < 0 ? fallback : Number(process.argv[index + 1]);
-};
 const BUDGET = 1000;
 const SEEDS = [1, 2, 3, 4, 5];
 const root = new URL('../proofs-checks/classical/', import.meta.url).pathname;
@@ -78,7 +73,7 @@ for (const file of [...new Set(entries.map((e) => e.file))]) {
         const r = falsify(twin, { budget: BUDGET, seed, adversarial });
         if (r.verdict === 'violated') counts.push(r.stages.random.evaluations + r.stages.adversarial.evaluations);
       }
-      return `${median(counts)} (${counts.length}/${SEEDS.length})`;
+      return `${counts.length === 0 ? 'not found' : median(counts)} (${counts.length}/${SEEDS.length})`;
     });
     console.log(`| ${twin.id} | ${twin.title.replace(/.*broken twin: /, '').replace(/\]$/, '')} | ${cells[0]} | ${cells[1]} |`);
   }
@@ -97,23 +92,8 @@ for (const entry of entries.filter((e) => e.exact === 1)) {
       const r = falsify(twin, { budget: BUDGET, seed, adversarial });
       if (r.verdict === 'violated') counts.push(r.stages.random.evaluations + r.stages.adversarial.evaluations);
     }
-    return `${median(counts)} (${counts.length}/${SEEDS.length})`;
+    return `${counts.length === 0 ? 'not found' : median(counts)} (${counts.length}/${SEEDS.length})`;
   });
   console.log(`| ${entry.label} x 0.99 | ${cells[0]} | ${cells[1]} |`);
 }
 
-const falseAlarmBudget = argument('--no-false-alarm-budget', 10_000);
-const falseAlarmSeeds = argument('--no-false-alarm-seeds', 10);
-console.log(`\n### No false alarm: classical claims expected to hold, budget ${falseAlarmBudget}, seeds 1-${falseAlarmSeeds}\n`);
-console.log('| claim | holds | violated | inconclusive | other |');
-console.log('|---|---|---|---|---|');
-for (const file of claimFilesIn(root)) {
-  const { claim: c } = await loadClaimFile(file);
-  if (c.expected !== 'holds') continue;
-  const counts: Record<string, number> = { holds: 0, violated: 0, inconclusive: 0, other: 0 };
-  for (let seed = 1; seed <= falseAlarmSeeds; seed++) {
-    const verdict = falsify(c, { budget: falseAlarmBudget, seed }).verdict;
-    counts[verdict in counts ? verdict : 'other']++;
-  }
-  console.log(`| ${c.id} | ${counts.holds} | ${counts.violated} | ${counts.inconclusive} | ${counts.other} |`);
-}

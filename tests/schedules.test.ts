@@ -4,6 +4,7 @@ import type { Problem } from '../src/problems/problem.js';
 import {
   constant,
   cosineDecay,
+  exactLineSearchQuadratic,
   formatNumber,
   h0h1Warmup,
   linearWarmup,
@@ -19,6 +20,7 @@ import {
   type StepState,
 } from '../src/schedules/index.js';
 import { InputError } from '../src/util/errors.js';
+import { quadratic } from '../src/problems/quadratic.js';
 
 /** f(w) = cosh(w) - 1, (H0,H1) = (1,1), gap computed as 2 sinh(w/2)^2. */
 const cosh: Problem = {
@@ -94,6 +96,25 @@ describe('state-based schedules', () => {
     expect(polyak({ scale: 0.5 })(0, stateWith(2, 2))).toBe(0.25);
     expect(polyak()(0, stateWith(3, 0))).toBe(0);
     expect(polyak()(0, stateWith(-1e-17, 1))).toBe(0);
+  });
+
+  it('exactLineSearchQuadratic: ||g||^2 / g^T H g, the minimizer along -g, and 0 at a zero gradient', () => {
+    const problem = quadratic({ eigenvalues: [1, 4] });
+    const at = (x: number[]): StepState => {
+      const grad = new Float64Array(2);
+      const f = problem.grad(Float64Array.from(x), grad);
+      return { x: Float64Array.from(x), grad, f, gap: f, gradNorm: Math.hypot(grad[0], grad[1]), problem };
+    };
+    // At (1, 1): g = (1, 4), ||g||^2 = 17, g^T H g = 1 + 64 = 65; the new gradient (48, -12)/65 is orthogonal to g.
+    expectRelativelyClose(exactLineSearchQuadratic()(0, at([1, 1])), 17 / 65);
+    // Scaled by 1e-200, g^T H g alone would underflow to 0.
+    expectRelativelyClose(exactLineSearchQuadratic()(0, at([1e-200, 1e-200])), 17 / 65);
+    expect(exactLineSearchQuadratic()(0, at([0, 0]))).toBe(0);
+    // Kantorovich's worst case x0 = (1/mu, 1/L): the gap contracts by ((L - mu)/(L + mu))^2 = 0.36 at every step.
+    const trajectory = run(problem, exactLineSearchQuadratic(), [1, 1 / 4], { maxSteps: 3 });
+    expectRelativelyClose(trajectory.gap[3] / trajectory.gap[0], 0.36 ** 3, 1e-13);
+    expectInputError(() => exactLineSearchQuadratic()(0, stateWith(1)), /needs the problem's Hessian/);
+    expectInputError(() => exactLineSearchQuadratic()(0, { ...at([1, 1]), problem: quadratic({ eigenvalues: [0, 0] }) }), /no minimum along the direction/);
   });
 
   it('localSmoothness: scale / K_t, rejecting a non-positive estimate', () => {

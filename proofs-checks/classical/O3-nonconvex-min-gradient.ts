@@ -6,8 +6,9 @@
  * L = 1, N = 5, with a one-dimensional worst case). Normalized by f(x_0) - f(x_N), read from the
  * run (rhs reads the run; the high-precision replay's when certifying).
  * Hypotheses: L-smooth, h = 1. The family: `classFamily('nonconvexBounded')`, 1-D
- * piecewise quadratics with up to 8 pieces and a free slope f'(0), curvatures in [-L, L] (the outer pieces in (0, L], so
- * f* is finite and f - f* is defined), exactly rotated; L = max |f''| exact.
+ * piecewise quadratics with up to 13 pieces (the worst case at N has 2N + 1), curvatures in [-L, L] (the outer pieces in
+ * (0, L], so f* is finite and f - f* is defined), knots placed from the start in units of the first step and a free slope
+ * at the start ('run' knots: the whole class, see src/classes/families.ts); L = max |f''| exact.
  * Reference: Abbaszadehpeivasti, de Klerk, Zamani (2022), Optim. Lett. 16, 1649-1661; Taylor PhD
  * thesis (2017), p. 190.
  * Provenance: secondary (restated in classical-oracles.md O3).
@@ -30,18 +31,25 @@ const O3 = claim({
     tag: 'classical-oracles.md O3',
   },
   kind: 'upper',
-  family: classFamily({ curvature: 'nonconvexBounded', maxDim: 1, pieces: 8, h: { min: 1, max: 1 }, N: { min: 1, max: 6 } }),
+  family: classFamily({ curvature: 'nonconvexBounded', maxDim: 1, pieces: 13, knots: 'run', h: { min: 1, max: 1 }, N: { min: 1, max: 6 } }),
   lhs: trajectoryMeasure('min_k ||grad f(x_k)||^2', (t) => Math.min(...Array.from(t.gradNorm.subarray(0, t.steps + 1), (g) => g * g))),
   rhs: (instance: ClassInstance, _params, run) => ((4 * instance.L) / (3 * instance.N)) * decrease(run),
   rhsLabel: '4L (f(x_0) - f(x_N)) / (3N)',
   // Both sides vanish at a critical point: measure against the first gradient. And f(x_0) - f(x_N)
-  // is a difference of gaps recorded in float64 (in the replay too), off by up to ~2 eps (f(x_0) - f*):
-  // the scale keeps that rounding below the tolerance (without it, a start 1e-10 from a critical
-  // point "violated" the bound with lhs 2e-20 against a decrease that rounded to 0).
-  scale: (lhs, rhs, instance) => Math.max(lhs, rhs, squaredGradientAt(instance), ((4 * instance.L) / (3 * instance.N)) * instance.initialGap * 1e-6),
+  // is a difference of gaps recorded in float64 (in the replay too), each rounded at the size of the
+  // values, ~eps (|f(x_0)| + |f*|), not of the gap: the scale keeps that rounding below the
+  // tolerance. (Without it, starts 1e-10 and 1e-12 from a critical point "violated" the bound with
+  // lhs 2e-20 and 1e-24 against a decrease that rounded to 0; in the second, f(x_0) - f* was itself
+  // 1e-12, so a floor proportional to the gap was not enough.)
+  scale: (lhs, rhs, instance) => Math.max(lhs, rhs, squaredGradientAt(instance), ((4 * instance.L) / (3 * instance.N)) * valueSize(instance) * 1e-6),
   expected: 'holds',
 });
 export default O3;
+
+/** |f(x_0)| + |f*|: the size at which the run's values, hence f(x_0) - f(x_N), are rounded. */
+function valueSize(instance: ClassInstance): number {
+  return Math.abs(instance.problem.f(instance.x0)) + Math.abs(instance.problem.fStar);
+}
 
 function squaredGradientAt(instance: ClassInstance): number {
   const g = new Float64Array(instance.problem.dim);

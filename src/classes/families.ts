@@ -16,13 +16,16 @@
  * quadratic (L/2) x^2). The instance's L is max |f''| and mu (when the class has one) min f'' over the curved terms, both
  * exact; GD runs with step gamma = h / L from x0 (each coordinate uniform in [-5, 5]) for N steps.
  * Integer parameters (pieces K, dimension d, flat coordinates, N, the basis seed) are part of the
- * box, so the search moves them too.
+ * box, so the search moves them too. Knots are absolute, or (option `knots: 'run'`, nonconvex
+ * classes) measured from the start in units of the first step, the same class parametrized so that
+ * patterns lined up with the iterates are not a coincidence (see `termAt`).
  */
 import { family, integer, logUniform, uniform, type Family, type Instance, type ParameterBox, type Params } from '../claims/family.js';
 import { gapOf, type Problem } from '../problems/problem.js';
 import { constant } from '../schedules/basic.js';
 import { piecewiseQuadratic } from './piecewiseQuadratic.js';
-import { rotatedSum } from './rotatedSum.js';
+import { rotatedSum, termCoordinates } from './rotatedSum.js';
+import { InputError } from '../util/errors.js';
 
 export type CurvatureClass = 'convex' | 'stronglyConvex' | 'nonconvex' | 'nonconvexBounded' | 'pl';
 
@@ -37,11 +40,13 @@ export interface ClassFamilyOptions {
   /** Range of the horizon N. */
   readonly N: { readonly min: number; readonly max: number };
   /**
-   * 'free' (default): each gap between knots is a parameter. 'uniform': equally spaced knots, one
-   * spacing parameter, the first knot relative to x0 (fewer dimensions when many pieces must line
-   * up with the run, e.g. zigzag worst cases).
+   * 'free' (default): each gap between knots is a parameter, in absolute units. 'run' (nonconvex
+   * classes): the same knots measured from the start in units of the first step's length, so a
+   * term is parametrized by its slope at the start instead of at 0 (see `termAt`): still every
+   * member of the class, but a knot pattern that lines up with the iterates is a region of the box
+   * whose size does not shrink with the scale of the run.
    */
-  readonly knots?: 'free' | 'uniform';
+  readonly knots?: 'free' | 'run';
 }
 
 export interface ClassInstance extends Instance {
@@ -65,11 +70,10 @@ export interface ClassInstance extends Instance {
 const X0_RANGE = 5;
 
 /** The box of term `i`: curvature ratios, knot gaps, first knot. */
-function termBox(i: number, pieces: number, knots: 'free' | 'uniform', nonconvex: boolean): ParameterBox {
+function termBox(i: number, pieces: number, nonconvex: boolean): ParameterBox {
   const box: Record<string, ReturnType<typeof uniform>> = { [`t${i}_first`]: uniform(-3, 3) };
   for (let j = 0; j < pieces; j++) box[`t${i}_c${j}`] = uniform(0, 1);
-  if (knots === 'uniform') box[`t${i}_spacing`] = logUniform(1e-2, 3);
-  else for (let j = 0; j + 1 < pieces - 1; j++) box[`t${i}_gap${j}`] = logUniform(1e-2, 3);
+  for (let j = 0; j + 1 < pieces - 1; j++) box[`t${i}_gap${j}`] = logUniform(1e-2, 3);
   if (nonconvex) box[`t${i}_slope`] = uniform(-3, 3);
   return box;
 }
@@ -89,19 +93,40 @@ function curvatureRatio(curvature: CurvatureClass, r: number, outer: boolean, mu
   }
 }
 
-function termAt(params: Params, i: number, K: number, curvature: CurvatureClass, scale: number): Problem {
+/** The smallest unit of 'run' knots (so that knots stay distinct in float64 when the start is nearly critical). */
+const MIN_RUN_UNIT = 1e-6;
+
+/**
+ * Term `i` of an instance: a piecewise quadratic with K pieces, scaled so that max |f''| is `scale`.
+ * 'free' knots: t_first, then the gaps, in absolute units; slope f'(0) = scale * slope (nonconvex).
+ * 'run' knots: with y0 the term's start coordinate and s = scale * slope its slope there, the knots
+ * are y0 - sign(s) u_j |gamma s| for u_0 = t_first, u_{j+1} = u_j + gap_j (in units of the first
+ * step, which GD takes along -sign(s)); curvatures are read in the order the run meets the pieces,
+ * and f'(0) is set so that f'(y0) = s. Reflecting and rescaling the knots is a bijection onto the
+ * same K-piece functions, so this is the same class.
+ */
+function termAt(params: Params, i: number, K: number, curvature: CurvatureClass, scale: number, run?: { y0: number; h: number }): Problem {
   const muRatio = params.muRatio ?? 0;
   const ratios = Array.from({ length: K }, (_, j) => curvatureRatio(curvature, params[`t${i}_c${j}`], j === 0 || j === K - 1, muRatio));
   // Normalized so that max |f''| is the scale (a term with every ratio 0 becomes the quadratic).
   const largest = Math.max(...ratios.map(Math.abs));
   const curvatures = ratios.map((r) => (largest === 0 ? scale : (scale * r) / largest));
-  const knots: number[] = [];
-  const gap = (j: number): number => params[`t${i}_spacing`] ?? params[`t${i}_gap${j}`];
-  // Uniform knots are placed relative to the start's coordinate, so a pattern can line up with the run.
-  const first = params[`t${i}_first`] + (params[`t${i}_spacing`] === undefined ? 0 : params[`x${i}`]);
-  for (let j = 0; j < K - 1; j++) knots.push(j === 0 ? first : knots[j - 1] + gap(j - 1));
-  // Nonconvex classes get a slope f'(0) (a linear term: same curvatures), so the slope at x0 is free.
-  return piecewiseQuadratic({ knots, curvatures, slope: scale * (params[`t${i}_slope`] ?? 0) });
+  const offsets: number[] = [];
+  for (let j = 0; j < K - 1; j++) offsets.push(j === 0 ? params[`t${i}_first`] : offsets[j - 1] + params[`t${i}_gap${j - 1}`]);
+  // Nonconvex classes get a slope (a linear term: same curvatures), so the slope at x0 is free.
+  const slope = scale * (params[`t${i}_slope`] ?? 0);
+  if (!run) return piecewiseQuadratic({ knots: offsets, curvatures, slope });
+  const towards = slope > 0 ? -1 : 1;
+  const unit = Math.max(run.h * Math.abs(params[`t${i}_slope`]), MIN_RUN_UNIT);
+  const knots = offsets.map((u) => run.y0 + towards * unit * u);
+  if (towards < 0) {
+    knots.reverse();
+    curvatures.reverse();
+  }
+  const withoutSlope = piecewiseQuadratic({ knots, curvatures });
+  const slopeAtStart = new Float64Array(1);
+  withoutSlope.grad(Float64Array.of(run.y0), slopeAtStart);
+  return piecewiseQuadratic({ knots, curvatures, slope: slope - slopeAtStart[0] });
 }
 
 /** A family over a curvature class (see the module comment). */
@@ -109,6 +134,9 @@ export function classFamily(options: ClassFamilyOptions): Family<ClassInstance> 
   const pieces = options.pieces ?? 4;
   const maxDim = options.maxDim ?? 1;
   const { curvature } = options;
+  const nonconvex = curvature === 'nonconvex' || curvature === 'nonconvexBounded';
+  const runKnots = options.knots === 'run';
+  if (runKnots && !nonconvex) throw new InputError(`'run' knots need a slope at the start: a nonconvex class, not '${curvature}'`);
   const box: Record<string, ReturnType<typeof uniform>> = {
     L: logUniform(0.1, 10),
     h: uniform(options.h.min, options.h.max),
@@ -122,7 +150,7 @@ export function classFamily(options: ClassFamilyOptions): Family<ClassInstance> 
   if (curvature === 'stronglyConvex' || curvature === 'pl') box.muRatio = logUniform(1e-3, 1);
   if (curvature === 'pl' && maxDim > 1) box.flat = integer(1, maxDim - 1);
   for (let i = 0; i < maxDim; i++) {
-    Object.assign(box, termBox(i, pieces, options.knots ?? 'free', curvature === 'nonconvex' || curvature === 'nonconvexBounded'));
+    Object.assign(box, termBox(i, pieces, nonconvex));
     box[`x${i}`] = uniform(-X0_RANGE, X0_RANGE);
   }
   const dims = maxDim > 1 ? `1..${maxDim}-D rotated sums of ` : '';
@@ -133,13 +161,16 @@ export function classFamily(options: ClassFamilyOptions): Family<ClassInstance> 
       const d = params.d ?? 1;
       const K = params.K;
       const flat = curvature === 'pl' ? Math.min(params.flat ?? 0, d - 1) : 0;
+      const x0 = Float64Array.from({ length: d }, (_, i) => params[`x${i}`]);
+      const y0 = d === 1 ? x0 : termCoordinates(x0, params.seed);
       const terms = Array.from({ length: d }, (_, i) =>
-        i >= d - flat ? piecewiseQuadratic({ knots: [], curvatures: [0] }) : termAt(params, i, K, curvature, params.L),
+        i >= d - flat
+          ? piecewiseQuadratic({ knots: [], curvatures: [0] })
+          : termAt(params, i, K, curvature, params.L, runKnots ? { y0: y0[i], h: params.h } : undefined),
       );
       const problem = d === 1 ? terms[0] : rotatedSum({ terms, seed: params.seed });
       const L = problem.constants.L!.value;
       const mu = problem.constants.mu?.value;
-      const x0 = Float64Array.from({ length: d }, (_, i) => params[`x${i}`]);
       const gamma = params.h / L;
       const R = problem.xStar && (curvature === 'convex' || curvature === 'stronglyConvex') ? distance(x0, problem.xStar) : NaN;
       return {

@@ -27,6 +27,24 @@ export interface RotatedSumOptions {
 /** A one-dimensional problem that is identically 0 (a flat direction). */
 export const isFlat = (term: Problem): boolean => term.constants.L?.value === 0 && term.fStar === 0;
 
+/** y = Q^T x: the terms' coordinates of x (Q = I without a basis). */
+function toTermCoordinates(basis: Float64Array | undefined, x: ArrayLike<number>, out: Float64Array): void {
+  const dim = out.length;
+  for (let k = 0; k < dim; k++) {
+    let s = 0;
+    if (basis) for (let i = 0; i < dim; i++) s += basis[i * dim + k] * x[i];
+    else s = x[k];
+    out[k] = s;
+  }
+}
+
+/** The coordinates (Q^T x)_i at which `rotatedSum({ terms, seed })` evaluates its terms phi_i. */
+export function termCoordinates(x: ArrayLike<number>, seed?: number): Float64Array {
+  const out = new Float64Array(x.length);
+  toTermCoordinates(seed === undefined ? undefined : exactOrthogonal(x.length, new Rng(seed)), x, out);
+  return out;
+}
+
 export function rotatedSum({ terms, seed }: RotatedSumOptions): Problem {
   const dim = terms.length;
   if (dim === 0) throw new InputError('rotatedSum needs at least one term');
@@ -38,14 +56,7 @@ export function rotatedSum({ terms, seed }: RotatedSumOptions): Problem {
   const slopes = new Float64Array(dim);
   const scalar = new Float64Array(1);
   const scalarOut = new Float64Array(1);
-  const toCoordinates = (x: Float64Array, out: Float64Array): void => {
-    for (let k = 0; k < dim; k++) {
-      let s = 0;
-      if (basis) for (let i = 0; i < dim; i++) s += basis[i * dim + k] * x[i];
-      else s = x[k];
-      out[k] = s;
-    }
-  };
+  const toCoordinates = (x: Float64Array, out: Float64Array): void => toTermCoordinates(basis, x, out);
   const fromCoordinates = (v: Float64Array, out: Float64Array): void => {
     for (let i = 0; i < dim; i++) {
       let s = 0;

@@ -1,6 +1,6 @@
 /**
- * Step sizes that read the state at x_t: Polyak's step, 1 / (local smoothness estimate), and the
- * loss-adaptive warm-ups of the (H0,H1) and (rho,K0,Krho) papers. Gap-based rules read
+ * Step sizes that read the state at x_t: Polyak's step, 1 / (local smoothness estimate), exact line
+ * search on quadratics, and the loss-adaptive warm-ups of the (H0,H1) and (rho,K0,Krho) papers. Gap-based rules read
  * max(0, f(x_t) - f*), so a gap rounded below zero counts as a minimiser.
  */
 import { InputError } from '../util/errors.js';
@@ -55,6 +55,36 @@ export function localSmoothness({ estimate, scale = 1, estimateLabel }: LocalSmo
     const K = estimate(state);
     if (!(K > 0)) throw new InputError(`${label}: the estimate K must be positive, got ${K} at t=${t}`);
     return scale / K;
+  });
+}
+
+/**
+ * Exact line search on a quadratic: eta_t = ||g||^2 / (g^T H g) with g the direction and H the
+ * problem's Hessian at x_t, the step that minimizes f(x_t - eta g) exactly when f is quadratic along
+ * the line (on other problems it minimizes the second-order model at x_t instead). 0 at a zero
+ * direction; the problem must have a Hessian, and a direction with g^T H g <= 0 (no minimum along
+ * the line) is an InputError. Label `exactLineSearchQuadratic`.
+ */
+export function exactLineSearchQuadratic(): Schedule {
+  const label = labelFor('exactLineSearchQuadratic', {});
+  return schedule(label, (t, { x, grad, problem }) => {
+    if (!problem.hess) throw new InputError(`${label} needs the problem's Hessian, and ${problem.name} has none`);
+    const n = grad.length;
+    // The ratio is that of the direction scaled to max |g_i| = 1, so tiny gradients do not underflow.
+    const largest = grad.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
+    if (largest === 0) return 0;
+    const u = grad.map((v) => v / largest);
+    const H = problem.hess(x);
+    let squared = 0;
+    let curvature = 0;
+    for (let i = 0; i < n; i++) {
+      squared += u[i] * u[i];
+      let row = 0;
+      for (let j = 0; j < n; j++) row += H[i * n + j] * u[j];
+      curvature += u[i] * row;
+    }
+    if (!(curvature > 0)) throw new InputError(`${label}: f has no minimum along the direction at t=${t} (g^T H g = ${curvature})`);
+    return squared / curvature;
   });
 }
 

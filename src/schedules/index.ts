@@ -11,6 +11,7 @@ export {
   type StepDecayOptions,
 } from './basic.js';
 export {
+  exactLineSearchQuadratic,
   h0h1Warmup,
   localSmoothness,
   polyak,

@@ -51,8 +51,10 @@ describe('piecewiseQuadratic', () => {
 
 const classes: CurvatureClass[] = ['convex', 'stronglyConvex', 'nonconvex', 'nonconvexBounded', 'pl'];
 
-describe.each(classes)('classFamily %s (up to 3-D, 4 pieces)', (curvature) => {
-  const fam = classFamily({ curvature, maxDim: 3, pieces: 4, h: { min: 0.1, max: 1.9 }, N: { min: 1, max: 10 } });
+const variants: Array<[CurvatureClass, 'free' | 'run']> = [...classes.map((c): [CurvatureClass, 'free'] => [c, 'free']), ['nonconvex', 'run'], ['nonconvexBounded', 'run']];
+
+describe.each(variants)('classFamily %s, %s knots (up to 3-D, 4 pieces)', (curvature, knots) => {
+  const fam = classFamily({ curvature, knots, maxDim: 3, pieces: 4, h: { min: 0.1, max: 1.9 }, N: { min: 1, max: 10 } });
   const rng = new Rng(17);
   const instances = Array.from({ length: 40 }, () => {
     const unit = Object.fromEntries(Object.keys(fam.box).map((k) => [k, rng.uniform()]));
@@ -130,5 +132,72 @@ describe.each(classes)('classFamily %s (up to 3-D, 4 pieces)', (curvature) => {
         }
       }
     }
+  });
+});
+
+describe("classFamily with 'run' knots (knots from the start, in units of the first step)", () => {
+  const N = 5;
+  const fam = classFamily({ curvature: 'nonconvexBounded', knots: 'run', maxDim: 2, pieces: 2 * N + 1, h: { min: 1, max: 1 }, N: { min: N, max: N } });
+  /** Curvatures +L, -L, +L, ... and knots every half step from half a step on: f' = f'(x0) at every iterate, f'(x0)/2 midway. */
+  const zigzag = (L: number, slope: number, start: number[], d: number): Record<string, number> => {
+    const p: Record<string, number> = { L, h: 1, N, K: 2 * N + 1, d, seed: 7, flat: 0 };
+    for (let i = 0; i < 2; i++) {
+      p[`x${i}`] = start[i];
+      p[`t${i}_slope`] = slope;
+      p[`t${i}_first`] = 0.5;
+      for (let j = 0; j < 2 * N + 1; j++) p[`t${i}_c${j}`] = j % 2 === 0 ? 1 : 0;
+      for (let j = 0; j < 2 * N - 1; j++) p[`t${i}_gap${j}`] = 0.5;
+    }
+    return p;
+  };
+
+  it('the slope at the start is the parameter, in the terms\' rotated coordinates', () => {
+    const instance = fam.instance(zigzag(2, -0.7, [2.3, -1.1], 2) as never);
+    const g = new Float64Array(2);
+    instance.problem.grad(instance.x0, g);
+    // Both terms have slope 2 * -0.7 at their start coordinate, so ||grad|| = 1.4 sqrt(2) whatever the rotation.
+    expect(Math.hypot(g[0], g[1])).toBeCloseTo(1.4 * Math.SQRT2, 12);
+  });
+
+  /** min_k f'(x_k)^2 and f(x_0) - f(x_N) along the instance's run. */
+  const o3Sides = (instance: ReturnType<typeof fam.instance>): { smallest: number; decrease: number } => {
+    const g = new Float64Array(1);
+    const x = Float64Array.from(instance.x0);
+    const f0 = instance.problem.f(x);
+    let smallest = Infinity;
+    for (let k = 0; k <= N; k++) {
+      instance.problem.grad(x, g);
+      smallest = Math.min(smallest, g[0] * g[0]);
+      if (k < N) x[0] -= instance.gamma * g[0];
+    }
+    return { smallest, decrease: f0 - instance.problem.f(x) };
+  };
+
+  it.each([
+    [1, 1, [0, 0]],
+    [2, -0.7, [2.3, 0]],
+    [0.3, 2.5, [-4.1, 0]],
+  ])('holds the O3 worst case: min_k f\'(x_k)^2 = 4L (f(x_0) - f(x_N)) / (3N) (L = %s, slope %s)', (L, slope, start) => {
+    const { smallest, decrease } = o3Sides(fam.instance(zigzag(L, slope, start, 1) as never));
+    // By hand: f' = L slope at every iterate, and each step decreases f by 3 (L slope)^2 / (4L).
+    expect(smallest).toBeCloseTo((L * slope) ** 2, 10);
+    expect(decrease).toBeCloseTo((3 * N * (L * slope) ** 2) / (4 * L), 10);
+    expect(smallest / ((4 * L * decrease) / (3 * N))).toBeCloseTo(1, 12);
+  });
+
+  it.each([0.01, 0.25, 0.5, 0.9])('along the zigzag scaled by a = %s (curvatures +-aL on the run), the O3 ratio is (3/4) / (1 - a/4)', (a) => {
+    // f' dips by aL/2 times the step each half step: each step decreases f by (1 - a/4) f'(x_0)^2 / L.
+    const params = zigzag(1, 1, [0, 0], 1);
+    for (let j = 0; j < 2 * N + 1; j++) {
+      const c = j % 2 === 0 ? a : -a;
+      // Outer pieces (0 and 2N) map (0, 1] from 1e-3 + (1 - 1e-3) r; the last one, past x_N, keeps L = 1.
+      params[`t0_c${j}`] = j === 0 ? (c - 1e-3) / (1 - 1e-3) : j === 2 * N ? 1 : (c + 1) / 2;
+    }
+    const { smallest, decrease } = o3Sides(fam.instance(params as never));
+    expect(smallest / ((4 * decrease) / (3 * N))).toBeCloseTo(0.75 / (1 - a / 4), 12);
+  });
+
+  it('needs a nonconvex class', () => {
+    expect(() => classFamily({ curvature: 'convex', knots: 'run', h: { min: 1, max: 1 }, N: { min: 1, max: 1 } })).toThrow(/nonconvex class/);
   });
 });
