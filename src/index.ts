@@ -36,6 +36,7 @@ export { evaluateClaim, DEFAULT_TOLERANCE, type Evaluation, type InstanceStatus 
 // Step-size sweeps over seeded random starts, the empirical critical step, and their statistics.
 export {
   asymptoticGradNorm,
+  binomialLowerBound,
   criticalStepDeviation,
   dichotomyBound,
   fractionAgainstPrediction,
@@ -43,6 +44,7 @@ export {
   ruleOfThree,
   runLengthAt,
   runStarts,
+  startsToRefute,
   stepSizeSweep,
   wilsonInterval,
   type CriticalStepInstance,
@@ -58,6 +60,7 @@ export {
 
 // Statistical claims: expectations and high-probability statements over seeded SGD repetitions.
 export {
+  bonferroni,
   DEFAULT_COMPARISONS,
   DEFAULT_LEVEL,
   expectation,
@@ -67,8 +70,10 @@ export {
   meanBound,
   quantile,
   quantileBound,
+  type Bonferroni,
   type RepetitionSettings,
   type SampleStatistics,
+  type Significance,
   type StochasticInstance,
 } from './claims/statistical.js';
 

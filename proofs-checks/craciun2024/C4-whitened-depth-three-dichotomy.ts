@@ -6,8 +6,8 @@
  * eta < eta_c and only from a null set when eta > eta_c, eta_c = 2 / S_min with
  * S_min = N sigma_max(Phi)^(2 - 2/N) at depth N = 3 (attained at balanced minimisers; the lower
  * bound is proved in the digest). Checked as: the fraction of M starts W_i ~ N(0, 1/4) that
- * converge is 0 for eta >= 1.05 eta_c, and at least 3/M for eta <= 0.95 eta_c (one-sided 95%
- * Wilson bound). The band is 5%, not 2%: next to eta_c the depth-3 runs converge too slowly for the
+ * converge is 0 for eta >= 1.05 eta_c, and at least p0 = 10% (within T steps) for eta <= 0.95 eta_c; exact one-sided bounds, 95% over 1000 instances (Bonferroni)
+ * with M = 94 starts below eta_c (sweep.ts, _families.ts). The band is 5%, not 2%: next to eta_c the depth-3 runs converge too slowly for the
  * test budget (§5 C4: slow runs at 0.98 eta_c with T = 2e4).
  * Hypotheses: widths h >= rank Phi (the family: Phi = diag(sigmaMax, spread sigmaMax), sigmaMax in
  * [1, 3], spread in [0.2, 0.8], h in {2, 3}); |eta/eta_c - 1| in [5%, 50%].
@@ -25,7 +25,7 @@ import { diagonalTarget, dichotomyFamily, whitenedDepthThreeModel } from './_fam
 
 const C4 = claim({
   id: 'craciun2024.C4',
-  title: "GD on 1/2 ||W_3 W_2 W_1 - Phi||_F^2 with constant step eta: no start converges above eta_c = 2/(3 sigma_max^(4/3)), some do below",
+  title: "GD on 1/2 ||W_3 W_2 W_1 - Phi||_F^2 with constant step eta: no start converges above eta_c = 2/(3 sigma_max^(4/3)), at least 10% do within T steps below",
   source: {
     reference: 'Craciun, Ghoshdastidar (2024), arXiv 2402.13108',
     result: "Claims D/E (abstracts); threshold E3' of the digest",
@@ -40,7 +40,7 @@ const C4 = claim({
   }),
   lhs: fractionAgainstPrediction(),
   rhs: dichotomyBound,
-  rhsLabel: '0 above eta_c; 1 - 3/M below',
+  rhsLabel: '0 above eta_c; 1 - p0 = 0.9 below',
   expected: 'holds',
 });
 export default C4;

@@ -33,7 +33,7 @@ export default claim({
   family: dichotomyFamily(quarticLossModel, { label: '1/|z*| (E5 with kappa = 1; here kappa = 0)', at: ({ zStarLog2 }) => 2 ** -zStarLog2 }),
   lhs: fractionAgainstPrediction(),
   rhs: dichotomyBound,
-  rhsLabel: '0 above eta_c; 1 - 3/M below',
+  rhsLabel: '0 above eta_c; 1 - p0 = 0.9 below',
   expected: 'violated',
   finding: {
     group: 'control',

@@ -40,15 +40,19 @@ export interface StochasticInstance extends Instance {
   oracle(seed: number): GradientOracle;
 }
 
-export interface RepetitionSettings {
-  /** n: seeded repetitions per instance. */
-  readonly repetitions: number;
-  /** Seeds the repetitions: repetition r's oracle gets the r-th integer drawn from Rng(seed). */
-  readonly seed: number;
+/** The confidence of a search as a whole and the number of instances it looks at. */
+export interface Significance {
   /** The confidence of the search as a whole, 1 - alpha (default 0.95). */
   readonly level?: number;
   /** Bonferroni count: the number of instances the search looks at (default 1000, the default budget). */
   readonly comparisons?: number;
+}
+
+export interface RepetitionSettings extends Significance {
+  /** n: seeded repetitions per instance. */
+  readonly repetitions: number;
+  /** Seeds the repetitions: repetition r's oracle gets the r-th integer drawn from Rng(seed). */
+  readonly seed: number;
 }
 
 /** What a statistical measure's value carries about its sample. */
@@ -70,22 +74,31 @@ export interface SampleStatistics {
 export const DEFAULT_LEVEL = 0.95;
 export const DEFAULT_COMPARISONS = 1000;
 
-interface CheckedSettings {
-  readonly repetitions: number;
-  readonly seed: number;
+/** A `Significance` with its defaults filled in, and the level of each instance. */
+export interface Bonferroni {
   readonly level: number;
   readonly comparisons: number;
-  /** alpha / comparisons. */
+  /** alpha / comparisons: each instance is bounded at 1 - alpha / comparisons. */
   readonly alpha: number;
+}
+
+/** The Bonferroni correction of a search's confidence: alpha = 1 - level spread over `comparisons` instances. */
+export function bonferroni(significance: Significance): Bonferroni {
+  const level = significance.level ?? DEFAULT_LEVEL;
+  if (!(level > 0 && level < 1)) throw new InputError(`level must be in (0, 1), got ${level}`);
+  const comparisons = requireInteger('comparisons', significance.comparisons ?? DEFAULT_COMPARISONS, 1);
+  return { level, comparisons, alpha: (1 - level) / comparisons };
+}
+
+interface CheckedSettings extends Bonferroni {
+  readonly repetitions: number;
+  readonly seed: number;
 }
 
 function checkedSettings(settings: RepetitionSettings, minimum: number): CheckedSettings {
   const repetitions = requireInteger('repetitions', settings.repetitions, minimum);
   const seed = requireInteger('seed', settings.seed);
-  const level = settings.level ?? DEFAULT_LEVEL;
-  if (!(level > 0 && level < 1)) throw new InputError(`level must be in (0, 1), got ${level}`);
-  const comparisons = requireInteger('comparisons', settings.comparisons ?? DEFAULT_COMPARISONS, 1);
-  return { repetitions, seed, level, comparisons, alpha: (1 - level) / comparisons };
+  return { repetitions, seed, ...bonferroni(settings) };
 }
 
 function describeLevel(s: CheckedSettings): string {

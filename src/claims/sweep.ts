@@ -7,19 +7,25 @@
  * the same code at one step (or one grid) for claims.
  *
  * The measures are frequencies over random starts, so they are certified `statistical`: their value
- * is a one-sided 95% Wilson bound on the side that makes a violation significant (a lower bound on
- * a fraction a claim says is small), and a violation found by the search needs no replay.
+ * counts as evidence only what is certain (a start converging where none may) or significant at the
+ * search's confidence (default 95%) after a Bonferroni correction over the instances the search can
+ * look at (default 1000) and over a grid's steps, as the stochastic claims do (statistical.ts): the
+ * exact one-sided (Clopper-Pearson) bound on a fraction, on the side that makes a violation
+ * significant. What a claim asserts below a threshold is refutable: "a fraction of at least p0 of
+ * the starts converges within T steps", p0 stated by the claim. A violation needs no replay.
  */
 import { classifyRun, type ClassifyOptions, type RunOutcome } from '../gd/classify.js';
 import { run } from '../gd/run.js';
 import { tailMax } from '../gd/trajectory.js';
 import type { Problem } from '../problems/problem.js';
 import { constant } from '../schedules/basic.js';
+import jStat from 'jstat';
 import { InputError } from '../util/errors.js';
 import { Rng } from '../util/random.js';
 import { requireDimension, requireInteger, requirePositive } from '../util/validate.js';
 import type { Instance } from './family.js';
-import type { Measure } from './measures.js';
+import type { Measure, MeasureValue } from './measures.js';
+import { bonferroni, type Bonferroni, type SampleStatistics, type Significance } from './statistical.js';
 
 export interface SweepSettings {
   /** M: random starts per step. */
@@ -50,9 +56,12 @@ export type OutcomeCounts = Readonly<Record<RunOutcome, number>>;
 
 export interface StepOutcome {
   readonly step: number;
+  /** M, the starts drawn. */
   readonly starts: number;
+  /** The starts run: M, or fewer when `runStarts` was told to stop once its verdict was decided. */
+  readonly startsRun: number;
   readonly outcomes: OutcomeCounts;
-  /** converged / starts. */
+  /** converged / startsRun. */
   readonly convergedFraction: number;
   /** Median over the bounded runs of the maximum of ||grad f|| over the tail window; NaN when none is bounded. */
   readonly asymptoticGradNorm: number;
@@ -136,15 +145,20 @@ function median(values: number[]): number {
   return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
-/** GD with constant `step` from M seeded starts N(0, sigma_0^2 I), classified. */
-export function runStarts(problem: Problem, step: number, settings: SweepSettings): StepOutcome {
+/**
+ * GD with constant `step` from M seeded starts N(0, sigma_0^2 I), classified; the starts are run in
+ * order and stop early once `decided(outcomes so far)` holds (by default, never).
+ */
+export function runStarts(problem: Problem, step: number, settings: SweepSettings, decided?: (outcomes: OutcomeCounts) => boolean): StepOutcome {
   requirePositive('step', step);
   const { starts, steps, tailWindow, initScale, seed, tolerances, convergedGap } = checkedSettings(settings);
   const schedule = constant(step);
   const rng = new Rng(seed);
   const outcomes: Record<RunOutcome, number> = { converged: 0, diverged: 0, stalled: 0, undecided: 0, bounded: 0 };
   const boundedTailMaxima: number[] = [];
-  for (let i = 0; i < starts; i++) {
+  let startsRun = 0;
+  while (startsRun < starts && !decided?.(outcomes)) {
+    startsRun++;
     const x0 = rng.normalVector(problem.dim, initScale);
     const trajectory = run(problem, schedule, x0, { maxSteps: steps, ...(convergedGap ? { targetGap: convergedGap } : {}) });
     const outcome = classifyRun(trajectory, { ...tolerances, tailWindow });
@@ -154,8 +168,9 @@ export function runStarts(problem: Problem, step: number, settings: SweepSetting
   return {
     step,
     starts,
+    startsRun,
     outcomes,
-    convergedFraction: outcomes.converged / starts,
+    convergedFraction: outcomes.converged / startsRun,
     asymptoticGradNorm: median(boundedTailMaxima),
   };
 }
@@ -220,41 +235,137 @@ export interface SweepInstance extends Instance {
   readonly sweep: SweepSettings;
 }
 
+/**
+ * The exact one-sided (Clopper-Pearson) lower confidence bound at level 1 - alpha on a binomial
+ * proportion from k successes in n trials: 0 at k = 0, else the alpha-quantile of Beta(k, n - k + 1)
+ * (the p at which P(Bin(n, p) >= k) = alpha). At k = n it is alpha^(1/n).
+ */
+export function binomialLowerBound({ successes, trials, alpha }: { successes: number; trials: number; alpha: number }): number {
+  requireDimension('trials', trials);
+  requireInteger('successes', successes, 0);
+  if (successes > trials) throw new InputError(`successes must be at most trials = ${trials}, got ${successes}`);
+  if (!(alpha > 0 && alpha < 1)) throw new InputError(`alpha must be in (0, 1), got ${alpha}`);
+  if (successes === 0) return 0;
+  return successes === trials ? alpha ** (1 / trials) : jStat.beta.inv(alpha, successes, trials - successes + 1);
+}
+
+/**
+ * The fewest starts M at which none of M converging is significant against a converging fraction
+ * of at least p0 at level 1 - alpha: the smallest M with (1 - p0)^M <= alpha. With fewer, the
+ * statement "at least p0 converges" cannot be refuted.
+ */
+export function startsToRefute({ convergingFraction, alpha }: { convergingFraction: number; alpha: number }): number {
+  requireFraction('convergingFraction', convergingFraction);
+  if (!(alpha > 0 && alpha < 1)) throw new InputError(`alpha must be in (0, 1), got ${alpha}`);
+  return Math.ceil(Math.log(alpha) / Math.log(1 - convergingFraction));
+}
+
+function requireFraction(name: string, value: number): number {
+  if (!(value > 0 && value < 1)) throw new InputError(`${name} must be in (0, 1), got ${value}`);
+  return value;
+}
+
+/** Fails, naming the claim's settings, when M starts could never show the statement false. */
+function requireRefutable(starts: number, convergingFraction: number, alpha: number, correction: string): void {
+  const needed = startsToRefute({ convergingFraction, alpha });
+  if (starts < needed) {
+    throw new InputError(
+      `M = ${starts} starts cannot refute a converging fraction of at least ${convergingFraction} at ${correction}: use at least ${needed}`,
+    );
+  }
+}
+
+/**
+ * Where at least p0 of M starts should converge: the number of converged starts from which the
+ * sample can no longer show significant non-convergence (the least k whose bound on the fraction
+ * not converged, from M - k of M, is at most 1 - p0). `runStarts` stops there: the starts not run
+ * count as not converged, which can only raise the bound, so the verdict is the full sample's.
+ */
+function convergedToDecide(starts: number, convergingFraction: number, alpha: number): number {
+  let k = 0;
+  while (binomialLowerBound({ successes: starts - k, trials: starts, alpha }) > 1 - convergingFraction) k++;
+  return k;
+}
+
+/**
+ * At least p0 of the M starts should converge at `step`: runs the starts until the verdict is
+ * decided and bounds the fraction not converged from below (the starts not run counted as not
+ * converged), at level 1 - alpha.
+ */
+function notConvergedBound(problem: Problem, step: number, settings: SweepSettings, convergingFraction: number, alpha: number, correction: string) {
+  requireRefutable(settings.starts, requireFraction('convergingFraction', convergingFraction), alpha, correction);
+  const enough = convergedToDecide(settings.starts, convergingFraction, alpha);
+  const outcome = runStarts(problem, step, settings, (counts) => counts.converged >= enough);
+  const notConverged = outcome.starts - outcome.outcomes.converged;
+  return { outcome, notConverged, bound: binomialLowerBound({ successes: notConverged, trials: outcome.starts, alpha }) };
+}
+
+/**
+ * What a sweep measure reports of the sample behind its value: M, the level and its correction,
+ * the observed fraction, and the one-sided interval [bound, 1] the fraction lies in.
+ */
+function fractionStatistics(count: number, starts: number, s: Bonferroni, alpha: number, bound: number, method: string): SampleStatistics {
+  const estimate = count / starts;
+  return {
+    repetitions: starts,
+    level: s.level,
+    comparisons: s.comparisons,
+    perInstanceLevel: 1 - alpha,
+    estimate,
+    standardDeviation: Math.sqrt(estimate * (1 - estimate)),
+    interval: [bound, 1],
+    method,
+  };
+}
+
+const describeCorrection = (s: Bonferroni, steps: number): string =>
+  `${100 * s.level}% one-sided, Bonferroni over ${s.comparisons} instances${steps > 1 ? ` x ${steps} steps` : ''}`;
+
 /** A step on one side of a claimed threshold. */
 export interface DichotomyInstance extends SweepInstance {
-  /** True below the claimed threshold (a positive fraction of starts converges), false above (none does). */
+  /** True below the claimed threshold (at least `convergingFraction` of the starts converges), false above (none does). */
   readonly predictsConvergence: boolean;
+  /** p0: the fraction of the starts the claim says converges within T steps below the threshold, in (0, 1). */
+  readonly convergingFraction: number;
 }
 
 /**
  * The fraction of the M starts whose outcome contradicts the instance's prediction: converged runs
- * where none should converge, runs that did not converge where some should. Its value is the
- * one-sided 95% Wilson lower bound, for upper claims (`dichotomyBound`): exceeding the bound is
- * then significant at 95%, whatever the sampling. Where none should converge, the true fraction is
- * 0 and so is the count: one converged start is a counterexample.
+ * where none should converge, runs that did not converge (within T steps) where at least p0 should.
+ * Its value is the exact one-sided lower confidence bound on that fraction at level
+ * 1 - alpha / comparisons (`significance`: default 95% over 1000 instances), for upper claims
+ * (`dichotomyBound`): exceeding the bound is then significant for the search as a whole. Where none
+ * should converge, one converged start is a counterexample (certain: the bound is positive); where
+ * at least p0 should, a violation needs so few converged starts that (1 - p0)^M-like tails are below
+ * alpha / comparisons, and the measure refuses an M too small for any sample to show it.
  */
-export function fractionAgainstPrediction<I extends DichotomyInstance>(): Measure<I, undefined> {
-  const label = 'fraction of starts against the prediction (converged above eta_c, not converged below; 95% Wilson lower bound)';
+export function fractionAgainstPrediction<I extends DichotomyInstance>(significance: Significance = {}): Measure<I, undefined> {
+  const s = bonferroni(significance);
+  const label = `fraction of starts against the prediction (converged above eta_c, not converged below): exact lower bound, ${describeCorrection(s, 1)}`;
   return {
     label,
     certification: 'statistical',
-    evaluate(instance, context) {
+    evaluate(instance, context): MeasureValue<undefined> {
       if (context.kind !== 'upper') throw new InputError(`measure ${label} is for upper claims`);
+      if (instance.predictsConvergence) {
+        const { outcome, notConverged, bound } = notConvergedBound(instance.problem, instance.step, instance.sweep, instance.convergingFraction, s.alpha, describeCorrection(s, 1));
+        const method = `Clopper-Pearson lower bound on the fraction of starts not converged within T steps (${outcome.startsRun} of ${outcome.starts} run, the rest counted as not converged)`;
+        return { value: bound, statistics: fractionStatistics(notConverged, outcome.starts, s, s.alpha, bound, method) };
+      }
       const outcome = runStarts(instance.problem, instance.step, instance.sweep);
       const converged = outcome.outcomes.converged;
-      const against = instance.predictsConvergence ? outcome.starts - converged : converged;
-      return { value: wilsonInterval({ successes: against, trials: outcome.starts, z: ONE_SIDED_95 }).lower };
+      const bound = binomialLowerBound({ successes: converged, trials: outcome.starts, alpha: s.alpha });
+      return { value: bound, statistics: fractionStatistics(converged, outcome.starts, s, s.alpha, bound, 'Clopper-Pearson lower bound on the fraction of starts converged above the threshold') };
     },
   };
 }
 
 /**
  * What the dichotomy allows of `fractionAgainstPrediction`: 0 above the threshold (no start
- * converges), 1 - 3/M below it (at least the rule-of-three fraction 3/M converges: a positive
- * fraction that M starts can tell from zero).
+ * converges), 1 - p0 below it (at least the fraction p0 converges within T steps).
  */
 export function dichotomyBound(instance: DichotomyInstance): number {
-  return instance.predictsConvergence ? 1 - ruleOfThree({ trials: instance.sweep.starts }) : 0;
+  return instance.predictsConvergence ? 1 - instance.convergingFraction : 0;
 }
 
 /**
@@ -276,30 +387,49 @@ export function asymptoticGradNorm<I extends SweepInstance>(): Measure<I, undefi
 export interface CriticalStepInstance extends Instance {
   readonly threshold: number;
   readonly ratios: readonly number[];
+  /** p0: the fraction of the starts the claim says converges within T steps at the ratios below 1, in (0, 1). */
+  readonly convergingFraction: number;
   settingsAt(ratio: number): SweepSettings;
 }
 
 /**
- * How far the empirical critical step can lie from the claimed threshold: the larger of
- * |r - 1| over the two ends r of its bracket (`lastConverging`, `firstNonConverging`), taking the
- * lower end as 0 when no step of the grid has a converged start and the upper as +Infinity when
- * every step has one. Both ends are significant in the sense of the dichotomy claims, so no Wilson
- * bound is added: a converged start refutes a zero fraction outright, and none of M refutes a
- * fraction of at least 3/M at one-sided 95% (the Wilson upper bound at 0 of M, 2.7/(M + 2.7), is
- * below 3/M).
+ * How far the evidence puts the critical step from the claimed threshold, as |r - 1| at the
+ * ratios r of the grid that are evidence: a converged start at r > 1 shows the critical step is at
+ * least r (certain), and significant non-convergence at r < 1 (fewer converged starts than a
+ * converging fraction p0 allows, by the exact bound at level 1 - alpha / (comparisons x the grid's
+ * steps)) shows it is at most r. 0 when no step is evidence. A ratio with no converged start but
+ * not significantly so, or with undecided starts, is no evidence either way.
  */
-export function criticalStepDeviation<I extends CriticalStepInstance>(): Measure<I, undefined> {
+export function criticalStepDeviation<I extends CriticalStepInstance>(significance: Significance = {}): Measure<I, undefined> {
+  const s = bonferroni(significance);
   return {
-    label: 'max |r - 1| over the bracket [last converging, first non-converging] of eta/eta_c',
+    label: `max |r - 1| over the ratios eta/eta_c with a converged start (r > 1) or significantly fewer converged than p0 (r < 1; exact bound, ${100 * s.level}% one-sided, Bonferroni over ${s.comparisons} instances x the grid's steps)`,
     certification: 'statistical',
-    evaluate(instance) {
-      const { lastConverging = 0, firstNonConverging = Infinity } = stepSizeSweep(
-        instance.problem,
-        instance.threshold,
-        instance.ratios,
-        (ratio) => instance.settingsAt(ratio),
-      );
-      return { value: Math.max(Math.abs(lastConverging - 1), Math.abs(firstNonConverging - 1)) };
+    evaluate(instance): MeasureValue<undefined> {
+      const { ratios, convergingFraction } = instance;
+      const alpha = s.alpha / ratios.length;
+      const correction = describeCorrection(s, ratios.length);
+      requirePositive('threshold', instance.threshold);
+      let value = 0;
+      let statistics: SampleStatistics | undefined;
+      for (const ratio of ratios) {
+        requirePositive('ratio', ratio);
+        const step = ratio * instance.threshold;
+        if (ratio > 1) {
+          // One converged start is evidence: stop at the first.
+          const { outcomes } = runStarts(instance.problem, step, instance.settingsAt(ratio), (counts) => counts.converged > 0);
+          if (outcomes.converged > 0) value = Math.max(value, ratio - 1);
+        } else if (ratio < 1) {
+          const { outcome, notConverged, bound } = notConvergedBound(instance.problem, step, instance.settingsAt(ratio), convergingFraction, alpha, correction);
+          const deviation = bound > 1 - convergingFraction ? 1 - ratio : 0;
+          if (deviation >= value) {
+            value = deviation;
+            const method = `Clopper-Pearson lower bound on the fraction not converged at eta = ${ratio} eta_c (${outcome.startsRun} of ${outcome.starts} run, the rest counted as not converged; ${correction})`;
+            statistics = fractionStatistics(notConverged, outcome.starts, s, alpha, bound, method);
+          }
+        }
+      }
+      return { value, ...(statistics ? { statistics } : {}) };
     },
   };
 }

@@ -2,17 +2,21 @@
  * Step-size sweeps (src/claims/sweep.ts) on the scalar factorization 1/2 (x y - 1)^2, eta_c = 1
  * (large-lr-impossibility.md §5 C1): no converged start above 1.02, many below 0.98, the empirical
  * critical step bracketing 1, the asymptotic gradient norm on the balanced 2-cycle; the measures'
- * Wilson bounds and the dichotomy's bound; run lengths; bad settings.
+ * exact bounds with their Bonferroni correction, the early stop, and the dichotomy's bound; run
+ * lengths; bad settings.
  */
 import { describe, expect, it } from 'vitest';
 import { balancedTwoCycleGradNorm } from '../../bounds/craciun2024.js';
+import jStat from 'jstat';
 import {
   asymptoticGradNorm,
+  binomialLowerBound,
   criticalStepDeviation,
   dichotomyBound,
   fractionAgainstPrediction,
   runLengthAt,
   runStarts,
+  startsToRefute,
   stepSizeSweep,
   type DichotomyInstance,
   type SweepSettings,
@@ -83,28 +87,63 @@ describe('the scalar factorization, eta_c = 1', () => {
 });
 
 describe('measures', () => {
+  /** 95% over 1000 instances: alpha = 5e-5 per instance. */
+  const alpha = 5e-5;
   const instance = (step: number, predictsConvergence: boolean): DichotomyInstance => ({
     problem,
     step,
     predictsConvergence,
+    convergingFraction: 0.1,
     sweep: settingsAt(step),
   });
 
-  it('against the prediction: the one-sided 95% Wilson lower bound of the contradicting starts', () => {
+  it('the exact (Clopper-Pearson) lower bound: P(Bin(n, bound) >= k) = alpha; 0 at k = 0, alpha^(1/n) at k = n', () => {
+    // The one-sided 95% bound at 5 of 10 is the lower end of the two-sided 90% interval [0.2224, 0.7776].
+    expect(binomialLowerBound({ successes: 5, trials: 10, alpha: 0.05 })).toBeCloseTo(0.22244, 4);
+    for (const [k, n] of [[1, 10], [7, 32], [99, 100]]) {
+      const bound = binomialLowerBound({ successes: k, trials: n, alpha });
+      expect(1 - jStat.binomial.cdf(k - 1, n, bound)).toBeCloseTo(alpha, 10);
+    }
+    expect(binomialLowerBound({ successes: 0, trials: 10, alpha })).toBe(0);
+    expect(binomialLowerBound({ successes: 100, trials: 100, alpha })).toBeCloseTo(alpha ** 0.01, 15);
+    // (0.9)^94 = 4.96e-5 <= 5e-5 < (0.9)^93 = 5.5e-5.
+    expect(startsToRefute({ convergingFraction: 0.1, alpha })).toBe(94);
+    expect(startsToRefute({ convergingFraction: 0.1, alpha: alpha / 4 })).toBe(108);
+  });
+
+  it('against the prediction: the exact lower bound at 1 - 5e-5 (95% over 1000 instances), significant only when it must be', () => {
     const measure = fractionAgainstPrediction();
+    expect(measure.label).toMatch(/95% one-sided, Bonferroni over 1000 instances/);
     // Above eta_c, predicted right: no converged start, lower bound 0 = the bound 0.
     expect(measure.evaluate(instance(1.05, false), upper).value).toBe(0);
     expect(dichotomyBound(instance(1.05, false))).toBe(0);
-    // Below eta_c, predicted right: few non-converged starts, far below 1 - 3/100.
-    expect(measure.evaluate(instance(0.9, true), upper).value).toBeLessThan(0.3);
-    expect(dichotomyBound(instance(0.9, true))).toBeCloseTo(0.97, 15);
-    // Predicted wrong: 1.05 claimed to converge, 0.9 claimed not to.
+    // Below eta_c, predicted right: the first start converges and decides (99 of 100 counted as not converged, bound < 1 - p0).
+    const below = measure.evaluate(instance(0.9, true), upper);
+    expect(below.value).toBeCloseTo(binomialLowerBound({ successes: 99, trials: 100, alpha }), 12);
+    expect(below.value).toBeLessThan(0.9);
+    expect(below.statistics).toMatchObject({ repetitions: 100, level: 0.95, comparisons: 1000, perInstanceLevel: 1 - alpha });
+    expect(dichotomyBound(instance(0.9, true))).toBeCloseTo(0.9, 15);
+    // Predicted wrong: 1.05 claimed to converge (0 of 100: 5e-5^(1/100) = 0.906 > 0.9), 0.9 claimed not to.
+    expect(measure.evaluate(instance(1.05, true), upper).value).toBeCloseTo(alpha ** 0.01, 12);
+    expect(measure.evaluate(instance(1.05, true), upper).value).toBeGreaterThan(0.9);
     const converged = runStarts(problem, 0.9, settingsAt(0.9)).outcomes.converged;
-    expect(measure.evaluate(instance(1.05, true), upper).value).toBeCloseTo(100 / (100 + 1.6448536 ** 2), 6);
-    expect(measure.evaluate(instance(0.9, false), upper).value).toBeGreaterThan(0.6);
-    expect(measure.evaluate(instance(0.9, false), upper).value).toBeLessThan(converged / 100);
+    expect(measure.evaluate(instance(0.9, false), upper).value).toBeCloseTo(binomialLowerBound({ successes: converged, trials: 100, alpha }), 12);
+    expect(measure.evaluate(instance(0.9, false), upper).value).toBeGreaterThan(0.5);
     expect(measure.certification).toBe('statistical');
     expect(() => measure.evaluate(instance(0.9, false), { ...upper, kind: 'lower' })).toThrow(InputError);
+  });
+
+  it('refuses a sample too small to refute the converging fraction, naming M and the starts needed', () => {
+    const small = { ...instance(0.9, true), sweep: { ...settingsAt(0.9), starts: 32 } };
+    expect(() => fractionAgainstPrediction().evaluate(small, upper)).toThrow(/M = 32 starts cannot refute a converging fraction of at least 0.1 .*at least 94/);
+  });
+
+  it('stops the starts once the verdict is decided, with the outcome of the full sample', () => {
+    const full = runStarts(problem, 0.98, settingsAt(0.98));
+    const early = runStarts(problem, 0.98, settingsAt(0.98), (counts) => counts.converged >= 3);
+    expect(early.outcomes.converged).toBe(3);
+    expect(early.startsRun).toBeLessThan(full.startsRun);
+    expect(full.startsRun).toBe(100);
   });
 
   it('asymptotic gradient norm: the median tail maximum, +Infinity (diverged) when no run is bounded', () => {
@@ -115,12 +154,25 @@ describe('measures', () => {
     expect(measure.evaluate(divergent, upper)).toEqual({ value: Infinity, diverged: true });
   });
 
-  it('critical-step deviation: 0.02 on the grid {0.95, 0.98, 1.02, 1.05}; 1 when the threshold is 10% too large', () => {
+  it('critical-step deviation: at most 0.02 on the grid {0.95, 0.98, 1.02, 1.05}; 0.05 when the threshold is 10% off', () => {
     const measure = criticalStepDeviation();
-    const sweepInstance = (threshold: number) => ({ problem, threshold, ratios: [0.95, 0.98, 1.02, 1.05], settingsAt });
-    expect(measure.evaluate(sweepInstance(1), upper).value).toBeCloseTo(0.02, 12);
-    expect(measure.evaluate(sweepInstance(1.1), upper).value).toBe(1);
-    expect(measure.evaluate(sweepInstance(0.9), upper).value).toBe(Infinity);
+    // 4 steps: alpha / 4 per step, 108 starts refute p0 = 0.1.
+    const sweepInstance = (threshold: number) => ({
+      problem,
+      threshold,
+      ratios: [0.95, 0.98, 1.02, 1.05],
+      convergingFraction: 0.1,
+      settingsAt: (ratio: number) => ({ ...settingsAt(ratio), starts: 108 }),
+    });
+    expect(measure.evaluate(sweepInstance(1), upper).value).toBeLessThanOrEqual(0.02);
+    // 10% too large: none of 108 converges at 0.95 * 1.1 = 1.045, significant at 1 - 5e-5/4.
+    const tooLarge = measure.evaluate(sweepInstance(1.1), upper);
+    expect(tooLarge.value).toBeCloseTo(0.05, 12);
+    expect(tooLarge.statistics).toMatchObject({ repetitions: 108, estimate: 1, perInstanceLevel: 1 - alpha / 4 });
+    // 10% too small: a start converges at 1.05 * 0.9 = 0.945.
+    expect(measure.evaluate(sweepInstance(0.9), upper).value).toBeCloseTo(0.05, 12);
+    // Too few starts below the threshold to refute p0 at 1 - 5e-5/4.
+    expect(() => measure.evaluate({ ...sweepInstance(1), settingsAt }, upper)).toThrow(/M = 100 starts cannot refute .*at least 108/);
   });
 });
 
