@@ -58,7 +58,7 @@ function numbers(report: FindingReport): string {
  */
 export function findingsMarkdown(reports: readonly FindingReport[], settings: { seed: number; budget: number }): string {
   const lines = [
-    `Generated from the main job's report (seed ${settings.seed}, budget ${settings.budget} evaluations per claim): a violation is certified (replayed at 40 and 80 digits, pointwise by the tolerance, or statistically); \`npm start\` writes the reports the replay commands read.`,
+    `Generated from the main job's report (seed ${settings.seed}, budget ${settings.budget} evaluations per claim): a violation is certified (replayed in double-double balls or at 40 and 80 digits, pointwise by the tolerance, or statistically); \`npm start\` writes the reports the replay commands read.`,
   ];
   for (const group of FINDING_GROUPS) {
     const members = reports.filter((r) => r.claim.finding?.group === group);

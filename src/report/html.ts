@@ -380,7 +380,7 @@ ${summarySection(claims)}
 <p>Seed ${check.seed}, budget ${check.budget} evaluations per claim. ${EVIDENCE_NOTE}</p>
 ${
   first
-    ? html`<p>Tolerance: normalized margins at or below ${first.tolerance} count as holding. A violation is reported only when an exact-arithmetic replay keeps the margin's sign: in double-double ball arithmetic with every value it hands on rounding exactly, or else in BigNumber arithmetic at ${first.certification.digits.join(' and ')} significant digits with the same leading digits.</p>`
+    ? html`<p>Tolerance: normalized margins at or below ${first.tolerance} count as holding. A violation is reported only when a high-precision replay keeps the margin's sign: in double-double ball arithmetic (rigorous error bounds) with every value it hands on rounding exactly, or else in BigNumber arithmetic at ${first.certification.digits.join(' and ')} significant digits with the same leading digits.</p>`
     : ''
 }
 ${verdictTable(claims)}

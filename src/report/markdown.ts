@@ -37,7 +37,7 @@ export function checkMarkdown(reports: readonly Report[], settings: { seed: numb
     '',
     `Seed ${settings.seed}, budget ${settings.budget} evaluations per claim. ${EVIDENCE_NOTE}`,
     '',
-    `Tolerance: normalized margins at or below ${reports[0]?.tolerance ?? '-'} count as holding. A violation is reported only when an exact-arithmetic replay keeps the margin's sign: in double-double ball arithmetic with every value it hands on rounding exactly, or else in BigNumber arithmetic at ${reports[0]?.certification.digits.join(' and ') ?? '-'} significant digits with the same leading digits.`,
+    `Tolerance: normalized margins at or below ${reports[0]?.tolerance ?? '-'} count as holding. A violation is reported only when a high-precision replay keeps the margin's sign: in double-double ball arithmetic (rigorous error bounds) with every value it hands on rounding exactly, or else in BigNumber arithmetic at ${reports[0]?.certification.digits.join(' and ') ?? '-'} significant digits with the same leading digits.`,
     '',
     '| id | paper and result | provenance | statement | verdict (expected) | worst margin / tightness | instances |',
     '| --- | --- | --- | --- | --- | --- | --- |',
