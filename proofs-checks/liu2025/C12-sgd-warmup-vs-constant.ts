@@ -41,7 +41,7 @@ const measure = expectedMinGradNormSquared<WarmupSgdInstance>(settings);
 
 const warmupBeatsConstant = claim({
   id: 'liu2025.C12',
-  title: '[D, the digest\'s pragmatic test] SGD on cosh x - 1 with Gaussian noise: E[min_t |f\'|^2] with eta_t = 1/(1 + Delta_t) <= with the best stable constant step',
+  title: '[D, the pragmatic test of docs/theory/warmup-rho-k0-krho.md] SGD on cosh x - 1 with Gaussian noise: E[min_t |f\'|^2] with eta_t = 1/(1 + Delta_t) <= with the best stable constant step',
   source: liu2025Source('digest C12 (stochastic claims, pragmatic test)', 'derived', '[D]'),
   kind: 'upper',
   family: warmupSgd,

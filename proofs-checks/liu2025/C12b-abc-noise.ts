@@ -31,7 +31,7 @@ const measure = expectedMinGradNormSquared<WarmupSgdInstance>(settings);
 
 const warmupUnderAbcNoise = claim({
   id: 'liu2025.C12b',
-  title: "[D, the digest's pragmatic test] SGD on cosh x - 1 with ABC noise: E[min_t |f'|^2] with eta_t = 1/(1 + Delta_t) <= with the best stable constant step",
+  title: "[D, the pragmatic test of docs/theory/warmup-rho-k0-krho.md] SGD on cosh x - 1 with ABC noise: E[min_t |f'|^2] with eta_t = 1/(1 + Delta_t) <= with the best stable constant step",
   source: liu2025Source('digest C12 (stochastic claims, ABC-noise extension, §2.4)', 'derived', '[D]'),
   kind: 'upper',
   family: abcSgd,
