@@ -64,17 +64,20 @@ const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length === 0 ? NaN : s[Math.floor((s.length - 1) / 2)];
 };
+/** Each cell of a twin's row: with and without the adversarial stage, the median evaluations to its first violation over SEEDS and how many seeds caught it. */
+const catchCells = (twin: Parameters<typeof falsify>[0]): string[] =>
+  [true, false].map((adversarial) => {
+    const counts: number[] = [];
+    for (const seed of SEEDS) {
+      const r = falsify(twin, { budget: BUDGET, seed, adversarial });
+      if (r.verdict === 'violated') counts.push(r.stages.random.evaluations + r.stages.adversarial.evaluations);
+    }
+    return `${counts.length === 0 ? 'not found' : median(counts)} (${counts.length}/${SEEDS.length})`;
+  });
 for (const file of [...new Set(entries.map((e) => e.file))]) {
   const { others } = await load(file);
   for (const twin of Object.values(others)) {
-    const cells = [true, false].map((adversarial) => {
-      const counts: number[] = [];
-      for (const seed of SEEDS) {
-        const r = falsify(twin, { budget: BUDGET, seed, adversarial });
-        if (r.verdict === 'violated') counts.push(r.stages.random.evaluations + r.stages.adversarial.evaluations);
-      }
-      return `${counts.length === 0 ? 'not found' : median(counts)} (${counts.length}/${SEEDS.length})`;
-    });
+    const cells = catchCells(twin);
     console.log(`| ${twin.id} | ${twin.title.replace(/.*broken twin: /, '').replace(/\]$/, '')} | ${cells[0]} | ${cells[1]} |`);
   }
 }
@@ -86,14 +89,7 @@ for (const entry of entries.filter((e) => e.exact === 1)) {
   const { claim: base } = await load(entry.file);
   const c = fixed(base, entry.params);
   const twin = brokenTwin(c, { mutation: 'bound x 0.99', rhs: (i, p, r) => 0.99 * c.rhs(i, p, r) });
-  const cells = [true, false].map((adversarial) => {
-    const counts: number[] = [];
-    for (const seed of SEEDS) {
-      const r = falsify(twin, { budget: BUDGET, seed, adversarial });
-      if (r.verdict === 'violated') counts.push(r.stages.random.evaluations + r.stages.adversarial.evaluations);
-    }
-    return `${counts.length === 0 ? 'not found' : median(counts)} (${counts.length}/${SEEDS.length})`;
-  });
+  const cells = catchCells(twin);
   console.log(`| ${entry.label} x 0.99 | ${cells[0]} | ${cells[1]} |`);
 }
 

@@ -40,7 +40,7 @@ const CLAIMS = [
   { file: 'proofs-checks/classical/O1-drori-teboulle.ts', exportName: 'default' },
   { file: 'proofs-checks/classical/O1-drori-teboulle.ts', exportName: 'twin' },
   { file: 'proofs-checks/classical/O2-strongly-convex-contraction.ts', exportName: 'default' },
-  { file: 'tests/browser/fixtures/pointwise-violated.ts', exportName: 'default' },
+  { file: 'tests/plot/fixtures/pointwise-claim.ts', exportName: 'twin' },
   { file: 'proofs-checks/alimisis2025/S3.7b-sgd-needs-interpolation.ts', exportName: 'default' },
 ];
 const INJECTION = '<img src=x onerror="window.__injected = true">';
@@ -97,7 +97,7 @@ describe('report.html in Chromium', () => {
 
   it('shows the summary, typeset statements and a drill-down of each kind, offline and without errors', async () => {
     const notHolding = reports.filter((r) => r.verdict !== 'holds').map((r) => r.claim.id);
-    expect(notHolding).toEqual(['classical.O1.twin', 'fixture.pointwise-violated', 'alimisis2025.S3.7b']);
+    expect(notHolding).toEqual(['classical.O1.twin', 'fixture.pointwise.twin', 'alimisis2025.S3.7b']);
     const expectedCharts = 1 + notHolding.length;
     const { page, problems } = await openPage(htmlFile);
 
@@ -119,7 +119,7 @@ describe('report.html in Chromium', () => {
     await expect(run.locator('svg.marks').count()).resolves.toBe(1);
     await expect(run.locator('figcaption').innerText()).resolves.toMatch(/at L = .*The dashed line is the bound at every horizon t ≤ \d+ \(N = t/);
     // A point: both sides.
-    const point = page.locator('#drill-down-fixture\\.pointwise-violated figure.point');
+    const point = page.locator('#drill-down-fixture\\.pointwise\\.twin figure.point');
     await expect(point.locator('svg.marks').count()).resolves.toBe(1);
     await expect(point.locator('figcaption').innerText()).resolves.toMatch(/lhs [\d.e-]+ against rhs [\d.e-]+/);
     // A statistical statement: the sample's estimate, the confidence bound and its interval, against the rhs.
