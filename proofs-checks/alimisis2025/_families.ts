@@ -415,8 +415,6 @@ export interface TwoLayerInstance extends Instance {
   readonly lambda: number;
   /** ||X||, the spectral norm of the data matrix. */
   readonly dataNorm: number;
-  /** An upper bound on inf f: the smaller of f at the point and f(0) = log 2. */
-  readonly fStarUpper: number;
 }
 
 /**
@@ -424,7 +422,7 @@ export interface TwoLayerInstance extends Instance {
  * averaged over n samples, one L2 weight lambda = lambda1 = lambda2 on both layers), d in 1..3
  * inputs, h in 1..3 hidden units, n in 2..6 samples with entries N(0, dataScale^2) and seeded
  * labels, at the point W = mlpInitialWeights(seed, weightScale). inf f is only known to lie in
- * [0, fStarUpper] (f >= 0; every value of f bounds it above).
+ * [0, f(W)].
  */
 export const twoLayerCrossEntropy = family<TwoLayerInstance>({
   name: 'two-layer tanh net, 2-class cross-entropy + lambda/2 ||W||^2, at seeded weights of scale weightScale',
@@ -444,7 +442,7 @@ export const twoLayerCrossEntropy = family<TwoLayerInstance>({
     const problem = mlp({ X, hidden: [hidden], activation: 'tanh', loss: 'crossEntropy', Y, classes: 2, l2: lambda });
     const x0 = mlpInitialWeights(problem, seed + 1, weightScale);
     const dataNorm = spectralNorm(Float64Array.from(X.flat()), inputs, samples);
-    return { problem, x0, lambda, dataNorm, fStarUpper: Math.min(Math.LN2, problem.f(x0)) };
+    return { problem, x0, lambda, dataNorm };
   },
 });
 
