@@ -307,7 +307,7 @@ export function worstFirstHitOverStarts(): Measure<FixedStepInstance> {
         const hit = firstHitIteration(trajectory, target);
         const trajectorySummary = summarize(trajectory);
         if (hit === undefined) {
-          if (trajectory.stop === 'budget') return { value: trajectory.steps + 1, censored: true, trajectory: trajectorySummary };
+          if (trajectory.stop === 'budget' || trajectory.stop === 'underflow') return { value: trajectory.steps + 1, censored: true, trajectory: trajectorySummary };
           const diverged = trajectory.stop === 'diverged';
           return { value: Infinity, trajectory: trajectorySummary, ...(diverged ? { diverged } : {}) };
         }

@@ -28,8 +28,9 @@ export function classifyRun(trajectory: Trajectory, options: ClassifyOptions = {
   const gapTolerance = options.gapTolerance ?? 1e-8;
   const finalGap = gap[steps];
   if (trajectory.stop === 'target') return 'converged';
-  // An exactly zero gradient: GD stays at x_steps forever, whatever came before.
-  if (trajectory.stop === 'stationary') return finalGap <= gapTolerance ? 'converged' : 'stalled';
+  // An exactly zero gradient: GD stays at x_steps forever, whatever came before; an underflowed one
+  // (below 2^-485) moves it by no more than the float64 run can tell.
+  if (trajectory.stop === 'stationary' || trajectory.stop === 'underflow') return finalGap <= gapTolerance ? 'converged' : 'stalled';
   const window = Math.min(steps + 1, options.tailWindow ?? Math.max(1000, Math.floor(steps / 10)));
   const tau = (options.gradTolerance ?? 1e-10) * Math.max(1, gradNorm[0]);
   const tailMaximum = tailMax(gradNorm, window);

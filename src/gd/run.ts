@@ -85,7 +85,7 @@ export function run(problem: Problem, schedule: Schedule, x0: ArrayLike<number>,
     gradNorm?.set(t, gNorm);
     sharpness?.set(t, largestEigenvalue(problem, x));
     if (dist && xStar) dist.set(t, distance(x, xStar));
-    if (rules.endsAt(t, gapT, xMax)) break;
+    if (rules.endsAt(t, gapT, xMax) || rules.underflowsAt(gapT, gNorm)) break;
     if (iterateEvery > 0 && t % iterateEvery === 0) iterates.push({ step: t, x: Float64Array.from(x) });
     if (options.oracle) {
       options.oracle.direction(x, exactGradient, direction);

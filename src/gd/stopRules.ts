@@ -1,7 +1,7 @@
 /**
  * The stopping rules shared by the float64 runner and the high-precision replay: divergence
  * (non-finite values, or a gap or coordinate beyond the run's limits), the target gap, the step
- * budget, and an exactly zero gradient.
+ * budget, and an exactly zero gradient; and, for float64 runs only, underflow.
  */
 import { requireInteger, requirePositive } from '../util/validate.js';
 import type { RunOptions } from './run.js';
@@ -9,6 +9,15 @@ import type { Divergence, StopReason } from './trajectory.js';
 
 const DEFAULT_BLOW_UP_FACTOR = 1e12;
 const DEFAULT_MAX_ABS_COORDINATE = 1e10;
+
+/**
+ * 2^-970 = 2^-1022 / 2^-52: a value at least this large times any factor down to the unit roundoff
+ * is still a normal float64. Below it, gaps and squared gradient norms (and the products and ratios
+ * claims form from them) fall into the subnormal range, or to 0, with no relative precision left:
+ * on cosh(x) - 1 the gap rounded to 0 while ||grad f||^2 = 8e-323 did not, and a per-step ratio
+ * read 8e-323 / 0 = Infinity where the exact run's ratio is below 1.
+ */
+export const UNDERFLOW_FLOOR = 2 ** -970;
 
 export class StopRules {
   readonly maxSteps: number;
@@ -39,6 +48,17 @@ export class StopRules {
     if (gap > this.gapLimit || xMax > this.maxAbsCoordinate) return this.stop('diverged', { step: t, reason: 'blow-up' });
     if (gap <= this.targetGap) return this.stop('target');
     return t === this.maxSteps;
+  }
+
+  /**
+   * Whether a float64 run ends at the recorded x_t because its gap or squared gradient norm fell
+   * below `UNDERFLOW_FLOOR` while the gradient is not exactly 0. The high-precision replays do not
+   * ask: the exact run has no floor, so they replay the run's whole budget.
+   */
+  underflowsAt(gap: number, gradNorm: number): boolean {
+    const gradSquared = gradNorm * gradNorm;
+    const underflows = gradNorm > 0 && (gradSquared < UNDERFLOW_FLOOR || (gap !== 0 && Math.abs(gap) < UNDERFLOW_FLOOR));
+    return underflows && this.stop('underflow');
   }
 
   /** Records a stop at an exactly zero gradient (deterministic runs only). */

@@ -7,9 +7,11 @@ import { InputError } from '../util/errors.js';
 
 /**
  * Why a run ended: its step budget, the target gap reached, an exactly stationary point (a zero
- * gradient: GD cannot move again), or divergence.
+ * gradient: GD cannot move again), divergence, or underflow (the float64 run's gap or squared
+ * gradient norm fell below 2^-970, where the next values lose their relative precision to
+ * subnormal numbers; the high-precision replays have no such floor and run on).
  */
-export type StopReason = 'budget' | 'target' | 'stationary' | 'diverged';
+export type StopReason = 'budget' | 'target' | 'stationary' | 'diverged' | 'underflow';
 
 export interface Divergence {
   /** Index of the first iterate found non-finite or blown up. */

@@ -66,6 +66,15 @@ describe('stopping rules', () => {
     expect(firstHitIteration(trajectory, 1e-30)).toBeUndefined();
   });
 
+  it('stops where the gap or the squared gradient norm falls below 2^-970 (underflow), classified as converged', () => {
+    // gap_t = 2^-(2t+1), ||g_t||^2 = 2^-2t, exact in binary: the gap is first below 2^-970 at t = 485.
+    const trajectory = run(quadratic({ eigenvalues: [1] }), constant(0.5), [1], { maxSteps: 1000 });
+    expect(trajectory.stop).toBe('underflow');
+    expect(trajectory.steps).toBe(485);
+    expect(trajectory.gap[485]).toBe(2 ** -971);
+    expect(classifyRun(trajectory)).toBe('converged');
+  });
+
   it('stops at an exactly stationary point', () => {
     const trajectory = run(scalarFactorization({ target: 1 }), constant(0.1), [0, 0], { maxSteps: 1000 });
     expect(trajectory.stop).toBe('stationary');
