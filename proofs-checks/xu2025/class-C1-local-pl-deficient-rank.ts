@@ -18,21 +18,9 @@
  * Broken twin: mu -> 2 mu (violated wherever the inequality is within a factor 2 of equality).
  */
 import { localPLConstant } from '../../bounds/xu2025.js';
-import { brokenTwin, claim, integer, linearNetClassFamily, mapFamily, uniform, type Params } from '../../src/index.js';
-import { adaptiveSchedule, excessOverGap, lossMinimumReachable, maxOverSteps, weightsAt, type TwoLayerRun } from './_families.js';
-
-const deficientData = linearNetClassFamily({ maxInput: 4, maxOutput: 3, maxSamples: 8, maxHidden: 5, deficient: true });
-
-/** GD runs with the level-c adaptive step of C1 on nets over data of deficient rank. */
-const deficientRuns = mapFamily(
-  deficientData,
-  `${deficientData.name}, T steps of GD with eta_t K_t(eta_t) = c`,
-  (net, { c, T }: Params): TwoLayerRun => {
-    const point = { ...net, h: net.widths[0] };
-    return { ...point, schedule: adaptiveSchedule(point, c), horizon: T };
-  },
-  { c: uniform(0.05, 1.95), T: integer(1, 30) },
-);
+import { brokenTwin, claim } from '../../src/index.js';
+import { deficientRankRuns } from './_class-families.js';
+import { excessOverGap, lossMinimumReachable, maxOverSteps, weightsAt, type TwoLayerRun } from './_families.js';
 
 /** max_t of f - f* against 1/2 ||grad f||^2 / mu(W_t), with the loss's mu scaled by `factor`. */
 const localPLViolation = (factor: number) =>
@@ -53,7 +41,7 @@ const C1deficient = claim({
     tag: '[R]',
   },
   kind: 'upper',
-  family: deficientRuns,
+  family: deficientRankRuns({ min: 0.05, max: 1.95 }),
   lhs: localPLViolation(1),
   rhs: () => 0,
   rhsLabel: '0 (the inequality at every iterate)',
