@@ -39,7 +39,7 @@ import { exact, validBound, type NamedConstant, type Problem, type ProblemConsta
 import { separableSum, type ScalarTerm } from '../problems/separable.js';
 import { roundDown, roundUp } from '../problems/spectrumBounds.js';
 import { InputError } from '../util/errors.js';
-import { requireFinite, requirePositive } from '../util/validate.js';
+import { requireDimension, requireFinite, requirePositive } from '../util/validate.js';
 import { rotatedSum } from './rotatedSum.js';
 
 /** The kind of a one-dimensional piece: a (cosh(b t) - 1) or a (e^(b t) - 1 - b t). */
@@ -175,6 +175,7 @@ export interface ExpCoshClassOptions {
 export interface ExpCoshInstance extends Instance {
   readonly problem: Problem;
   readonly x0: Float64Array;
+  /** The kind of each piece, in the order of the basis' columns. */
   readonly kinds: readonly ExpCoshKind[];
   /** (L0, L1)-smoothness: ||Hess f|| <= L0 + L1 ||grad f|| (exact). */
   readonly L0: number;
@@ -195,8 +196,9 @@ export interface ExpCoshInstance extends Instance {
  */
 export function expCoshClassFamily(options: ExpCoshClassOptions = {}): Family<ExpCoshInstance> {
   const kinds = options.kinds ?? 'both';
-  const maxDim = options.maxDim ?? 4;
-  const radius = options.radius ?? 4;
+  if (kinds !== 'both' && kinds !== 'cosh' && kinds !== 'exp') throw new InputError(`kinds must be 'cosh', 'exp' or 'both', got ${String(kinds)}`);
+  const maxDim = requireDimension('maxDim', options.maxDim ?? 4);
+  const radius = requirePositive('radius', options.radius ?? 4);
   const box: Record<string, ReturnType<typeof uniform>> = { d: integer(1, maxDim), seed: integer(0, 1000) };
   for (let i = 0; i < maxDim; i++) {
     if (kinds === 'both') box[`kind${i}`] = integer(0, 1);

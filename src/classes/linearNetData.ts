@@ -116,11 +116,13 @@ export interface LinearNetClassInstance extends Instance {
  * then Y (m x N, N(0, 1)), then the weights (every entry N(0, scale^2)).
  */
 export function linearNetClassFamily(options: LinearNetClassOptions = {}): Family<LinearNetClassInstance> {
-  const maxInput = options.maxInput ?? 4;
-  const maxOutput = options.maxOutput ?? 3;
-  const maxSamples = options.maxSamples ?? 8;
-  const maxHidden = options.maxHidden ?? 5;
+  const maxInput = requireDimension('maxInput', options.maxInput ?? 4);
+  const maxOutput = requireDimension('maxOutput', options.maxOutput ?? 3);
+  const maxSamples = requireDimension('maxSamples', options.maxSamples ?? 8);
+  const maxHidden = requireDimension('maxHidden', options.maxHidden ?? 5);
   const depth = options.depth ?? { min: 2, max: 2 };
+  requireInteger('depth.min', depth.min, 2);
+  requireInteger('depth.max', depth.max, depth.min);
   const deficient = options.deficient ?? false;
   if (deficient && maxInput < 2) throw new InputError('data of deficient row rank needs maxInput >= 2');
   const box: Record<string, ParameterSpec> = {

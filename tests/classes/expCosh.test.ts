@@ -63,6 +63,8 @@ describe('expCoshTerm', () => {
     expect(() => expCoshTerm({ kind: 'exp', a: 1, b: 0 })).toThrow(/b must be nonzero/);
     expect(() => expCoshTerm({ kind: 'cosh', a: -1, b: 1 })).toThrow(/a/);
     expect(() => expCoshTerm({ kind: 'cosh', a: 1, b: 1, c: -1 })).toThrow(/c must be >= 0/);
+    expect(() => expCoshClassFamily({ maxDim: 0 })).toThrow(/maxDim must be an integer >= 1, got 0/);
+    expect(() => expCoshClassFamily({ radius: -1 })).toThrow(/radius/);
   });
 });
 

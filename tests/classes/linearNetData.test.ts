@@ -32,6 +32,8 @@ describe('dataOfRank', () => {
   it('is the same for the same seed, and rejects a rank above min(rows, cols)', () => {
     expect(dataOfRank({ rows: 3, cols: 4, rank: 2, seed: 9 })).toEqual(dataOfRank({ rows: 3, cols: 4, rank: 2, seed: 9 }));
     expect(() => dataOfRank({ rows: 3, cols: 2, rank: 3, seed: 1 })).toThrow(/rank must be at most min\(rows, cols\) = 2, got 3/);
+    expect(() => linearNetClassFamily({ depth: { min: 1, max: 2 } })).toThrow(/depth.min must be an integer >= 2, got 1/);
+    expect(() => linearNetClassFamily({ maxInput: 1, deficient: true })).toThrow(/deficient row rank needs maxInput >= 2/);
   });
 });
 
