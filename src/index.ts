@@ -162,4 +162,19 @@ export { Rng } from './util/random.js';
 export { classFamily, type ClassFamilyOptions, type ClassInstance, type CurvatureClass } from './classes/families.js';
 export { piecewiseQuadratic, type PiecewiseQuadraticOptions, type PiecewiseQuadraticProblem } from './classes/piecewiseQuadratic.js';
 export { rotatedSum, type RotatedSumOptions } from './classes/rotatedSum.js';
+export {
+  expCoshClassFamily,
+  expCoshTerm,
+  type ExpCoshClassOptions,
+  type ExpCoshInstance,
+  type ExpCoshKind,
+  type ExpCoshTermOptions,
+} from './classes/expCosh.js';
+export {
+  dataOfRank,
+  linearNetClassFamily,
+  type DataOfRankOptions,
+  type LinearNetClassInstance,
+  type LinearNetClassOptions,
+} from './classes/linearNetData.js';
 export { atCriticalPoint, atMinimizer, certifiedCriticalPoint, solveCriticalPoint, type AtSpecialPoint, type CriticalPointOptions } from './classes/specialPoints.js';

@@ -7,12 +7,14 @@
  *   in [-L, L] carry over from the terms;
  * - f* = sum_i f*_i, attained at x* = Q (x*_1, ..., x*_d);
  * - when some terms are identically 0 and the others mu_i-strongly convex, f is PL (not strongly
- *   convex) with mu = min of those mu_i: ||grad f||^2 = sum_i phi_i'(y_i)^2 >= sum_i 2 mu_i (phi_i - phi_i*).
+ *   convex) with mu = min of those mu_i: ||grad f||^2 = sum_i phi_i'(y_i)^2 >= sum_i 2 mu_i (phi_i - phi_i*);
+ * - (L0,L1)- and (H0,H1)-smoothness with the terms' largest L0, L1, H0, H1 (a valid pair; see
+ *   `rotatedSumConstants`), since ||grad f|| >= |phi_i'| and f - f* = sum_i (phi_i - phi_i*).
  * The high-precision model evaluates the same sum with the same doubles read exactly.
  */
 import type { BigNumber } from 'mathjs';
 import { exactOrthogonal } from '../problems/quadratic.js';
-import { exact, type HighPrecisionModel, type Problem, type ProblemConstants } from '../problems/problem.js';
+import type { ConstantName, ConstantStatus, HighPrecisionModel, NamedConstant, Problem, ProblemConstants } from '../problems/problem.js';
 import { bigMath, bigMatrixTimes, toBig } from '../problems/highPrecision.js';
 import { Rng } from '../util/random.js';
 import { InputError } from '../util/errors.js';
@@ -134,18 +136,44 @@ export function rotatedSum({ terms, seed }: RotatedSumOptions): Problem {
   };
 }
 
-/** L = max L_i; mu = min mu_i over the terms that are not flat, when every other term is flat (PL). */
+/** The statuses of constants, weakest last. */
+const STATUS_ORDER: readonly ConstantStatus[] = ['exact', 'valid bound', 'estimate'];
+
+/** max_i of constant `name` over the terms, when every term has it, with the weakest of their statuses (`atBest` caps it). */
+function largestOverTerms(terms: readonly Problem[], name: ConstantName, note: string, atBest: ConstantStatus = 'exact'): NamedConstant | undefined {
+  const known = terms.map((t) => t.constants[name]);
+  if (!known.every((c): c is NamedConstant => c !== undefined)) return undefined;
+  const status = [atBest, ...known.map((c) => c.status)].reduce((a, b) => (STATUS_ORDER.indexOf(a) >= STATUS_ORDER.indexOf(b) ? a : b));
+  return { value: Math.max(...known.map((c) => c.value)), status, note };
+}
+
+/**
+ * L = max L_i; mu = min mu_i over the terms that are not flat, when every other term is flat (PL).
+ * The pairs (L0, L1) and (H0, H1) are the terms' largest, a valid bound at best: ||Hess f|| =
+ * max_i |phi_i''| <= max_i (L0_i + L1_i |phi_i'|) and |phi_i'| <= ||grad f||; and max_i (H0_i +
+ * H1_i (phi_i - phi_i*)) <= max H0_i + max H1_i (f - f*) since every phi_i - phi_i* >= 0. Whether
+ * they are the least such pair depends on the terms (see expCosh.ts for members where they are).
+ */
 function rotatedSumConstants(terms: readonly Problem[]): ProblemConstants {
-  const L = Math.max(...terms.map((t) => t.constants.L!.value));
+  const L = largestOverTerms(terms, 'L', 'max of the terms\' L: eigenvalues of Q diag(phi\'\') Q^T with Q exactly orthogonal');
   const curved = terms.filter((t) => !isFlat(t));
-  const mus = curved.map((t) => t.constants.mu?.value);
-  const mu = curved.length > 0 && mus.every((m) => m !== undefined) ? Math.min(...(mus as number[])) : undefined;
+  const mus = curved.map((t) => t.constants.mu);
+  const mu = curved.length > 0 && mus.every((m) => m !== undefined) ? Math.min(...mus.map((m) => m!.value)) : undefined;
+  const muStatus = mus.some((m) => m?.status !== 'exact') ? 'valid bound' : 'exact';
   const pl = curved.length < terms.length;
+  const pairNote = (pair: string) => `largest of the terms' ${pair} (src/classes/rotatedSum.ts): a valid pair, not necessarily the least`;
+  const pairs = {
+    L0: largestOverTerms(terms, 'L0', pairNote('(L0, L1)'), 'valid bound'),
+    L1: largestOverTerms(terms, 'L1', pairNote('(L0, L1)'), 'valid bound'),
+    H0: largestOverTerms(terms, 'H0', pairNote('(H0, H1)'), 'valid bound'),
+    H1: largestOverTerms(terms, 'H1', pairNote('(H0, H1)'), 'valid bound'),
+  };
   return {
-    L: exact(L, 'max of the terms\' L: eigenvalues of Q diag(phi\'\') Q^T with Q exactly orthogonal'),
+    ...(L ? { L } : {}),
     ...(mu !== undefined
-      ? { mu: exact(mu, pl ? 'min mu over the curved terms, flat terms elsewhere: PL, not strongly convex' : 'min of the terms\' strong convexity') }
+      ? { mu: { value: mu, status: muStatus, note: pl ? 'min mu over the curved terms, flat terms elsewhere: PL, not strongly convex' : 'min of the terms\' strong convexity' } }
       : {}),
+    ...Object.fromEntries(Object.entries(pairs).filter(([, c]) => c !== undefined)),
   };
 }
 

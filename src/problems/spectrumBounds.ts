@@ -43,12 +43,12 @@ export function nextUp(x: number): number {
 export const nextDown = (x: number): number => -nextUp(-x);
 
 /** A BigNumber rounded to a double not below / not above it. */
-function roundUp(value: BigNumber): number {
+export function roundUp(value: BigNumber): number {
   const nearest = value.toNumber();
   return value.gt(exactDecimal(nearest)) ? nextUp(nearest) : nearest;
 }
 
-function roundDown(value: BigNumber): number {
+export function roundDown(value: BigNumber): number {
   const nearest = value.toNumber();
   return value.lt(exactDecimal(nearest)) ? nextDown(nearest) : nearest;
 }
