@@ -13,16 +13,8 @@
  * Broken twin: 2 H0 -> H0 (violated near every minimizer where the gradient is PL-tight).
  */
 import { gradientSelfBound } from '../../bounds/alimisis2025.js';
-import { brokenTwin, claim, gapOf, pointwise } from '../../src/index.js';
-import { examplesAtAPoint, type ExampleInstance } from './_families.js';
-
-const gap = (instance: ExampleInstance): number => Math.max(0, gapOf(instance.problem, instance.x0));
-
-const squaredGradientNorm = (instance: ExampleInstance): number => {
-  const g = new Float64Array(instance.problem.dim);
-  instance.problem.grad(instance.x0, g);
-  return g.reduce((s, v) => s + v * v, 0);
-};
+import { brokenTwin, claim, pointwise } from '../../src/index.js';
+import { examplesAtAPoint, gapAtPoint as gap, squaredGradientNormAtPoint as squaredGradientNorm } from './_families.js';
 
 const selfBound = claim({
   id: 'alimisis2025.CS2',

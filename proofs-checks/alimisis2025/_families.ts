@@ -123,6 +123,23 @@ function exampleProblem(name: ExampleName, { dim, seed, a, b }: Params): Example
 }
 
 /** An example at a point x0 = x* + radius * lengthScale * (c1, ..., c_dim), with its constants. */
+/** A point of an (H0,H1)-smooth function with its constants: what the pointwise consequences of Definition 3.1 read. */
+export interface H0H1Point extends Instance {
+  readonly x0: Float64Array;
+  readonly H0: number;
+  readonly H1: number;
+}
+
+/** f(w) - f* at the point, clipped at 0. */
+export const gapAtPoint = (instance: H0H1Point): number => Math.max(0, gapOf(instance.problem, instance.x0));
+
+/** ||grad f(w)||^2 at the point. */
+export const squaredGradientNormAtPoint = (instance: H0H1Point): number => {
+  const g = new Float64Array(instance.problem.dim);
+  instance.problem.grad(instance.x0, g);
+  return g.reduce((s, v) => s + v * v, 0);
+};
+
 export interface ExampleInstance extends Instance {
   readonly x0: Float64Array;
   readonly H0: number;

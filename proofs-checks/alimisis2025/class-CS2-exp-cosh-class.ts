@@ -16,15 +16,8 @@
  * but at the minimizer: a^2 b^2 sinh^2 = a^2 b^2 (cosh - 1)(cosh + 1) > a^2 b^2 (cosh - 1) cosh).
  */
 import { gradientSelfBound } from '../../bounds/alimisis2025.js';
-import { brokenTwin, claim, expCoshClassFamily, gapOf, pointwise, type ExpCoshInstance } from '../../src/index.js';
-
-const gap = (instance: ExpCoshInstance): number => Math.max(0, gapOf(instance.problem, instance.x0));
-
-const squaredGradientNorm = (instance: ExpCoshInstance): number => {
-  const g = new Float64Array(instance.problem.dim);
-  instance.problem.grad(instance.x0, g);
-  return g.reduce((s, v) => s + v * v, 0);
-};
+import { brokenTwin, claim, expCoshClassFamily, pointwise } from '../../src/index.js';
+import { gapAtPoint as gap, squaredGradientNormAtPoint as squaredGradientNorm } from './_families.js';
 
 const selfBoundOnTheClass = claim({
   id: 'alimisis2025.class-CS2',
