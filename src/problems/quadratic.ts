@@ -366,9 +366,10 @@ function factoredBallModel(spectrum: Float64Array, basis: Float64Array | undefin
 }
 
 /**
- * The quadratic 1/2 (x-c)^T M (x-c) + offset for a symmetric operator M. `gap` reuses the
- * quadratic form of the last `grad` call at the same point, since the GD runner evaluates both at
- * every iterate.
+ * The quadratic 1/2 (x-c)^T M (x-c) + offset for a symmetric operator M. With an offset, `gap`
+ * (free of the cancellation in f - f*) reuses the quadratic form of the last `grad` call at the
+ * same point, since the GD runner evaluates both at every iterate. With offset 0 there is no `gap`:
+ * f - f* = (form + 0) - 0 is the form itself, bit for bit, and `grad` keeps nothing.
  */
 function quadraticProblem(spec: {
   name: string;
@@ -382,8 +383,6 @@ function quadraticProblem(spec: {
   const dim = center.length;
   const difference = residentArray(dim);
   const product = residentArray(dim);
-  const lastGradPoint = new Float64Array(dim).fill(NaN);
-  let lastGradForm = 0;
   /** Writes M (x - c) into `out` and returns 1/2 (x-c)^T M (x-c). */
   const quadraticForm = (x: Float64Array, out: Float64Array): number => {
     subInto(x, center, difference);
@@ -394,15 +393,7 @@ function quadraticProblem(spec: {
     dim,
     params: spec.params,
     f: (x) => quadraticForm(x, product) + offset,
-    grad(x, out) {
-      lastGradForm = quadraticForm(x, out);
-      lastGradPoint.set(x);
-      return lastGradForm + offset;
-    },
-    gap(x) {
-      for (let i = 0; i < dim; i++) if (x[i] !== lastGradPoint[i]) return quadraticForm(x, product);
-      return lastGradForm;
-    },
+    ...(offset === 0 ? { grad: (x: Float64Array, out: Float64Array) => quadraticForm(x, out) + offset } : gradAndGap(quadraticForm, product, offset)),
     hess(_x, out = new Float64Array(dim * dim)) {
       out.set(operator.dense());
       return out;
@@ -415,6 +406,27 @@ function quadraticProblem(spec: {
     constants: spec.constants,
     highPrecision: (digits) => quadraticHighPrecision(operator, center, offset, digits),
     ...(operator.ballModel ? { ballModel: () => operator.ballModel!(center, offset) } : {}),
+  };
+}
+
+/** `grad` and a `gap` that reuses the form of the last `grad` at the same point. */
+function gradAndGap(
+  quadraticForm: (x: Float64Array, out: Float64Array) => number,
+  scratch: Float64Array,
+  offset: number,
+): Pick<Problem, 'grad' | 'gap'> {
+  const lastGradPoint = new Float64Array(scratch.length).fill(NaN);
+  let lastGradForm = 0;
+  return {
+    grad(x, out) {
+      lastGradForm = quadraticForm(x, out);
+      lastGradPoint.set(x);
+      return lastGradForm + offset;
+    },
+    gap(x) {
+      for (let i = 0; i < x.length; i++) if (x[i] !== lastGradPoint[i]) return quadraticForm(x, scratch);
+      return lastGradForm;
+    },
   };
 }
 
