@@ -14,7 +14,10 @@ import { ballAdd, ballMul, ballOneMinusProduct, ballScaleByPowerOfTwo, BallVecto
 import { BALL_VALUE, type BallModel } from './ballModel.js';
 import { bigMath, bigMatrixTimes, toBig, toBigVector } from './highPrecision.js';
 import { exact, validBound, type FiniteSumProblem, type HighPrecisionModel, type NamedConstant, type Problem, type ProblemConstants } from './problem.js';
-import { gramSpectrumBounds, symmetricSpectrumBounds, type SpectrumBounds } from './spectrumBounds.js';
+import { gramSpectrumBounds, provedPositiveDefiniteBounds, symmetricSpectrumBounds, type SpectrumBounds } from './spectrumBounds.js';
+
+/** Largest dimension at which `quadraticFromMatrix` computes the spectrum exactly (BigNumber Jacobi, exact rank). */
+export const EXACT_SPECTRUM_MAX_DIM = 32;
 
 export interface QuadraticOptions {
   /** The spectrum of A, each >= 0 (zeros allowed: rank-deficient A). Its length is the dimension. */
@@ -92,7 +95,8 @@ export function quadraticFromMatrix({ A, center, offset = 0 }: QuadraticFromMatr
   const minimizer = center === undefined ? new Float64Array(dim) : requireVector('center', center, dim);
   requireFinite('offset', offset);
   const matrix = residentCopy(symmetrized('A', data, dim));
-  const bounds = symmetricSpectrumBounds(matrix, dim);
+  const proved = dim > EXACT_SPECTRUM_MAX_DIM ? provedPositiveDefiniteBounds(matrix, dim) : undefined;
+  const bounds = proved ?? symmetricSpectrumBounds(matrix, dim);
   if (!bounds.positiveSemidefinite) {
     throw new InputError(`A must be positive semidefinite, its smallest eigenvalue is ${bounds.smallestLower}`);
   }
@@ -102,7 +106,12 @@ export function quadraticFromMatrix({ A, center, offset = 0 }: QuadraticFromMatr
     operator: denseOperator(matrix, dim),
     center: minimizer,
     offset,
-    constants: quadraticConstantBounds(bounds, 'eigenvalues of the float64 A at 50 digits (exact rank), rounded outwards'),
+    constants: quadraticConstantBounds(
+      bounds,
+      proved
+        ? 'extreme eigenvalues of the float64 A bounded by shifts proved by verified Cholesky (Rump 2006)'
+        : 'eigenvalues of the float64 A at 50 digits (exact rank), rounded outwards',
+    ),
   });
 }
 
