@@ -83,9 +83,13 @@ export function quadratic({ eigenvalues, seed, center, offset = 0 }: QuadraticOp
  * f(x) = 1/2 (x-c)^T A (x-c) + offset for an explicit symmetric PSD A (asymmetry up to
  * 1e-10 max|A| is rounding: the symmetric part is used). f* = offset, x* = c.
  *
- * Constants (warmup-h0h1.md T1 [D]): see `quadraticConstants`, from `symmetricSpectrumBounds` of
- * the float64 matrix as stored: its exact rank, and its eigenvalues at 50 digits rounded outwards,
- * so L is an upper bound and mu a lower bound (within an ulp) for the instance that runs. A that
+ * Constants (warmup-h0h1.md T1 [D]): see `quadraticConstants`, valid bounds for the float64 matrix
+ * as stored (L an upper bound, mu a lower bound for the instance that runs). Up to
+ * `EXACT_SPECTRUM_MAX_DIM` from `symmetricSpectrumBounds`: its exact rank and its eigenvalues at 50
+ * digits rounded outwards (within an ulp; O(d^3) BigNumber work). Above it, from
+ * `provedPositiveDefiniteBounds`: shifts within 1e-8 lambda_max (wider when a proof fails) of
+ * Lanczos estimates, each proved by a verified Cholesky factorisation (O(d^3) float64 work); an A
+ * that cannot be proved positive definite there (singular, or nearly) takes the exact path. A that
  * is not PSD (a negative eigenvalue, however small) is rejected: its f* is -infinity.
  */
 export function quadraticFromMatrix({ A, center, offset = 0 }: QuadraticFromMatrixOptions): Problem {
