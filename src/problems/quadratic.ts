@@ -406,7 +406,9 @@ function quadraticProblem(spec: {
     dim,
     params: spec.params,
     f: (x) => quadraticForm(x, product) + offset,
-    ...(offset === 0 ? { grad: (x: Float64Array, out: Float64Array) => quadraticForm(x, out) + offset } : gradAndGap(quadraticForm, product, offset)),
+    ...(offset === 0
+      ? { grad: (x: Float64Array, out: Float64Array) => quadraticForm(x, out) + offset }
+      : gradAndGap(quadraticForm, product, offset)),
     hess(_x, out = new Float64Array(dim * dim)) {
       out.set(operator.dense());
       return out;
