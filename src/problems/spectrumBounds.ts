@@ -2,7 +2,9 @@
  * Constants of a symmetric matrix that are valid for its float64 entries as they are, not for the
  * matrix they were meant to round: the exact rank (integer elimination on the entries read as exact
  * dyadic rationals), the eigenvalues from Jacobi's method in BigNumber arithmetic on the exact
- * entries, and float64 bounds rounded outwards (an upper bound rounded up, a lower bound down).
+ * entries, and float64 bounds rounded outwards (an upper bound rounded up, a lower bound down);
+ * and, for large positive definite matrices, bounds on the extreme eigenvalues proved in float64
+ * by verified Cholesky factorisations (`provedPositiveDefinite`, `provedPositiveDefiniteBounds`).
  *
  * Why: a matrix built in float64 from a spectrum (Q diag(lambda) Q^T) has other eigenvalues than
  * that spectrum, and a "rank-deficient" one is in general of full rank, with tiny eigenvalues of
