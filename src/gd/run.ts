@@ -3,7 +3,7 @@
  * oracle's direction, recorded into a `Trajectory` of typed arrays. It owns the stopping rules
  * (step budget, target gap, exact stationarity, divergence) and allocates nothing per step.
  */
-import { axpy, distance, norm2, normInf } from '../linalg/kernels.js';
+import { distance, norm2, normInf } from '../linalg/kernels.js';
 import { largestEigenvalue } from '../linalg/spectral.js';
 import type { Problem } from '../problems/problem.js';
 import type { Schedule, StepState } from '../schedules/schedule.js';
@@ -45,7 +45,7 @@ export interface RunOptions {
 
 export function run(problem: Problem, schedule: Schedule, x0: ArrayLike<number>, options: RunOptions): Trajectory {
   const dim = requireDimension('problem dimension', problem.dim);
-  const x = requireVector('x0', x0, dim);
+  let x: Float64Array = requireVector('x0', x0, dim);
   const rules = new StopRules(options);
   const { maxSteps } = rules;
   const iterateEvery = requireInteger('iterateEvery', options.iterateEvery ?? 0, 0);
@@ -63,19 +63,21 @@ export function run(problem: Problem, schedule: Schedule, x0: ArrayLike<number>,
   const dist = xStar ? series('distance', maxSteps + 1) : undefined;
   const iterates: { step: number; x: Float64Array }[] = [];
 
-  const previous = new Float64Array(dim);
+  /** x_{t+1} is written here, then the two buffers swap: x_t stays whole for a rollback. */
+  let next: Float64Array = new Float64Array(dim);
   const exactGradient = new Float64Array(dim);
-  const direction = options.oracle ? new Float64Array(dim) : exactGradient;
+  const oracle = options.oracle;
+  const direction = oracle ? new Float64Array(dim) : exactGradient;
   const state = { x, grad: direction, f: 0, gap: 0, gradNorm: 0, problem };
   const stepState: StepState = state;
   const ends = new EndsTracker();
 
   let t = 0;
+  let xMax = normInf(x);
   for (; ; t++) {
     const f = problem.grad(x, exactGradient);
     const gapT = problem.gap ? problem.gap(x) : f - problem.fStar;
     const gNorm = norm2(exactGradient);
-    const xMax = normInf(x);
     if (!rules.acceptsFinite(t, f, gapT, gNorm, xMax)) {
       t--;
       break;
@@ -87,8 +89,8 @@ export function run(problem: Problem, schedule: Schedule, x0: ArrayLike<number>,
     if (dist && xStar) dist.set(t, distance(x, xStar));
     if (rules.endsAt(t, gapT, xMax) || rules.underflowsAt(gapT, gNorm)) break;
     if (iterateEvery > 0 && t % iterateEvery === 0) iterates.push({ step: t, x: Float64Array.from(x) });
-    if (options.oracle) {
-      options.oracle.direction(x, exactGradient, direction);
+    if (oracle) {
+      oracle.direction(x, exactGradient, direction);
     } else if (gNorm === 0 && rules.stationary()) {
       break;
     }
@@ -98,13 +100,16 @@ export function run(problem: Problem, schedule: Schedule, x0: ArrayLike<number>,
     const eta = checkedStep(schedule, t, stepState);
     ends.step(eta);
     stepSize?.set(t, eta);
-    previous.set(x);
-    axpy(-eta, direction, x);
+    xMax = stepInto(-eta, direction, x, next);
+    const current = x;
+    x = next;
+    next = current;
+    state.x = x;
   }
 
   if (t < 0) throw new InputError(`${problem.name} is not finite at x0`);
   const steps = t;
-  const xFinal = Float64Array.from(rules.divergence?.reason === 'non-finite' ? previous : x);
+  const xFinal = Float64Array.from(rules.divergence?.reason === 'non-finite' ? next : x);
   if (iterates[iterates.length - 1]?.step !== steps) iterates.push({ step: steps, x: xFinal });
   const trajectory = {
     problem: problem.name,
@@ -192,4 +197,15 @@ export function checkedStep(schedule: Schedule, t: number, state: StepState): nu
     throw new InputError(`schedule ${schedule.label} gave step size ${eta} at t=${t}; steps must be finite and >= 0`);
   }
   return eta;
+}
+
+/** out <- x + alpha d (bitwise as `axpy`), returning max_i |out_i| (NaN when some entry is NaN). */
+function stepInto(alpha: number, d: Float64Array, x: Float64Array, out: Float64Array): number {
+  let largest = 0;
+  for (let i = 0; i < x.length; i++) {
+    const value = x[i] + alpha * d[i];
+    out[i] = value;
+    largest = Math.max(largest, Math.abs(value));
+  }
+  return largest;
 }

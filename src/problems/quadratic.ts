@@ -14,7 +14,10 @@ import { ballAdd, ballMul, ballOneMinusProduct, ballScaleByPowerOfTwo, BallVecto
 import { BALL_VALUE, type BallModel } from './ballModel.js';
 import { bigMath, bigMatrixTimes, toBig, toBigVector } from './highPrecision.js';
 import { exact, validBound, type FiniteSumProblem, type HighPrecisionModel, type NamedConstant, type Problem, type ProblemConstants } from './problem.js';
-import { gramSpectrumBounds, symmetricSpectrumBounds, type SpectrumBounds } from './spectrumBounds.js';
+import { gramSpectrumBounds, provedPositiveDefiniteBounds, symmetricSpectrumBounds, type SpectrumBounds } from './spectrumBounds.js';
+
+/** Largest dimension at which `quadraticFromMatrix` computes the spectrum exactly (BigNumber Jacobi, exact rank). */
+export const EXACT_SPECTRUM_MAX_DIM = 32;
 
 export interface QuadraticOptions {
   /** The spectrum of A, each >= 0 (zeros allowed: rank-deficient A). Its length is the dimension. */
@@ -80,9 +83,13 @@ export function quadratic({ eigenvalues, seed, center, offset = 0 }: QuadraticOp
  * f(x) = 1/2 (x-c)^T A (x-c) + offset for an explicit symmetric PSD A (asymmetry up to
  * 1e-10 max|A| is rounding: the symmetric part is used). f* = offset, x* = c.
  *
- * Constants (warmup-h0h1.md T1 [D]): see `quadraticConstants`, from `symmetricSpectrumBounds` of
- * the float64 matrix as stored: its exact rank, and its eigenvalues at 50 digits rounded outwards,
- * so L is an upper bound and mu a lower bound (within an ulp) for the instance that runs. A that
+ * Constants (warmup-h0h1.md T1 [D]): see `quadraticConstants`, valid bounds for the float64 matrix
+ * as stored (L an upper bound, mu a lower bound for the instance that runs). Up to
+ * `EXACT_SPECTRUM_MAX_DIM` from `symmetricSpectrumBounds`: its exact rank and its eigenvalues at 50
+ * digits rounded outwards (within an ulp; O(d^3) BigNumber work). Above it, from
+ * `provedPositiveDefiniteBounds`: shifts within 1e-8 lambda_max (wider when a proof fails) of
+ * Lanczos estimates, each proved by a verified Cholesky factorisation (O(d^3) float64 work); an A
+ * that cannot be proved positive definite there (singular, or nearly) takes the exact path. A that
  * is not PSD (a negative eigenvalue, however small) is rejected: its f* is -infinity.
  */
 export function quadraticFromMatrix({ A, center, offset = 0 }: QuadraticFromMatrixOptions): Problem {
@@ -92,7 +99,8 @@ export function quadraticFromMatrix({ A, center, offset = 0 }: QuadraticFromMatr
   const minimizer = center === undefined ? new Float64Array(dim) : requireVector('center', center, dim);
   requireFinite('offset', offset);
   const matrix = residentCopy(symmetrized('A', data, dim));
-  const bounds = symmetricSpectrumBounds(matrix, dim);
+  const proved = dim > EXACT_SPECTRUM_MAX_DIM ? provedPositiveDefiniteBounds(matrix, dim) : undefined;
+  const bounds = proved ?? symmetricSpectrumBounds(matrix, dim);
   if (!bounds.positiveSemidefinite) {
     throw new InputError(`A must be positive semidefinite, its smallest eigenvalue is ${bounds.smallestLower}`);
   }
@@ -102,7 +110,12 @@ export function quadraticFromMatrix({ A, center, offset = 0 }: QuadraticFromMatr
     operator: denseOperator(matrix, dim),
     center: minimizer,
     offset,
-    constants: quadraticConstantBounds(bounds, 'eigenvalues of the float64 A at 50 digits (exact rank), rounded outwards'),
+    constants: quadraticConstantBounds(
+      bounds,
+      proved
+        ? 'extreme eigenvalues of the float64 A bounded by shifts proved by verified Cholesky (Rump 2006)'
+        : 'eigenvalues of the float64 A at 50 digits (exact rank), rounded outwards',
+    ),
   });
 }
 
@@ -366,9 +379,10 @@ function factoredBallModel(spectrum: Float64Array, basis: Float64Array | undefin
 }
 
 /**
- * The quadratic 1/2 (x-c)^T M (x-c) + offset for a symmetric operator M. `gap` reuses the
- * quadratic form of the last `grad` call at the same point, since the GD runner evaluates both at
- * every iterate.
+ * The quadratic 1/2 (x-c)^T M (x-c) + offset for a symmetric operator M. With an offset, `gap`
+ * (free of the cancellation in f - f*) reuses the quadratic form of the last `grad` call at the
+ * same point, since the GD runner evaluates both at every iterate. With offset 0 there is no `gap`:
+ * f - f* = (form + 0) - 0 is the form itself, bit for bit, and `grad` keeps nothing.
  */
 function quadraticProblem(spec: {
   name: string;
@@ -382,8 +396,6 @@ function quadraticProblem(spec: {
   const dim = center.length;
   const difference = residentArray(dim);
   const product = residentArray(dim);
-  const lastGradPoint = new Float64Array(dim).fill(NaN);
-  let lastGradForm = 0;
   /** Writes M (x - c) into `out` and returns 1/2 (x-c)^T M (x-c). */
   const quadraticForm = (x: Float64Array, out: Float64Array): number => {
     subInto(x, center, difference);
@@ -394,15 +406,9 @@ function quadraticProblem(spec: {
     dim,
     params: spec.params,
     f: (x) => quadraticForm(x, product) + offset,
-    grad(x, out) {
-      lastGradForm = quadraticForm(x, out);
-      lastGradPoint.set(x);
-      return lastGradForm + offset;
-    },
-    gap(x) {
-      for (let i = 0; i < dim; i++) if (x[i] !== lastGradPoint[i]) return quadraticForm(x, product);
-      return lastGradForm;
-    },
+    ...(offset === 0
+      ? { grad: (x: Float64Array, out: Float64Array) => quadraticForm(x, out) + offset }
+      : gradAndGap(quadraticForm, product, offset)),
     hess(_x, out = new Float64Array(dim * dim)) {
       out.set(operator.dense());
       return out;
@@ -415,6 +421,27 @@ function quadraticProblem(spec: {
     constants: spec.constants,
     highPrecision: (digits) => quadraticHighPrecision(operator, center, offset, digits),
     ...(operator.ballModel ? { ballModel: () => operator.ballModel!(center, offset) } : {}),
+  };
+}
+
+/** `grad` and a `gap` that reuses the form of the last `grad` at the same point. */
+function gradAndGap(
+  quadraticForm: (x: Float64Array, out: Float64Array) => number,
+  scratch: Float64Array,
+  offset: number,
+): Pick<Problem, 'grad' | 'gap'> {
+  const lastGradPoint = new Float64Array(scratch.length).fill(NaN);
+  let lastGradForm = 0;
+  return {
+    grad(x, out) {
+      lastGradForm = quadraticForm(x, out);
+      lastGradPoint.set(x);
+      return lastGradForm + offset;
+    },
+    gap(x) {
+      for (let i = 0; i < x.length; i++) if (x[i] !== lastGradPoint[i]) return quadraticForm(x, scratch);
+      return lastGradForm;
+    },
   };
 }
 

@@ -8,6 +8,8 @@
  *   factor, O(d^2)) against its first construction (`referenceExactOrthogonal`), and
  *   `quadraticFromMatrix` (exact rank and 50-digit Jacobi eigenvalues, for constants valid for the
  *   float64 matrix) at d = 8 and 16 against the quadratic with the same spectrum.
+ * - `quadraticFromMatrix` at d = 1000, where L and mu are shifts proved by verified Cholesky
+ *   factorisations (`provedPositiveDefiniteBounds`), against the quadratic with the same spectrum.
  */
 import { bench, describe } from 'vitest';
 import { run } from '../../src/gd/run.js';
@@ -61,3 +63,12 @@ for (const d of [8, 16]) {
     bench('quadratic({ eigenvalues, seed }) of the same spectrum', () => void quadratic({ eigenvalues, seed: d }), { time: 1500 });
   });
 }
+
+describe('quadraticFromMatrix, d = 1000 (proved bounds)', () => {
+  const d = 1000;
+  const eigenvalues = spectrum(d);
+  const hessian = quadratic({ eigenvalues, seed: d }).hess!(new Float64Array(d));
+  const A = Array.from({ length: d }, (_, i) => Array.from(hessian.subarray(i * d, (i + 1) * d)));
+  bench('quadraticFromMatrix({ A })', () => void quadraticFromMatrix({ A }), { time: 1500, iterations: 3 });
+  bench('quadratic({ eigenvalues, seed }) of the same spectrum', () => void quadratic({ eigenvalues, seed: d }), { time: 1500 });
+});

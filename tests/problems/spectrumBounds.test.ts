@@ -8,7 +8,16 @@ import { describe, expect, it } from 'vitest';
 import type { BigNumber } from 'mathjs';
 import { quadratic, quadraticFromMatrix, exactOrthogonal } from '../../src/problems/quadratic.js';
 import { exactDecimal, toBig } from '../../src/problems/highPrecision.js';
-import { exactRank, nextDown, nextUp, spectrumBoundsOf, spectrumMath, symmetricSpectrumBounds } from '../../src/problems/spectrumBounds.js';
+import {
+  exactRank,
+  nextDown,
+  nextUp,
+  provedPositiveDefinite,
+  provedPositiveDefiniteBounds,
+  spectrumBoundsOf,
+  spectrumMath,
+  symmetricSpectrumBounds,
+} from '../../src/problems/spectrumBounds.js';
 import { Rng } from '../../src/util/random.js';
 
 describe('exact conversion of doubles', () => {
@@ -119,5 +128,67 @@ describe('seeded quadratics: the constants reported are those of the float64 ins
       expect(problem.constants.L!.value).toBe(bounds.largestUpper);
       expect(problem.constants.mu!.value).toBe(bounds.smallestPositiveLower);
     }
+  });
+});
+
+describe('provedPositiveDefinite (Rump 2006: float64 Cholesky of the matrix shifted by the error bound)', () => {
+  const diagonal = (values: number[]): Float64Array => {
+    const d = values.length;
+    const m = new Float64Array(d * d);
+    values.forEach((v, i) => (m[i * d + i] = v));
+    return m;
+  };
+
+  it('proves lambda_min > s and lambda_max < s just outside the spectrum of diag(1, 2, 3), never at or inside it', () => {
+    const m = diagonal([1, 2, 3]);
+    expect(provedPositiveDefinite(m, 3, 1, 1 - 1e-9)).toBe(true);
+    expect(provedPositiveDefinite(m, 3, -1, -(3 + 1e-9))).toBe(true);
+    // At the eigenvalue itself the shifted matrix is singular, and beyond it indefinite: no proof.
+    for (const s of [1, 1 + 1e-12, 1.5]) expect(provedPositiveDefinite(m, 3, 1, s)).toBe(false);
+    for (const s of [3, 3 - 1e-12, 2.5]) expect(provedPositiveDefinite(m, 3, -1, -s)).toBe(false);
+  });
+
+  it('a matrix indefinite by e^2 = 2^-104 only, which rounding hides (its float64 pivots are 1 and 0), is not proved', () => {
+    // [[1, 1 + e], [1 + e, 1 + 2e]], e = 2^-52: the float pivot (1 + 2e) - fl((1 + e)^2) is 0, but the exact
+    // determinant is (1 + 2e) - (1 + e)^2 = -e^2 < 0: indefinite.
+    const e = 2 ** -52;
+    const m = Float64Array.of(1, 1 + e, 1 + e, 1 + 2 * e);
+    const bounds = symmetricSpectrumBounds(m, 2);
+    expect(bounds.smallestLower).toBeLessThan(0);
+    expect(provedPositiveDefinite(m, 2, 1, 0)).toBe(false);
+    expect(provedPositiveDefiniteBounds(m, 2)).toBeUndefined();
+  });
+
+  it('bounds of a seeded positive definite matrix bracket its 50-digit eigenvalues, within 1e-6', () => {
+    const d = 12;
+    const eigenvalues = Array.from({ length: d }, (_, i) => 0.05 + i / 3);
+    const m = quadratic({ eigenvalues, seed: 7 }).hess!(new Float64Array(d));
+    const exact = symmetricSpectrumBounds(m, d);
+    const proved = provedPositiveDefiniteBounds(m, d)!;
+    expect(proved.rank).toBe(d);
+    expect(proved.largestUpper).toBeGreaterThanOrEqual(exact.largestUpper);
+    expect(proved.smallestPositiveLower!).toBeLessThanOrEqual(exact.smallestPositiveLower!);
+    expect(proved.largestUpper / exact.largestUpper - 1).toBeLessThan(1e-6);
+    expect(1 - proved.smallestPositiveLower! / exact.smallestPositiveLower!).toBeLessThan(1e-6);
+  });
+
+  it('quadraticFromMatrix above 32 dimensions takes the proved bounds; a singular A there falls back to the exact path', () => {
+    const d = 40;
+    const eigenvalues = Array.from({ length: d }, (_, i) => 0.01 + i / d);
+    const m = quadratic({ eigenvalues, seed: 3 }).hess!(new Float64Array(d));
+    const A = Array.from({ length: d }, (_, i) => Array.from(m.subarray(i * d, (i + 1) * d)));
+    const { L, mu } = quadraticFromMatrix({ A }).constants;
+    expect(L!.status).toBe('valid bound');
+    expect(L!.note).toContain('verified Cholesky');
+    expect(L!.value).toBeGreaterThanOrEqual(eigenvalues[d - 1]);
+    expect(L!.value / eigenvalues[d - 1] - 1).toBeLessThan(1e-6);
+    expect(mu!.value).toBeLessThanOrEqual(eigenvalues[0]);
+    expect(1 - mu!.value / eigenvalues[0]).toBeLessThan(1e-6);
+    const singular = diagonal([...Array.from({ length: d - 1 }, (_, i) => 1 + i), 0]);
+    const rows = Array.from({ length: d }, (_, i) => Array.from(singular.subarray(i * d, (i + 1) * d)));
+    const exactPath = quadraticFromMatrix({ A: rows }).constants;
+    expect(exactPath.mu!.value).toBeLessThanOrEqual(1);
+    expect(exactPath.mu!.value).toBeGreaterThan(1 - 1e-15);
+    expect(exactPath.L!.note).toContain('50 digits');
   });
 });
