@@ -220,6 +220,37 @@ export class DotAccumulator {
   }
 }
 
+/** A matrix stored in a `BallVector`: entry (i, k) at `offset + i * rowStride + k * colStride` (a transpose swaps the strides). */
+export interface BallMatrixView {
+  readonly data: BallVector;
+  readonly offset: number;
+  readonly rowStride: number;
+  readonly colStride: number;
+}
+
+/** A row-major rows x cols matrix stored from `offset`, or its transpose (cols x rows) with `transposed`. */
+export function ballMatrix(data: BallVector, offset: number, cols: number, transposed = false): BallMatrixView {
+  return transposed ? { data, offset, rowStride: 1, colStride: cols } : { data, offset, rowStride: cols, colStride: 1 };
+}
+
+const productSum = new DotAccumulator();
+
+/** The ball product A B (rows x inner times inner x cols) written row-major into `out` from `outOffset`, each entry a `DotAccumulator` sum. */
+export function ballMatrixProduct(rows: number, cols: number, inner: number, a: BallMatrixView, b: BallMatrixView, out: BallVector, outOffset = 0): void {
+  const { hi: ah, lo: al, rad: ar } = a.data;
+  const { hi: bh, lo: bl, rad: br } = b.data;
+  for (let i = 0; i < rows; i++) {
+    for (let j = 0; j < cols; j++) {
+      productSum.reset();
+      let p = a.offset + i * a.rowStride;
+      let q = b.offset + j * b.colStride;
+      for (let k = 0; k < inner; k++, p += a.colStride, q += b.rowStride) productSum.addProduct(ah[p], al[p], ar[p], bh[q], bl[q], br[q]);
+      productSum.finish();
+      out.setResult(outOffset + i * cols + j);
+    }
+  }
+}
+
 /** x * 2^k for a ball x (exact barring underflow, charged below `UNDERFLOW_ZONE`), into `result`. */
 export function ballScaleByPowerOfTwo(xh: number, xl: number, xr: number, k: number): void {
   const s = 2 ** k;
@@ -251,6 +282,22 @@ export function ballSqrtOfNonNegative(sh: number, sl: number, sr: number): void 
   // The Newton correction squares q: charged as a product of size sh.
   const rounding = OPERATION_ERROR * zh + (sh < UNDERFLOW_ZONE ? UNDERFLOW_ERROR : 0);
   result.rad = (sr / Math.sqrt(lower) + rounding) * RADIUS_ROUNDING * RADIUS_ROUNDING;
+}
+
+/**
+ * An upper bound on the 2-norm of every vector in the balls of `v` (entries `start` to `end`), or,
+ * with `radiiOnly`, on the 2-norm of the radii: sqrt(sum of squared magnitudes |hi| + |lo| + rad),
+ * the float64 sum rounded up by gamma_n, each square's possible underflow charged 2^-1074, the
+ * square root by `RADIUS_ROUNDING`. Infinite (or NaN) when a ball is not finite.
+ */
+export function ballNormUpperBound(v: BallVector, start = 0, end = v.length, radiiOnly = false): number {
+  let sum = 0;
+  for (let i = start; i < end; i++) {
+    const size = radiiOnly ? v.rad[i] : magnitude(v.hi[i]) + Math.abs(v.lo[i]) + v.rad[i];
+    sum += size * size;
+  }
+  const terms = end - start;
+  return Math.sqrt((sum * (1 + (terms + 8) * 2 ** -52) + terms * 2 ** -1074) * RADIUS_ROUNDING) * RADIUS_ROUNDING;
 }
 
 const bits = new DataView(new ArrayBuffer(8));
