@@ -1,0 +1,59 @@
+/**
+ * Certification on a problem with a shadow model (a two-layer linear net, squared loss): a violated
+ * claim about 60 steps of GD certifies by the shadow double-double replay, its lhs interval holding
+ * the 80-digit BigNumber lhs, and the same claim certifies alike by BigNumber alone (`bignumber`,
+ * the second opinion); at the edge of stability the shadowing bound blows up and the certification
+ * falls back to BigNumber, saying why.
+ */
+import { describe, expect, it } from 'vitest';
+import { claim, constant, family, gapAt, twoLayerLinearNet, uniform } from '../../src/index.js';
+import { evaluateClaim } from '../../src/claims/evaluate.js';
+import { certify } from '../../src/search/certify.js';
+import { Rng } from '../../src/util/random.js';
+
+const rng = new Rng(11);
+const rows = (count: number, cols: number): number[][] => Array.from({ length: count }, () => Array.from(rng.normalVector(cols, 1)));
+const net = twoLayerLinearNet({ X: rows(3, 7), Y: rows(2, 7), hidden: 4 });
+const x0 = rng.normalVector(net.dim, 0.5);
+const source = { reference: 'test', result: 'test', version: 'test', provenance: 'derived' } as const;
+
+/** Violated on purpose: the gap after 60 steps of GD with step eta "is 0". */
+const gapVanishes = claim({
+  id: 'test.net-gap',
+  title: 'the gap of a 3-4-2 net after 60 steps is 0',
+  source,
+  kind: 'upper',
+  family: family({
+    name: 'a seeded 3-4-2 net (7 samples), 60 steps of eta',
+    box: { eta: uniform(0.01, 0.05) },
+    instance: ({ eta }) => ({ problem: net, x0, schedule: constant(eta), horizon: 60 }),
+  }),
+  lhs: gapAt(),
+  rhs: () => 0,
+  rhsLabel: '0',
+});
+
+describe('certification with a shadow model', () => {
+  it('certifies by the shadow double-double replay, and BigNumber alone agrees with the 80-digit lhs inside its interval', () => {
+    const found = evaluateClaim(gapVanishes, { eta: 0.02 });
+    expect(found.status).toBe('violated');
+    const shadow = certify(gapVanishes, found, 1e-9);
+    expect(shadow.method, shadow.reason).toBe('shadow double-double');
+    expect(shadow.status).toBe('certified');
+    expect(shadow.replays).toEqual([]);
+    const big = certify(gapVanishes, found, 1e-9, { method: 'bignumber' });
+    expect(big.method).toBe('high-precision replay');
+    expect(big.status).toBe('certified');
+    const lhs80 = big.replays[1].lhs;
+    expect(shadow.enclosure!.lhs[0]).toBeLessThanOrEqual(lhs80);
+    expect(shadow.enclosure!.lhs[1]).toBeGreaterThanOrEqual(lhs80);
+  });
+
+  it('falls back to BigNumber when the shadowing bound blows up (step 0.05, at the edge of stability 2 / sharpness(x_0) = 0.0506)', () => {
+    const found = evaluateClaim(gapVanishes, { eta: 0.05 });
+    const certificate = certify(gapVanishes, found, 1e-9);
+    expect(certificate.reason).toMatch(/^shadow double-double undecided \(the ball of \w+ at step \d+ straddles a rounding boundary\), so replayed in BigNumber/);
+    expect(certificate.method).toBe('high-precision replay');
+    expect(certificate.status).toBe('certified');
+  });
+});
