@@ -24,10 +24,13 @@
  * The gap. When X has full row rank, l* = 1/2 ||Y (I - X^+ X)||_F^2 and f - l* = 1/2 ||(P - P*) X||_F^2
  * with P* = Y X^T (X X^T)^-1 (the cross term vanishes: (P* X - Y) X^T = 0). P* is enclosed once:
  * P~ is a float64 solve refined twice in double-double, and ||P* - P~||_F <= ||Y X^T - P~ X X^T||_F /
- * lambda_min(X X^T) = delta (the residual in balls, lambda_min from its rigorous lower bound). Each
- * step forms D = (P - P~) X in balls, R = D + (P~ X - Y), and the gap 1/2 ||D||^2 widened by
- * ||D|| delta ||X||_2 + (delta ||X||_2)^2 / 2: no cancellation against f. When X has full column
- * rank instead, Y = P* X is solvable, l* = 0 and the gap is f itself.
+ * lambda_min(X X^T) = delta (the residual in balls, lambda_min from its rigorous lower bound). With
+ * E = P - P~, D = E X, R~ = P~ X - Y, M = X X^T, C~ = R~ X^T and l~ = 1/2 ||R~||_F^2 (the last four
+ * formed once), each step needs no product with the N samples: 1/2 ||D||^2 = 1/2 <E M, E>,
+ * f = 1/2 ||D + R~||^2 = 1/2 <E M, E> + <E, C~> + l~, and the loss gradient G = R X^T = E M + C~.
+ * The gap is 1/2 ||D||^2 widened by ||D|| delta ||X||_2 + (delta ||X||_2)^2 / 2: no cancellation
+ * against f. When X has full column rank instead, Y = P* X is solvable, l* = 0 (P~ = 0) and the
+ * gap is f itself.
  */
 import { Matrix, inverse } from 'ml-matrix';
 import {
@@ -75,19 +78,9 @@ function exactBalls(values: ArrayLike<number>): BallVector {
   return balls;
 }
 
-/** The enclosure of P* = Y X^+: a double-double P~ (exact as stored) and delta >= ||P* - P~||_F. */
-interface MinimizerEnclosure {
-  readonly approximation: BallVector;
-  readonly distance: number;
-}
-
-/** P* = Y X^T (X X^T)^-1 for X of full row rank, enclosed as the module comment says. */
-function encloseMinimizer(data: SquaredLossData, X: BallVector, Y: BallVector): MinimizerEnclosure {
-  const { inputDim: n, outputDim: m, samples } = data;
-  const gram = new BallVector(n * n);
-  ballMatrixProduct(n, n, samples, ballMatrix(X, 0, samples), ballMatrix(X, 0, samples, true), gram);
-  const target = new BallVector(m * n);
-  ballMatrixProduct(m, n, samples, ballMatrix(Y, 0, samples), ballMatrix(X, 0, samples, true), target);
+/** P* = Y X^T (X X^T)^-1 for X of full row rank, enclosed as the module comment says: P~ (exact as stored) and delta >= ||P* - P~||_F. */
+function encloseMinimizer(data: SquaredLossData, gram: BallVector, target: BallVector): { approximation: BallVector; distance: number } {
+  const { inputDim: n, outputDim: m } = data;
   const gramInverse = inverse(Matrix.from1DArray(n, n, Array.from(gram.hi)));
   const approximation = new BallVector(m * n);
   const fitted = new BallVector(m * n);
@@ -138,65 +131,76 @@ export function twoLayerSquaredLossShadowModel(data: SquaredLossData, hidden: nu
   const X = exactBalls(data.x);
   const Y = exactBalls(data.y);
   const xNorm = Math.sqrt(data.gramLargestUpper) * UPWARDS;
-  const minimizer = fullRowRank ? encloseMinimizer(data, X, Y) : { approximation: new BallVector(m * n), distance: 0 };
+  // M = X X^T and Y X^T, then P~, R~ = P~ X - Y, C~ = R~ X^T and l~ = 1/2 ||R~||_F^2, all once.
+  const gram = new BallVector(n * n);
+  ballMatrixProduct(n, n, samples, ballMatrix(X, 0, samples), ballMatrix(X, 0, samples, true), gram);
+  const target = new BallVector(m * n);
+  ballMatrixProduct(m, n, samples, ballMatrix(Y, 0, samples), ballMatrix(X, 0, samples, true), target);
+  const minimizer = fullRowRank ? encloseMinimizer(data, gram, target) : { approximation: new BallVector(m * n), distance: 0 };
   const minimizerSpread = minimizer.distance * xNorm * UPWARDS;
-  // R~ = P~ X - Y.
   const fittedResidual = new BallVector(m * samples);
   ballMatrixProduct(m, samples, n, ballMatrix(minimizer.approximation, 0, n), ballMatrix(X, 0, samples), fittedResidual);
   for (let i = 0; i < m * samples; i++) {
     ballAdd(fittedResidual.hi[i], fittedResidual.lo[i], fittedResidual.rad[i], -data.y[i], 0, 0);
     fittedResidual.setResult(i);
   }
-  const P = new BallVector(m * n);
-  const D = new BallVector(m * samples);
-  const R = new BallVector(m * samples);
-  const G = new BallVector(m * n);
+  const fittedGradient = new BallVector(m * n);
+  ballMatrixProduct(m, n, samples, ballMatrix(fittedResidual, 0, samples), ballMatrix(X, 0, samples, true), fittedGradient);
   const sum = new DotAccumulator();
+  /** sum_i a_i b_i over two ball vectors of the same length, into `result` via `sum`. */
+  const dot = (a: BallVector, b: BallVector): void => {
+    sum.reset();
+    for (let i = 0; i < a.length; i++) sum.addProduct(a.hi[i], a.lo[i], a.rad[i], b.hi[i], b.lo[i], b.rad[i]);
+    sum.finish();
+  };
+  dot(fittedResidual, fittedResidual);
+  ballScaleByPowerOfTwo(result.hi, result.lo, result.rad, -1);
+  const fittedValue = { hi: result.hi, lo: result.lo, rad: result.rad };
+  const E = new BallVector(m * n);
+  const G = new BallVector(m * n);
   /** Norm bounds at the point last evaluated. */
   const norms = { first: 0, second: 0, lossGradient: 0 };
-
-  const halfSquaredNorm = (v: BallVector): void => {
-    sum.reset();
-    for (let i = 0; i < v.length; i++) sum.addProduct(v.hi[i], v.lo[i], v.rad[i], v.hi[i], v.lo[i], v.rad[i]);
-    sum.finish();
-    ballScaleByPowerOfTwo(result.hi, result.lo, result.rad, -1);
-  };
 
   return {
     dim,
     evaluate(point, gradient, values) {
-      // P = W_2 W_1, then P - P~ in place.
-      ballMatrixProduct(m, n, h, ballMatrix(point, firstSize, h), ballMatrix(point, 0, n), P);
+      // E = W_2 W_1 - P~, then E M (in G).
+      ballMatrixProduct(m, n, h, ballMatrix(point, firstSize, h), ballMatrix(point, 0, n), E);
       const Pt = minimizer.approximation;
       for (let i = 0; i < m * n; i++) {
-        ballAdd(P.hi[i], P.lo[i], P.rad[i], -Pt.hi[i], -Pt.lo[i], 0);
-        P.setResult(i);
+        ballAdd(E.hi[i], E.lo[i], E.rad[i], -Pt.hi[i], -Pt.lo[i], 0);
+        E.setResult(i);
       }
-      ballMatrixProduct(m, samples, n, ballMatrix(P, 0, n), ballMatrix(X, 0, samples), D);
-      for (let i = 0; i < m * samples; i++) {
-        ballAdd(D.hi[i], D.lo[i], D.rad[i], fittedResidual.hi[i], fittedResidual.lo[i], fittedResidual.rad[i]);
-        R.setResult(i);
-      }
-      halfSquaredNorm(R);
+      ballMatrixProduct(m, n, n, ballMatrix(E, 0, n), ballMatrix(gram, 0, n), G);
+      // 1/2 ||D||^2 = 1/2 <E M, E>, and f = 1/2 ||D||^2 + <E, C~> + l~.
+      dot(G, E);
+      ballScaleByPowerOfTwo(result.hi, result.lo, result.rad, -1);
+      const halfD = { hi: result.hi, lo: result.lo, rad: result.rad };
+      sum.reset();
+      for (let i = 0; i < m * n; i++) sum.addProduct(E.hi[i], E.lo[i], E.rad[i], fittedGradient.hi[i], fittedGradient.lo[i], fittedGradient.rad[i]);
+      sum.addScaled(1, halfD.hi, halfD.lo, halfD.rad);
+      sum.addScaled(1, fittedValue.hi, fittedValue.lo, fittedValue.rad);
+      sum.finish();
       values.setResult(BALL_VALUE.f);
       if (fullRowRank) {
-        halfSquaredNorm(D);
-        const spread = (ballNormUpperBound(D) * minimizerSpread + (minimizerSpread * minimizerSpread) / 2) * UPWARDS;
-        values.hi[BALL_VALUE.gap] = result.hi;
-        values.lo[BALL_VALUE.gap] = result.lo;
-        values.rad[BALL_VALUE.gap] = (result.rad + spread) * UPWARDS;
+        const dNorm = Math.sqrt(2 * (Math.abs(halfD.hi) + Math.abs(halfD.lo) + halfD.rad)) * UPWARDS;
+        const spread = (dNorm * minimizerSpread + (minimizerSpread * minimizerSpread) / 2) * UPWARDS;
+        values.hi[BALL_VALUE.gap] = halfD.hi;
+        values.lo[BALL_VALUE.gap] = halfD.lo;
+        values.rad[BALL_VALUE.gap] = (halfD.rad + spread) * UPWARDS;
       } else {
         values.hi[BALL_VALUE.gap] = values.hi[BALL_VALUE.f];
         values.lo[BALL_VALUE.gap] = values.lo[BALL_VALUE.f];
         values.rad[BALL_VALUE.gap] = values.rad[BALL_VALUE.f];
       }
-      // G = R X^T; grad W_1 = W_2^T G, grad W_2 = G W_1^T.
-      ballMatrixProduct(m, n, samples, ballMatrix(R, 0, samples), ballMatrix(X, 0, samples, true), G);
+      // G = R X^T = E M + C~; grad W_1 = W_2^T G, grad W_2 = G W_1^T.
+      for (let i = 0; i < m * n; i++) {
+        ballAdd(G.hi[i], G.lo[i], G.rad[i], fittedGradient.hi[i], fittedGradient.lo[i], fittedGradient.rad[i]);
+        G.setResult(i);
+      }
       ballMatrixProduct(h, n, m, ballMatrix(point, firstSize, h, true), ballMatrix(G, 0, n), gradient, 0);
       ballMatrixProduct(m, h, n, ballMatrix(G, 0, n), ballMatrix(point, 0, n, true), gradient, firstSize);
-      sum.reset();
-      for (let i = 0; i < dim; i++) sum.addProduct(gradient.hi[i], gradient.lo[i], gradient.rad[i], gradient.hi[i], gradient.lo[i], gradient.rad[i]);
-      sum.finish();
+      dot(gradient, gradient);
       values.setResult(BALL_VALUE.gradNormSquared);
       norms.first = ballNormUpperBound(point, 0, firstSize);
       norms.second = ballNormUpperBound(point, firstSize, dim);
