@@ -3,10 +3,10 @@
  * claim about 60 steps of GD certifies by the shadow double-double replay, its lhs interval holding
  * the 80-digit BigNumber lhs, and the same claim certifies alike by BigNumber alone (`bignumber`,
  * the second opinion); at the edge of stability the shadowing bound blows up and the certification
- * falls back to BigNumber, saying why.
+ * falls back to BigNumber, saying why. A user's problem with the same shadow model certifies alike.
  */
 import { describe, expect, it } from 'vitest';
-import { claim, constant, family, gapAt, twoLayerLinearNet, uniform } from '../../src/index.js';
+import { claim, constant, family, gapAt, problem, twoLayerLinearNet, uniform, type Problem } from '../../src/index.js';
 import { evaluateClaim } from '../../src/claims/evaluate.js';
 import { certify } from '../../src/search/certify.js';
 import { Rng } from '../../src/util/random.js';
@@ -17,8 +17,8 @@ const net = twoLayerLinearNet({ X: rows(3, 7), Y: rows(2, 7), hidden: 4 });
 const x0 = rng.normalVector(net.dim, 0.5);
 const source = { reference: 'test', result: 'test', version: 'test', provenance: 'derived' } as const;
 
-/** Violated on purpose: the gap after 60 steps of GD with step eta "is 0". */
-const gapVanishes = claim({
+/** Violated on purpose: the gap after 60 steps of GD with step eta "is 0" (on `net`, or another problem). */
+const gapVanishesOn = (target: Problem) => claim({
   id: 'test.net-gap',
   title: 'the gap of a 3-4-2 net after 60 steps is 0',
   source,
@@ -26,12 +26,13 @@ const gapVanishes = claim({
   family: family({
     name: 'a seeded 3-4-2 net (7 samples), 60 steps of eta',
     box: { eta: uniform(0.01, 0.05) },
-    instance: ({ eta }) => ({ problem: net, x0, schedule: constant(eta), horizon: 60 }),
+    instance: ({ eta }) => ({ problem: target, x0, schedule: constant(eta), horizon: 60 }),
   }),
   lhs: gapAt(),
   rhs: () => 0,
   rhsLabel: '0',
 });
+const gapVanishes = gapVanishesOn(net);
 
 describe('certification with a shadow model', () => {
   it('certifies by the shadow double-double replay, and BigNumber alone agrees with the 80-digit lhs inside its interval', () => {
@@ -55,5 +56,22 @@ describe('certification with a shadow model', () => {
     expect(certificate.reason).toMatch(/^shadow double-double undecided \(the ball of \w+ at step \d+ straddles a rounding boundary\), so replayed in BigNumber/);
     expect(certificate.method).toBe('high-precision replay');
     expect(certificate.status).toBe('certified');
+  });
+
+  it("a user's problem certifies by its own shadow model (`problem({ ..., shadowModel })`), with the same intervals", () => {
+    const own = problem({
+      name: 'the 3-4-2 net, user-defined',
+      dim: net.dim,
+      f: (x) => net.f(x),
+      grad: (x, out) => net.grad(x, out),
+      gap: (x) => net.gap!(x),
+      fStar: net.fStar,
+      highPrecision: (digits) => net.highPrecision!(digits),
+      shadowModel: () => net.shadowModel!(),
+    });
+    const claimOnOwn = gapVanishesOn(own);
+    const certificate = certify(claimOnOwn, evaluateClaim(claimOnOwn, { eta: 0.02 }), 1e-9);
+    expect(certificate.method, certificate.reason).toBe('shadow double-double');
+    expect(certificate.enclosure).toEqual(certify(gapVanishes, evaluateClaim(gapVanishes, { eta: 0.02 }), 1e-9).enclosure);
   });
 });
