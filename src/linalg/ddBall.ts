@@ -300,6 +300,40 @@ export function ballNormUpperBound(v: BallVector, start = 0, end = v.length, rad
   return Math.sqrt((sum * (1 + (terms + 8) * 2 ** -52) + terms * 2 ** -1074) * RADIUS_ROUNDING) * RADIUS_ROUNDING;
 }
 
+/** Squarings of the Gram matrix in `ballSpectralNormUpperBound`: ||A||_2 <= ||(A^T A)^16||_F^(1/32), at most k^(1/32) above (k x k the Gram matrix). */
+const GRAM_SQUARINGS = 4;
+
+/**
+ * An upper bound on the spectral norm of every matrix in the balls of the row-major rows x cols
+ * matrix stored in `v` from `offset`: with S = A^T A or A A^T (the smaller, k x k), S PSD,
+ * lambda_max(S)^32 <= sum_i lambda_i(S)^32 = ||S^16||_F^2, so ||A||_2 <= ||S^16||_F^(1/32), S^16
+ * formed by four squarings in balls (A first scaled by a power of two, exactly, to keep the powers
+ * in range); at most k^(1/32) above ||A||_2, and never above the Frobenius bound. [D]
+ */
+export function ballSpectralNormUpperBound(v: BallVector, offset: number, rows: number, cols: number): number {
+  const frobenius = ballNormUpperBound(v, offset, offset + rows * cols);
+  if (!(frobenius > 0) || !Number.isFinite(frobenius)) return frobenius;
+  const exponent = Math.ceil(Math.log2(frobenius));
+  const scaled = new BallVector(rows * cols);
+  for (let i = 0; i < rows * cols; i++) {
+    ballScaleByPowerOfTwo(v.hi[offset + i], v.lo[offset + i], v.rad[offset + i], -exponent);
+    scaled.setResult(i);
+  }
+  const size = Math.min(rows, cols);
+  let gram = new BallVector(size * size);
+  let next = new BallVector(size * size);
+  if (rows <= cols) ballMatrixProduct(size, size, cols, ballMatrix(scaled, 0, cols), ballMatrix(scaled, 0, cols, true), gram);
+  else ballMatrixProduct(size, size, rows, ballMatrix(scaled, 0, cols, true), ballMatrix(scaled, 0, cols), gram);
+  for (let k = 0; k < GRAM_SQUARINGS; k++) {
+    ballMatrixProduct(size, size, size, ballMatrix(gram, 0, size), ballMatrix(gram, 0, size), next);
+    [gram, next] = [next, gram];
+  }
+  const power = 2 ** (GRAM_SQUARINGS + 1);
+  // Math.pow is within a few ulps: RADIUS_ROUNDING covers it.
+  const bound = Math.pow(ballNormUpperBound(gram), 1 / power) * RADIUS_ROUNDING * 2 ** exponent;
+  return Math.min(frobenius, bound);
+}
+
 const bits = new DataView(new ArrayBuffer(8));
 
 /** The gaps from a finite nonzero double to its neighbours below and above (in the direction of +infinity). */

@@ -17,9 +17,11 @@
  * residual, and would cost about 20 of the 30 digits over 1000 steps of the benchmark net.)
  * Over the ball ||(W_1', W_2') - (W_1, W_2)||_F <= e: ||W_1' X||_2 <= (||W_1||_F + e) ||X||_2,
  * ||W_2'||_2 <= ||W_2||_F + e, R' - R = (W_2' (W_1' - W_1) + (W_2' - W_2) W_1) X, so
- * ||G' - G||_2 <= ||R' - R||_F ||X||_2 <= e ((||W_2||_F + e) + ||W_1||_F) ||X||_2^2. Spectral
- * norms of the weights are bounded by Frobenius norms of the balls (`ballNormUpperBound`), ||G||_2
- * by ||G||_F, ||X||_2 by the square root of the rigorous bound on lambda_max(X X^T).
+ * ||G' - G||_2 <= ||R' - R||_F ||X||_2 <= e ((||W_2||_2 + e) + ||W_1||_2) ||X||_2^2. The spectral
+ * norms of W_1, W_2 and G are bounded by the Frobenius norms of their balls (`ballNormUpperBound`),
+ * and, when the upper side decides a step's Lipschitz constant (|1 - eta upper| > 1 + eta |lower|),
+ * by `ballSpectralNormUpperBound` (within a factor k^(1/32) of the norm); ||X||_2 by the square root
+ * of the rigorous bound on lambda_max(X X^T).
  *
  * The gap. When X has full row rank, l* = 1/2 ||Y (I - X^+ X)||_F^2 and f - l* = 1/2 ||(P - P*) X||_F^2
  * with P* = Y X^T (X X^T)^-1 (the cross term vanishes: (P* X - Y) X^T = 0). P* is enclosed once:
@@ -39,6 +41,7 @@ import {
   ballMatrixProduct,
   ballNormUpperBound,
   ballScaleByPowerOfTwo,
+  ballSpectralNormUpperBound,
   BallVector,
   DotAccumulator,
   result,
@@ -158,8 +161,19 @@ export function twoLayerSquaredLossShadowModel(data: SquaredLossData, hidden: nu
   const fittedValue = { hi: result.hi, lo: result.lo, rad: result.rad };
   const E = new BallVector(m * n);
   const G = new BallVector(m * n);
-  /** Norm bounds at the point last evaluated. */
+  /** Bounds on ||W_1||_2, ||W_2||_2 and ||G||_2 at the point last evaluated (Frobenius, or spectral once `tightened`). */
   const norms = { first: 0, second: 0, lossGradient: 0 };
+  let tightened = false;
+  /** The point last evaluated (a copy: the caller owns `point`). */
+  const lastPoint = new BallVector(dim);
+  /** The Hessian bounds of the module comment over the ball of `radius`. */
+  const curvature = ({ first: w1, second: w2, lossGradient: g }: typeof norms, radius: number): CurvatureBounds => {
+    const first = w1 + radius;
+    const second = w2 + radius;
+    const lossGradient = (g + radius * (second + w1) * xNorm * xNorm) * UPWARDS;
+    const upper = ((first * first + second * second) * xNorm * xNorm + lossGradient) * UPWARDS;
+    return { lower: -lossGradient, upper };
+  };
 
   return {
     dim,
@@ -205,13 +219,22 @@ export function twoLayerSquaredLossShadowModel(data: SquaredLossData, hidden: nu
       norms.first = ballNormUpperBound(point, 0, firstSize);
       norms.second = ballNormUpperBound(point, firstSize, dim);
       norms.lossGradient = ballNormUpperBound(G);
+      tightened = false;
+      lastPoint.hi.set(point.hi);
+      lastPoint.lo.set(point.lo);
+      lastPoint.rad.set(point.rad);
     },
-    curvatureOver(radius): CurvatureBounds {
-      const first = norms.first + radius;
-      const second = norms.second + radius;
-      const lossGradient = (norms.lossGradient + radius * (second + norms.first) * xNorm * xNorm) * UPWARDS;
-      const upper = ((first * first + second * second) * xNorm * xNorm + lossGradient) * UPWARDS;
-      return { lower: -lossGradient, upper };
+    curvatureOver(radius, step): CurvatureBounds {
+      const crude = curvature(norms, radius);
+      if (step === undefined || Math.abs(1 - step * crude.upper) <= 1 + step * Math.abs(crude.lower)) return crude;
+      // The upper side decides the step's Lipschitz constant: spectral norms in place of Frobenius.
+      if (!tightened) {
+        norms.first = Math.min(norms.first, ballSpectralNormUpperBound(lastPoint, 0, h, n));
+        norms.second = Math.min(norms.second, ballSpectralNormUpperBound(lastPoint, firstSize, m, h));
+        norms.lossGradient = Math.min(norms.lossGradient, ballSpectralNormUpperBound(G, 0, m, n));
+        tightened = true;
+      }
+      return curvature(norms, radius);
     },
   };
 }

@@ -60,8 +60,11 @@ export interface ShadowModel {
   /**
    * Bounds on every eigenvalue of Hess f(y) over ||y - x||_2 <= radius, x the point last
    * evaluated (non-finite when the model cannot bound them: the replay then stops, undecided).
+   * With `step`, they serve the Lipschitz constant of the step y -> y - step grad f(y), and a model
+   * may tighten, at a cost, the side that decides it (`gradientStepLipschitz`); without, they bound
+   * ||Hess f|| for the values' radii.
    */
-  curvatureOver(radius: number): CurvatureBounds;
+  curvatureOver(radius: number, step?: number): CurvatureBounds;
 }
 
 /** The Lipschitz constant of y -> y - eta grad f(y) over a ball where the Hessian's eigenvalues lie in `curvature`, rounded up. */
@@ -80,8 +83,6 @@ export function shadowBallModel(model: ShadowModel): BallModel {
   const point = new BallVector(dim);
   const pointGradient = new BallVector(dim);
   const pointValues = new BallVector(3);
-  /** The Hessian bounds over the ball of the state last evaluated. */
-  let curvature: CurvatureBounds = { lower: 0, upper: 0 };
   return {
     dim,
     stateDim: dim,
@@ -94,7 +95,7 @@ export function shadowBallModel(model: ShadowModel): BallModel {
       point.hi.set(state.hi);
       point.lo.set(state.lo);
       model.evaluate(point, pointGradient, pointValues);
-      curvature = model.curvatureOver(radius);
+      const curvature = model.curvatureOver(radius);
       const hessianNorm = Math.max(Math.abs(curvature.lower), Math.abs(curvature.upper));
       const gradientSpread = radius === 0 ? 0 : hessianNorm * radius * UPWARDS;
       out.point.hi.set(state.hi);
@@ -122,7 +123,7 @@ export function shadowBallModel(model: ShadowModel): BallModel {
       }
       const defect = ballNormUpperBound(next, 0, dim, true);
       const radius = dim === 0 ? 0 : state.rad[0];
-      const carried = radius === 0 ? 0 : gradientStepLipschitz(eta, curvature) * radius;
+      const carried = radius === 0 ? 0 : gradientStepLipschitz(eta, model.curvatureOver(radius, eta)) * radius;
       const nextRadius = (carried + defect) * UPWARDS;
       next.rad.fill(nextRadius);
     },

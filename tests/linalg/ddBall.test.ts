@@ -5,6 +5,7 @@
  * A ball with its radius removed (the broken twin of the enclosure) is shown to miss the exact
  * value on the same inputs.
  */
+import { Matrix, SingularValueDecomposition } from 'ml-matrix';
 import { describe, expect, it } from 'vitest';
 import {
   ballAdd,
@@ -12,6 +13,7 @@ import {
   ballMatrixProduct,
   ballMul,
   ballNormUpperBound,
+  ballSpectralNormUpperBound,
   ballOneMinusProduct,
   ballSqrtOfNonNegative,
   BallVector,
@@ -163,7 +165,7 @@ describe('roundsToNearest', () => {
   });
 });
 
-describe('ballMatrixProduct and ballNormUpperBound', () => {
+describe('ballMatrixProduct, ballNormUpperBound and ballSpectralNormUpperBound', () => {
   it('multiplies by hand: [[1, 2, 3], [4, 5, 6]] [[7, 8], [9, 10], [11, 12]] = [[58, 64], [139, 154]], also through transposed views', () => {
     const a = new BallVector(6);
     [1, 2, 3, 4, 5, 6].forEach((v, i) => a.setExact(i, v));
@@ -226,5 +228,22 @@ describe('ballMatrixProduct and ballNormUpperBound', () => {
     expect(radii).toBeLessThan(Math.sqrt(5) * (1 + 1e-14));
     v.rad[0] = Infinity;
     expect(ballNormUpperBound(v)).toBe(Infinity);
+  });
+
+  it('bounds the spectral norm from above within k^(1/32): diag(3, 4) (4), and a random 9 x 5 matrix against its SVD', () => {
+    const diagonal = new BallVector(5);
+    [7, 3, 0, 0, 4].forEach((v, i) => diagonal.setExact(i, v));
+    const four = ballSpectralNormUpperBound(diagonal, 1, 2, 2);
+    expect(four).toBeGreaterThanOrEqual(4);
+    expect(four).toBeLessThanOrEqual(4 * 2 ** (1 / 32) * (1 + 1e-12));
+    for (const [rows, cols] of [[9, 5], [5, 9]]) {
+      const a = new BallVector(rows * cols);
+      for (let i = 0; i < a.length; i++) a.setExact(i, randomDouble(3));
+      const largest = new SingularValueDecomposition(Matrix.from1DArray(rows, cols, Array.from(a.hi))).diagonal[0];
+      const bound = ballSpectralNormUpperBound(a, 0, rows, cols);
+      expect(bound).toBeGreaterThanOrEqual(largest * (1 - 1e-12));
+      expect(bound).toBeLessThanOrEqual(largest * 5 ** (1 / 32) * (1 + 1e-12));
+      expect(bound).toBeLessThanOrEqual(ballNormUpperBound(a));
+    }
   });
 });
