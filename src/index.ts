@@ -98,6 +98,7 @@ export {
   ballNormUpperBound,
   ballOneMinusProduct,
   ballScaleByPowerOfTwo,
+  ballSpectralNormUpperBound,
   ballSqrtOfNonNegative,
   BallVector,
   DotAccumulator,
