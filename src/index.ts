@@ -81,22 +81,28 @@ export {
 export { falsify, type Counterexample, type IncompleteReason, type SearchEvaluator, type SearchOptions, type SearchResult, type Verdict } from './search/falsify.js';
 export type { BatchEvaluator } from './search/random.js';
 export type { StoppedEvaluations } from './search/tally.js';
-export { certify, type Certificate, type CertificationMethod, type Enclosure, type Replay } from './search/certify.js';
+export { certify, type BallMethod, type Certificate, type CertificationMethod, type Enclosure, type Replay } from './search/certify.js';
 export { replayInBalls, type BallReplay, type SeriesBounds } from './gd/runBall.js';
 
 // Problems: the interface, hand-written problems, high precision, curvature, the built-in families.
 export * from './problems/problem.js';
 export { problem, type ProblemDefinition } from './problems/custom.js';
 export { BALL_VALUE, ballEvaluation, type BallEvaluation, type BallModel } from './problems/ballModel.js';
+export { gradientStepLipschitz, shadowBallModel, type CurvatureBounds, type ShadowModel } from './problems/shadowModel.js';
 export {
   ballAdd,
   ballBounds,
+  ballMatrix,
+  ballMatrixProduct,
   ballMul,
+  ballNormUpperBound,
   ballOneMinusProduct,
   ballScaleByPowerOfTwo,
+  ballSpectralNormUpperBound,
   ballSqrtOfNonNegative,
   BallVector,
   DotAccumulator,
+  type BallMatrixView,
   OPERATION_ERROR,
   result as ballResult,
   roundsToNearest,

@@ -1,6 +1,6 @@
 /**
  * `boundcheck replay REPORT.json`: re-evaluates the report's counterexample from its claim file, in
- * float64 and in high precision (ball double-double with BigNumber as the fallback, or BigNumber
+ * float64 and in high precision (ball or shadow double-double with BigNumber as the fallback, or BigNumber
  * alone with `--certify bignumber`), and says whether it still violates the claim.
  */
 import { evaluateClaim } from '../claims/evaluate.js';
@@ -29,7 +29,7 @@ export async function runReplay(positionals: string[], values: { readonly trust?
   }
   const certificate = certify(target.claim, evaluation, report.tolerance, { method });
   const { enclosure } = certificate;
-  if (enclosure) console.log(`  ball double-double: lhs in [${enclosure.lhs.join(', ')}], margin in [${enclosure.margin.join(', ')}]`);
+  if (enclosure) console.log(`  ${certificate.method}: lhs in [${enclosure.lhs.join(', ')}], margin in [${enclosure.margin.join(', ')}]`);
   for (const r of certificate.replays) console.log(`  ${r.digits} digits: lhs ${r.lhs}, margin ${r.margin} (${r.status})`);
   console.log(`  ${certificate.status}: ${certificate.reason}`);
   return certificate.status === 'certified' ? 1 : 0;

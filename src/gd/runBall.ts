@@ -1,5 +1,6 @@
 /**
- * The ball replay: GD on a problem's double-double ball model (src/problems/ballModel.ts), with
+ * The ball replay: GD on a problem's double-double ball model (src/problems/ballModel.ts), or on
+ * the ball model of its shadow model (src/problems/shadowModel.ts) when it has no ball model, with
  * the stopping rules of the float64 runner and the same `Trajectory` out, like the BigNumber
  * replay of runHighPrecision.ts. Every value handed on in float64 (f, the gap and gradient norm
  * the stop rules and the schedule read, x and grad f in the schedule's state, the distance to x*)
@@ -11,6 +12,7 @@
 import { largestEigenvalue } from '../linalg/spectral.js';
 import { ballAdd, ballBounds, ballSqrtOfNonNegative, BallVector, DotAccumulator, result, roundsToNearest } from '../linalg/ddBall.js';
 import { BALL_VALUE, ballEvaluation, type BallModel } from '../problems/ballModel.js';
+import { shadowBallModel } from '../problems/shadowModel.js';
 import type { Problem } from '../problems/problem.js';
 import type { Schedule, StepState } from '../schedules/schedule.js';
 import { InputError } from '../util/errors.js';
@@ -42,10 +44,17 @@ export interface BallReplay {
   readonly distance?: SeriesBounds;
 }
 
-/** The problem's ball model; an InputError when it has none. */
+/** Which model a ball replay of the problem runs: its ball model, else its shadow model, else none. */
+export function ballReplayKind(problem: Problem): 'ball' | 'shadow' | undefined {
+  if (problem.ballModel) return 'ball';
+  return problem.shadowModel ? 'shadow' : undefined;
+}
+
+/** The problem's ball model, or that of its shadow model; an InputError when it has neither. */
 export function ballModelOf(problem: Problem): BallModel {
-  if (!problem.ballModel) throw new InputError(`${problem.name} has no double-double ball model`);
-  return problem.ballModel();
+  if (problem.ballModel) return problem.ballModel();
+  if (problem.shadowModel) return shadowBallModel(problem.shadowModel());
+  throw new InputError(`${problem.name} has no double-double ball or shadow model`);
 }
 
 /** Replays GD on the problem's ball model (see the module comment). */

@@ -220,6 +220,37 @@ export class DotAccumulator {
   }
 }
 
+/** A matrix stored in a `BallVector`: entry (i, k) at `offset + i * rowStride + k * colStride` (a transpose swaps the strides). */
+export interface BallMatrixView {
+  readonly data: BallVector;
+  readonly offset: number;
+  readonly rowStride: number;
+  readonly colStride: number;
+}
+
+/** A row-major rows x cols matrix stored from `offset`, or its transpose (cols x rows) with `transposed`. */
+export function ballMatrix(data: BallVector, offset: number, cols: number, transposed = false): BallMatrixView {
+  return transposed ? { data, offset, rowStride: 1, colStride: cols } : { data, offset, rowStride: cols, colStride: 1 };
+}
+
+const productSum = new DotAccumulator();
+
+/** The ball product A B (rows x inner times inner x cols) written row-major into `out` from `outOffset`, each entry a `DotAccumulator` sum. */
+export function ballMatrixProduct(rows: number, cols: number, inner: number, a: BallMatrixView, b: BallMatrixView, out: BallVector, outOffset = 0): void {
+  const { hi: ah, lo: al, rad: ar } = a.data;
+  const { hi: bh, lo: bl, rad: br } = b.data;
+  for (let i = 0; i < rows; i++) {
+    for (let j = 0; j < cols; j++) {
+      productSum.reset();
+      let p = a.offset + i * a.rowStride;
+      let q = b.offset + j * b.colStride;
+      for (let k = 0; k < inner; k++, p += a.colStride, q += b.rowStride) productSum.addProduct(ah[p], al[p], ar[p], bh[q], bl[q], br[q]);
+      productSum.finish();
+      out.setResult(outOffset + i * cols + j);
+    }
+  }
+}
+
 /** x * 2^k for a ball x (exact barring underflow, charged below `UNDERFLOW_ZONE`), into `result`. */
 export function ballScaleByPowerOfTwo(xh: number, xl: number, xr: number, k: number): void {
   const s = 2 ** k;
@@ -251,6 +282,56 @@ export function ballSqrtOfNonNegative(sh: number, sl: number, sr: number): void 
   // The Newton correction squares q: charged as a product of size sh.
   const rounding = OPERATION_ERROR * zh + (sh < UNDERFLOW_ZONE ? UNDERFLOW_ERROR : 0);
   result.rad = (sr / Math.sqrt(lower) + rounding) * RADIUS_ROUNDING * RADIUS_ROUNDING;
+}
+
+/**
+ * An upper bound on the 2-norm of every vector in the balls of `v` (entries `start` to `end`), or,
+ * with `radiiOnly`, on the 2-norm of the radii: sqrt(sum of squared magnitudes |hi| + |lo| + rad),
+ * the float64 sum rounded up by gamma_n, each square's possible underflow charged 2^-1074, the
+ * square root by `RADIUS_ROUNDING`. Infinite (or NaN) when a ball is not finite.
+ */
+export function ballNormUpperBound(v: BallVector, start = 0, end = v.length, radiiOnly = false): number {
+  let sum = 0;
+  for (let i = start; i < end; i++) {
+    const size = radiiOnly ? v.rad[i] : magnitude(v.hi[i]) + Math.abs(v.lo[i]) + v.rad[i];
+    sum += size * size;
+  }
+  const terms = end - start;
+  return Math.sqrt((sum * (1 + (terms + 8) * 2 ** -52) + terms * 2 ** -1074) * RADIUS_ROUNDING) * RADIUS_ROUNDING;
+}
+
+/** Squarings of the Gram matrix in `ballSpectralNormUpperBound`: ||A||_2 <= ||(A^T A)^16||_F^(1/32), at most k^(1/32) above (k x k the Gram matrix). */
+const GRAM_SQUARINGS = 4;
+
+/**
+ * An upper bound on the spectral norm of every matrix in the balls of the row-major rows x cols
+ * matrix stored in `v` from `offset`: with S = A^T A or A A^T (the smaller, k x k), S PSD,
+ * lambda_max(S)^32 <= sum_i lambda_i(S)^32 = ||S^16||_F^2, so ||A||_2 <= ||S^16||_F^(1/32), S^16
+ * formed by four squarings in balls (A first scaled by a power of two, exactly, to keep the powers
+ * in range); at most k^(1/32) above ||A||_2, and never above the Frobenius bound. [D]
+ */
+export function ballSpectralNormUpperBound(v: BallVector, offset: number, rows: number, cols: number): number {
+  const frobenius = ballNormUpperBound(v, offset, offset + rows * cols);
+  if (!(frobenius > 0) || !Number.isFinite(frobenius)) return frobenius;
+  const exponent = Math.ceil(Math.log2(frobenius));
+  const scaled = new BallVector(rows * cols);
+  for (let i = 0; i < rows * cols; i++) {
+    ballScaleByPowerOfTwo(v.hi[offset + i], v.lo[offset + i], v.rad[offset + i], -exponent);
+    scaled.setResult(i);
+  }
+  const size = Math.min(rows, cols);
+  let gram = new BallVector(size * size);
+  let next = new BallVector(size * size);
+  if (rows <= cols) ballMatrixProduct(size, size, cols, ballMatrix(scaled, 0, cols), ballMatrix(scaled, 0, cols, true), gram);
+  else ballMatrixProduct(size, size, rows, ballMatrix(scaled, 0, cols, true), ballMatrix(scaled, 0, cols), gram);
+  for (let k = 0; k < GRAM_SQUARINGS; k++) {
+    ballMatrixProduct(size, size, size, ballMatrix(gram, 0, size), ballMatrix(gram, 0, size), next);
+    [gram, next] = [next, gram];
+  }
+  const power = 2 ** (GRAM_SQUARINGS + 1);
+  // Math.pow is within a few ulps: RADIUS_ROUNDING covers it.
+  const bound = Math.pow(ballNormUpperBound(gram), 1 / power) * RADIUS_ROUNDING * 2 ** exponent;
+  return Math.min(frobenius, bound);
 }
 
 const bits = new DataView(new ArrayBuffer(8));

@@ -5,7 +5,8 @@
  * grow by the wrapping effect (a quadratic with an exactly orthogonal eigenbasis runs in its
  * eigencoordinates, where a step scales each coordinate by 1 - eta lambda_k). Whatever the state,
  * the model hands back balls that enclose the exact values at the exact iterate x_t of the float64
- * instance's GD run with the replay's steps.
+ * instance's GD run with the replay's steps. Where no such coordinates exist (a linear net),
+ * `ShadowModel` (shadowModel.ts) replays midpoints only and bounds their distance to the exact run.
  */
 import { BallVector } from '../linalg/ddBall.js';
 

@@ -7,6 +7,7 @@
 import { InputError } from '../util/errors.js';
 import { requireDimension, requireVector } from '../util/validate.js';
 import type { BallModel } from './ballModel.js';
+import type { ShadowModel } from './shadowModel.js';
 import type { ConstantName, ConstantStatus, HighPrecisionModel, NamedConstant, Problem, ProblemConstants } from './problem.js';
 
 /** What a hand-written problem gives; everything but `dim`, `f` and `grad` is optional. */
@@ -36,11 +37,13 @@ export interface ProblemDefinition {
   highPrecision?(digits: number): HighPrecisionModel;
   /** The same objective in double-double ball arithmetic (see `BallModel`), for a faster certification. */
   ballModel?(): BallModel;
+  /** The same objective at points in double-double balls with Hessian bounds (see `ShadowModel`), for a faster certification. */
+  shadowModel?(): ShadowModel;
 }
 
 const CONSTANT_NAMES: readonly ConstantName[] = ['L', 'mu', 'L0', 'L1', 'H0', 'H1', 'rho', 'K0', 'Krho'];
 const CONSTANT_STATUSES: readonly ConstantStatus[] = ['exact', 'valid bound', 'estimate'];
-const OPTIONAL_METHODS = ['gap', 'hess', 'hvp', 'highPrecision', 'ballModel'] as const;
+const OPTIONAL_METHODS = ['gap', 'hess', 'hvp', 'highPrecision', 'ballModel', 'shadowModel'] as const;
 
 function checkedConstants(where: string, constants: unknown): ProblemConstants {
   if (constants === undefined) return {};
@@ -112,7 +115,7 @@ export function problem(definition: ProblemDefinition): Problem {
   else if (xStar) fStar = f(Float64Array.from(xStar));
   else throw new InputError(`${where}: fStar is missing (give inf f, or xStar, a minimizer, for f* = f(xStar))`);
   if (fStar === Infinity) throw new InputError(`${where}: fStar must be below +Infinity`);
-  const { gap, hess, hvp, highPrecision, ballModel } = definition;
+  const { gap, hess, hvp, highPrecision, ballModel, shadowModel } = definition;
   return {
     name,
     dim,
@@ -127,5 +130,6 @@ export function problem(definition: ProblemDefinition): Problem {
     constants: checkedConstants(where, definition.constants),
     ...(highPrecision ? { highPrecision: highPrecision.bind(definition) } : {}),
     ...(ballModel ? { ballModel: ballModel.bind(definition) } : {}),
+    ...(shadowModel ? { shadowModel: shadowModel.bind(definition) } : {}),
   };
 }

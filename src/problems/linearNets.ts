@@ -12,7 +12,8 @@
  *
  * High precision. When the loss has a BigNumber model (both built-in losses do), so does the net:
  * the same forward and backward passes as matrix products in mathjs BigNumber arithmetic, for the
- * certification replays of src/gd/runHighPrecision.ts.
+ * certification replays of src/gd/runHighPrecision.ts. A two-layer net on the squared loss also has
+ * a double-double shadow model (linearNetShadow.ts) when its gap f - l* can be enclosed.
  *
  * Constants. f itself has no global L and no global PL constant (local-pl-linear-nets.md §3.1), so
  * a net's `constants` is empty. The loss's own constants, the digest's K (smoothness of l) and mu
@@ -35,6 +36,11 @@ import { bigMath, toBig, toBigVector } from './highPrecision.js';
 import type { FiniteSumProblem, HighPrecisionModel, NamedConstant, Problem, ProblemConstants } from './problem.js';
 import { exact, validBound } from './problem.js';
 import { gramSpectrumBounds } from './spectrumBounds.js';
+import { gapEnclosable, twoLayerSquaredLossShadowModel, type SquaredLossData } from './linearNetShadow.js';
+import type { ShadowModel } from './shadowModel.js';
+
+/** The data of each `squaredLoss`, for the shadow model of its two-layer nets. */
+const squaredLossData = new WeakMap<ProductLoss, SquaredLossData>();
 
 /** The infimum of a product loss over matrices of bounded rank, and how it is known. */
 export interface ProductLossMinimum {
@@ -228,6 +234,17 @@ export function squaredLoss(X: MatrixRows, Y: MatrixRows): FiniteSumProductLoss 
       };
     },
   };
+  squaredLossData.set(loss, {
+    inputDim: n,
+    outputDim: m,
+    samples,
+    x: Float64Array.from(x),
+    y: Float64Array.from(y),
+    // The float64 minimum and the exact enclosure must agree on the rank of X.
+    rank: gramBounds.rank === rankX ? rankX : -1,
+    gramLargestUpper: gramBounds.largestUpper,
+    ...(gramBounds.smallestPositiveLower !== undefined ? { gramSmallestPositiveLower: gramBounds.smallestPositiveLower } : {}),
+  });
   return loss;
 }
 
@@ -519,6 +536,7 @@ function buildLinearNet(layerWidths: number[], loss: ProductLoss): LinearNetProb
     ...(minimum.minimizer ? { xStar: balancedFactorization(layerWidths, minimum.minimizer) } : {}),
     constants: {},
     ...(loss.highPrecision ? { highPrecision: highPrecisionModels(layerWidths, loss.highPrecision, bottleneck) } : {}),
+    ...(lossGap ? shadowModelOf(layerWidths, loss) : {}),
   };
   if (!isFiniteSumLoss(loss)) return net;
   const finiteSum: FiniteSumLinearNetProblem = {
@@ -669,6 +687,13 @@ function linearNetHighPrecision(
     },
     ...(minimum.gap ? { gap: (x: readonly BigNumber[]) => minimum.gap!(endToEnd(x)) } : {}),
   };
+}
+
+/** The shadow model of a two-layer net on a `squaredLoss` whose gap it can enclose (linearNetShadow.ts), when there is one. */
+function shadowModelOf(layerWidths: readonly number[], loss: ProductLoss): { shadowModel?: () => ShadowModel } {
+  const data = squaredLossData.get(loss);
+  if (!data || layerWidths.length !== 3) return {};
+  return gapEnclosable(data) ? { shadowModel: () => twoLayerSquaredLossShadowModel(data, layerWidths[1]) } : {};
 }
 
 function isFiniteSumLoss(loss: ProductLoss): loss is FiniteSumProductLoss {

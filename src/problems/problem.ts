@@ -8,6 +8,7 @@
 
 import type { BigNumber, MathJsInstance } from 'mathjs';
 import type { BallModel } from './ballModel.js';
+import type { ShadowModel } from './shadowModel.js';
 
 /**
  * The same objective in mathjs BigNumber arithmetic (decimal.js underneath) at a fixed number of
@@ -82,6 +83,11 @@ export interface Problem {
    * `BallModel`); without it, certification replays in BigNumber (`highPrecision`).
    */
   ballModel?(): BallModel;
+  /**
+   * The objective in double-double ball arithmetic at points, with Hessian bounds over balls (see
+   * `ShadowModel`): the fast certification replay when there is no `ballModel`.
+   */
+  shadowModel?(): ShadowModel;
 }
 
 /** A problem that is an average of `samples` terms, for minibatch gradients. */

@@ -1,13 +1,16 @@
 /**
  * Certification of a float64 violation. A statement about a run is replayed in exact-GD
- * arithmetic, first in double-double ball arithmetic when the problem has a ball model
- * (src/gd/runBall.ts): when every value the replay hands on in float64 is its exact value rounded
- * to nearest (each ball inside one rounding interval), the claim is evaluated on that trajectory
- * and on the trajectories of the balls' lower and upper ends, and the certificate states the
- * hulls of lhs, rhs and margin; it is certified when the margin keeps the counterexample's status
- * at all three, and `inconclusive` when all three hold (the float64 violation is rounding error).
- * Otherwise (no ball model, a ball that straddles a rounding boundary or overflows, ends that
- * disagree), or when asked (`method: 'bignumber'`), the counterexample is replayed in BigNumber
+ * arithmetic, first in double-double ball arithmetic (src/gd/runBall.ts) when the problem has a
+ * ball model, or else a shadow model (src/problems/shadowModel.ts: midpoints replayed without
+ * radii, the distance to the exact run bounded a posteriori): when every value the replay hands on
+ * in float64 is its exact value rounded to nearest (each ball inside one rounding interval), the
+ * claim is evaluated on that trajectory and on the trajectories of the balls' lower and upper ends,
+ * and the certificate states the hulls of lhs, rhs and margin; it is certified when the margin
+ * keeps the counterexample's status at all three, and `inconclusive` when all three hold (the
+ * float64 violation is rounding error).
+ * Otherwise (no ball or shadow model, a ball that straddles a rounding boundary or overflows, a
+ * shadowing bound grown too wide, ends that disagree), or when asked (`method: 'bignumber'`), the
+ * counterexample is replayed in BigNumber
  * arithmetic at two precisions and certified only when, at both, the normalized margin still
  * exceeds the tolerance with the same status, and the two replays agree on the left-hand side to
  * 1e-12 relative (its leading digits are settled). Either replay re-evaluates the whole claim, so a
@@ -19,7 +22,7 @@ import type { Claim } from '../claims/claim.js';
 import { evaluateClaim, type Evaluation } from '../claims/evaluate.js';
 import type { Instance } from '../claims/family.js';
 import type { Runner } from '../claims/measures.js';
-import { replayInBalls, type BallReplay } from '../gd/runBall.js';
+import { ballReplayKind, replayInBalls, type BallReplay } from '../gd/runBall.js';
 import { runHighPrecision } from '../gd/runHighPrecision.js';
 import type { Trajectory } from '../gd/trajectory.js';
 
@@ -27,7 +30,7 @@ export const CERTIFICATION_DIGITS = [40, 80] as const;
 /** Relative agreement required between the lhs of the two replays. */
 export const DIGITS_AGREEMENT = 1e-12;
 
-/** `auto`: ball double-double first, BigNumber when it cannot decide; `bignumber`: BigNumber only (a second opinion). */
+/** `auto`: ball (or shadow) double-double first, BigNumber when it cannot decide; `bignumber`: BigNumber only (a second opinion). */
 export type CertificationMethod = 'auto' | 'bignumber';
 
 /** One BigNumber replay. */
@@ -39,7 +42,7 @@ export interface Replay {
   readonly status: Evaluation['status'];
 }
 
-/** What a ball double-double replay proves: closed intervals (float64, rounded outwards) holding each side and the margin. */
+/** What a ball or shadow double-double replay proves: closed intervals (float64, rounded outwards) holding each side and the margin. */
 export interface Enclosure {
   readonly lhs: readonly [number, number];
   readonly rhs: readonly [number, number];
@@ -48,13 +51,16 @@ export interface Enclosure {
   readonly maxRelativeRadius: number;
 }
 
+/** The two double-double replays: on a ball model, or on a shadow model. */
+export type BallMethod = 'ball double-double' | 'shadow double-double';
+
 export interface Certificate {
   readonly status: 'certified' | 'inconclusive';
-  readonly method: 'ball double-double' | 'high-precision replay' | 'pointwise' | 'statistical';
+  readonly method: BallMethod | 'high-precision replay' | 'pointwise' | 'statistical';
   readonly tolerance: number;
-  /** The BigNumber replays (none when the ball replay decided). */
+  /** The BigNumber replays (none when a double-double replay decided). */
   readonly replays: readonly Replay[];
-  /** The ball replay's intervals, when it decided. */
+  /** The double-double replay's intervals, when it decided. */
   readonly enclosure?: Enclosure;
   readonly reason: string;
 }
@@ -85,10 +91,12 @@ export function certify(
   }
   const problem = claim.family.instance(counterexample.params).problem;
   let fallback = '';
-  if (problem.ballModel && options.method !== 'bignumber') {
-    const ball = ballCertificate(claim, counterexample, tolerance);
+  const kind = ballReplayKind(problem);
+  if (kind && options.method !== 'bignumber') {
+    const method: BallMethod = kind === 'ball' ? 'ball double-double' : 'shadow double-double';
+    const ball = ballCertificate(claim, counterexample, tolerance, method);
     if ('status' in ball) return ball;
-    fallback = `ball double-double undecided (${ball.undecided}), so replayed in BigNumber: `;
+    fallback = `${method} undecided (${ball.undecided}), so replayed in BigNumber: `;
   }
   if (!problem.highPrecision) {
     return {
@@ -142,8 +150,8 @@ function atBound(replay: BallReplay, side: 'lower' | 'upper'): Trajectory {
   };
 }
 
-/** The ball double-double certificate, or why the balls cannot decide. */
-function ballCertificate(claim: Claim<Instance>, counterexample: Evaluation, tolerance: number): Certificate | { undecided: string } {
+/** The ball (or shadow) double-double certificate, or why the balls cannot decide. */
+function ballCertificate(claim: Claim<Instance>, counterexample: Evaluation, tolerance: number, method: BallMethod): Certificate | { undecided: string } {
   const replays: BallReplay[] = [];
   const replaying: Runner = (problem, schedule, x0, runOptions) => {
     const replay = replayInBalls(problem, schedule, x0, runOptions);
@@ -183,12 +191,12 @@ function ballCertificate(claim: Claim<Instance>, counterexample: Evaluation, tol
     maxRelativeRadius: Math.max(...replays.map((r) => r.maxRelativeRadius)),
   };
   const intervals = `lhs in [${enclosure.lhs.join(', ')}], rhs in [${enclosure.rhs.join(', ')}], margin in [${enclosure.margin.join(', ')}]`;
-  const base = { method: 'ball double-double' as const, tolerance, replays: [], enclosure };
+  const base = { method, tolerance, replays: [], enclosure };
   if (evaluations.every((e) => e.status === counterexample.status)) {
-    return { ...base, status: 'certified', reason: `ball double-double replay: ${intervals}, above the tolerance ${tolerance} throughout` };
+    return { ...base, status: 'certified', reason: `${method} replay: ${intervals}, above the tolerance ${tolerance} throughout` };
   }
   if (evaluations.every((e) => e.status === 'holds')) {
-    return { ...base, status: 'inconclusive', reason: `ball double-double replay: ${intervals}, at or below the tolerance ${tolerance}: the float64 violation is rounding error` };
+    return { ...base, status: 'inconclusive', reason: `${method} replay: ${intervals}, at or below the tolerance ${tolerance}: the float64 violation is rounding error` };
   }
   return { undecided: `the margin's ends ${enclosure.margin.join(' and ')} fall on both sides of the tolerance` };
 }

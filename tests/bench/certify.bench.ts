@@ -3,8 +3,8 @@
  * the ball double-double replay of 1000 steps against the BigNumber replay at 40 digits, which is
  * too slow for 1000 steps in a benchmark and runs 20 (compare per step: its time x 50), and the
  * float64 run of 1000 steps as the baseline, all measured in the same run. The 20x50x20 linear net
- * (100 samples) has no ball model: its BigNumber replay at 40 digits runs 3 steps, against its
- * float64 run of 1000 steps. Also the building block
+ * (100 samples, step 1e-4; scripts/certificationNet.ts) has no ball model: its shadow double-double replay of 1000 steps and its
+ * BigNumber replay at 40 digits of 3 steps, against its float64 run of 1000 steps. Also the building block
  * against the npm package `double-double` (3.0.2, the same Joldes-Muller-Popescu algorithms, one
  * new [lo, hi] array per operation): a length-100 dot product of doubles with double-doubles, the
  * package computing the midpoint only and `DotAccumulator` the midpoint and the radius.
@@ -15,10 +15,9 @@ import { replayInBalls } from '../../src/gd/runBall.js';
 import { DotAccumulator, result } from '../../src/linalg/ddBall.js';
 import { run } from '../../src/gd/run.js';
 import { runHighPrecision } from '../../src/gd/runHighPrecision.js';
-import { twoLayerLinearNet } from '../../src/problems/linearNets.js';
 import { quadratic } from '../../src/problems/quadratic.js';
-import { Rng } from '../../src/util/random.js';
 import { constant } from '../../src/schedules/index.js';
+import { CERTIFICATION_NET_STEP, certificationNet } from '../../scripts/certificationNet.js';
 
 const d = 100;
 const problem = quadratic({
@@ -38,15 +37,14 @@ describe('certification replay, quadratic d = 100', () => {
   bench('BigNumber replay at 40 digits, 20 steps', () => void bigNumber40(problem, schedule, x0, { maxSteps: 20 }), { iterations: 3, time: 0 });
 });
 
-const rng = new Rng(2026);
-const gaussianRows = (rows: number, cols: number, scale = 1): number[][] =>
-  Array.from({ length: rows }, () => Array.from(rng.normalVector(cols, scale)));
-const net = twoLayerLinearNet({ X: gaussianRows(20, 100), Y: gaussianRows(20, 100), hidden: 50 });
-const netStart = [...gaussianRows(50, 20, 0.1).flat(), ...gaussianRows(20, 50, 0.1).flat()];
-const netSchedule = constant(1e-4);
+const { net, x0: netStart } = certificationNet();
+const netSchedule = constant(CERTIFICATION_NET_STEP);
 
 describe('certification replay, linear net 20x50x20, 100 samples', () => {
   bench('float64 run, 1000 steps', () => void run(net, netSchedule, netStart, { maxSteps: 1000 }), { iterations: 5, time: 0 });
+  bench('shadow double-double replay, 1000 steps', () => {
+    if (!replayInBalls(net, netSchedule, netStart, { maxSteps: 1000 }).decided) throw new Error('undecided');
+  }, { iterations: 3, time: 0 });
   bench('BigNumber replay at 40 digits, 3 steps', () => void bigNumber40(net, netSchedule, netStart, { maxSteps: 3 }), { iterations: 3, time: 0 });
 });
 

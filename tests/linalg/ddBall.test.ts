@@ -5,12 +5,18 @@
  * A ball with its radius removed (the broken twin of the enclosure) is shown to miss the exact
  * value on the same inputs.
  */
+import { Matrix, SingularValueDecomposition } from 'ml-matrix';
 import { describe, expect, it } from 'vitest';
 import {
   ballAdd,
+  ballMatrix,
+  ballMatrixProduct,
   ballMul,
+  ballNormUpperBound,
+  ballSpectralNormUpperBound,
   ballOneMinusProduct,
   ballSqrtOfNonNegative,
+  BallVector,
   DotAccumulator,
   result,
   roundsToNearest,
@@ -156,5 +162,88 @@ describe('roundsToNearest', () => {
     expect(roundsToNearest(1, 0, NaN)).toBe(false);
     expect(roundsToNearest(0, 0, 1e-300)).toBe(false);
     expect(roundsToNearest(0, 0, 0)).toBe(true);
+  });
+});
+
+describe('ballMatrixProduct, ballNormUpperBound and ballSpectralNormUpperBound', () => {
+  it('multiplies by hand: [[1, 2, 3], [4, 5, 6]] [[7, 8], [9, 10], [11, 12]] = [[58, 64], [139, 154]], also through transposed views', () => {
+    const a = new BallVector(6);
+    [1, 2, 3, 4, 5, 6].forEach((v, i) => a.setExact(i, v));
+    const b = new BallVector(6);
+    [7, 8, 9, 10, 11, 12].forEach((v, i) => b.setExact(i, v));
+    const out = new BallVector(4);
+    ballMatrixProduct(2, 2, 3, ballMatrix(a, 0, 3), ballMatrix(b, 0, 2), out);
+    expect(Array.from(out.hi)).toEqual([58, 64, 139, 154]);
+    // Each operation is charged 2^-96 of its result, exact or not.
+    out.rad.forEach((r, i) => expect(r).toBeLessThan(1e-27 * out.hi[i]));
+    // B^T A^T = (A B)^T, with B^T and A^T as views of the same storage.
+    ballMatrixProduct(2, 2, 3, ballMatrix(b, 0, 2, true), ballMatrix(a, 0, 3, true), out);
+    expect(Array.from(out.hi)).toEqual([58, 139, 64, 154]);
+  });
+
+  it('holds the exact (120-digit) product of random double-double balls, from an offset', () => {
+    const rows = 3;
+    const inner = 5;
+    const cols = 4;
+    const a = new BallVector(2 + rows * inner);
+    const b = new BallVector(inner * cols);
+    for (const v of [a, b]) {
+      for (let i = 0; i < v.length; i++) {
+        v.hi[i] = randomDouble(5);
+        v.lo[i] = v.hi[i] * 2 ** -60 * rng.uniform();
+        v.rad[i] = Math.abs(v.hi[i]) * 1e-25 * rng.uniform();
+      }
+    }
+    const out = new BallVector(rows * cols);
+    ballMatrixProduct(rows, cols, inner, ballMatrix(a, 2, inner), ballMatrix(b, 0, cols), out);
+    const value = (v: BallVector, i: number): BigNumber => big(v.hi[i]).plus(big(v.lo[i]));
+    for (let i = 0; i < rows; i++) {
+      for (let j = 0; j < cols; j++) {
+        // The exact midpoint product, and its distance to the ball's midpoint, plus the inputs' radii's effect.
+        let exact = big(0);
+        let spread = big(0);
+        for (let k = 0; k < inner; k++) {
+          const x = value(a, 2 + i * inner + k);
+          const y = value(b, k * cols + j);
+          exact = exact.plus(x.times(y));
+          spread = spread.plus(x.abs().times(big(b.rad[k * cols + j]))).plus(y.abs().times(big(a.rad[2 + i * inner + k]))).plus(big(a.rad[2 + i * inner + k]).times(big(b.rad[k * cols + j])));
+        }
+        const o = i * cols + j;
+        expect(exact.minus(value(out, o)).abs().plus(spread).lte(big(out.rad[o]))).toBe(true);
+      }
+    }
+  });
+
+  it('bounds the norm of [3, 4] (5) and of its radii from above, within 1e-14', () => {
+    const v = new BallVector(3);
+    v.hi[0] = 3;
+    v.hi[1] = -4;
+    v.rad[1] = 1;
+    v.rad[2] = 2;
+    const norm = ballNormUpperBound(v, 0, 2);
+    expect(norm).toBeGreaterThanOrEqual(Math.hypot(3, 5));
+    expect(norm).toBeLessThan(Math.hypot(3, 5) * (1 + 1e-14));
+    const radii = ballNormUpperBound(v, 0, 3, true);
+    expect(radii).toBeGreaterThanOrEqual(Math.sqrt(5));
+    expect(radii).toBeLessThan(Math.sqrt(5) * (1 + 1e-14));
+    v.rad[0] = Infinity;
+    expect(ballNormUpperBound(v)).toBe(Infinity);
+  });
+
+  it('bounds the spectral norm from above within k^(1/32): diag(3, 4) (4), and a random 9 x 5 matrix against its SVD', () => {
+    const diagonal = new BallVector(5);
+    [7, 3, 0, 0, 4].forEach((v, i) => diagonal.setExact(i, v));
+    const four = ballSpectralNormUpperBound(diagonal, 1, 2, 2);
+    expect(four).toBeGreaterThanOrEqual(4);
+    expect(four).toBeLessThanOrEqual(4 * 2 ** (1 / 32) * (1 + 1e-12));
+    for (const [rows, cols] of [[9, 5], [5, 9]]) {
+      const a = new BallVector(rows * cols);
+      for (let i = 0; i < a.length; i++) a.setExact(i, randomDouble(3));
+      const largest = new SingularValueDecomposition(Matrix.from1DArray(rows, cols, Array.from(a.hi))).diagonal[0];
+      const bound = ballSpectralNormUpperBound(a, 0, rows, cols);
+      expect(bound).toBeGreaterThanOrEqual(largest * (1 - 1e-12));
+      expect(bound).toBeLessThanOrEqual(largest * 5 ** (1 / 32) * (1 + 1e-12));
+      expect(bound).toBeLessThanOrEqual(ballNormUpperBound(a));
+    }
   });
 });
