@@ -2,7 +2,7 @@
  * How far from the O3 worst case the adversarial stage still climbs back to it: classical.O3 at
  * L = 1, N = 5, from the exact worst case (the zigzag, lhs/rhs = 1) with every continuous parameter
  * moved by a uniform draw in [-size, size] of its unit range, the adversarial stage alone with the
- * budget it gets in a search of 1000 evaluations (400); 8 draws per size, seeded.
+ * budget it gets in a search of 1000 evaluations; 8 draws per size, seeded.
  * Run: npx tsx scripts/o3-basin.ts. Prints a markdown table (pasted in README.md).
  */
 import { loadClaimFile } from '../src/claims/load.js';
@@ -10,10 +10,11 @@ import { claim, type Claim } from '../src/claims/claim.js';
 import { fromUnit, toUnit, withFixed, type Instance, type Params } from '../src/claims/family.js';
 import { DEFAULT_TOLERANCE, evaluateClaim, type Evaluation } from '../src/claims/evaluate.js';
 import { adversarialStage, isDegenerate } from '../src/search/adversarial.js';
+import { splitBudget } from '../src/search/falsify.js';
 import { Rng } from '../src/util/random.js';
 
 const N = 5;
-const BUDGET = 400;
+const BUDGET = splitBudget({ budget: 1000 }).adversarial;
 const DRAWS = 8;
 const SIZES = [0.001, 0.01, 0.03, 0.1, 0.3];
 
