@@ -1,7 +1,10 @@
 /**
  * The adversarial stage: from the best points of the random stage, it climbs towards a violation
  * (or, while the claim holds, towards the tightest point) until its budget is spent:
- * - Nelder-Mead over the continuous parameters (through the unit cube);
+ * - Nelder-Mead over the continuous parameters (through the unit cube), in runs of at most
+ *   RUN_LENGTH (n + 1) evaluations for n parameters: a run still creeping uphill then restarts
+ *   from its best point with a fresh simplex, instead of spending the whole stage on one slow
+ *   descent (measured on the class tightness benchmark, README "Tightness on the class families");
  * - between Nelder-Mead runs, integer parameters move too: each one's neighbouring values (+-1,
  *   and x2 / /2 over wide ranges) are tried at the best point, and kept when they improve it;
  * - when a run stalls (its simplex collapsed without improving), the stage restarts from the best
@@ -33,6 +36,9 @@ export interface AdversarialResult {
   /** Nelder-Mead runs made (first starts and restarts). */
   readonly starts: number;
 }
+
+/** Most evaluations of one Nelder-Mead run, per vertex of its simplex. */
+const RUN_LENGTH = 10;
 
 /** Sides below this fraction of the claim's scale are rounding noise: such a point says nothing. */
 const NEGLIGIBLE = 1e-12;
@@ -110,7 +116,7 @@ export function adversarialStage(
         return value === -Infinity ? Infinity : -value;
       },
       continuous.map((name) => toUnit(box[name], start.params[name])),
-      { maxEvaluations: Math.min(remaining(), 40 * (continuous.length + 1)), stopWhen: () => found(), initialStep: step, valueTolerance: 1e-13 },
+      { maxEvaluations: Math.min(remaining(), RUN_LENGTH * (continuous.length + 1)), stopWhen: () => found(), initialStep: step, valueTolerance: 1e-13 },
     );
     return runBest;
   };

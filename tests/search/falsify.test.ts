@@ -24,7 +24,7 @@ describe('no false alarm: true classical bounds survive at least 2000 instances'
   for (const name of ['O1', 'O2', 'O4'] as const) {
     it(name, async () => {
       const { claim } = await load(files[name]);
-      const result = falsify(claim, { budget: 3400, seed: 11 });
+      const result = falsify(claim, { budget: 4000, seed: 11 });
       console.log(`${claim.id}: ${result.evaluations} instances, worst margin ${result.worst?.margin}, tightness ${result.tightness}`);
       expect(result.stages.random.evaluations).toBeGreaterThanOrEqual(2000);
       expect(result.verdict).toBe('holds');
