@@ -313,8 +313,9 @@ export function rescaledVariableConstants({ rho, K0, Krho, s }: SuboptimalitySmo
  * contracts by (1 - eta)^2 >= (1 - tau)^2 per step; if eta > tau the all-x start never decreases
  * (C9). For other non-increasing schedules the bound is a conjecture that the worst case over
  * several starts is what checks; a schedule tuned to finitely many starts could beat it in exact
- * arithmetic. Since the Theorem-1 warmup reaches Delta <= 1e-8 in about xbar + 2 steps (C9), the bound
- * exhibits the Theta(T)-type separation of the abstract [P]. Provenance [D]: derived here from the
+ * arithmetic. Since the Theorem-1 warmup reaches Delta <= 1e-8 from the all-x start in about xbar + 2
+ * steps (C9), the bound exhibits the Theta(T)-type separation of the abstract [P] against that start
+ * (from the all-y start the warmup needs about Delta_0 / 2 steps, so not against the worst start). Provenance [D]: derived here from the
  * digest's C9 threshold and C10 protocol, not in the digest or the paper.
  */
 export function nonIncreasingWorstCaseGapLowerBound({ initialGap, T }: { initialGap: number; T: number }): number {
