@@ -357,3 +357,83 @@ export function twoLayerCrossEntropyConstants({
   const Clin = (2 * A1 + A12 + Bmix) / lambda1 + (2 * A2 + A12) / lambda2 + Bmix / 2;
   return { A1, A2, A12, Bmix, Bres, Clin, H1: Bres + Clin, H0: lambda1 + lambda2 + Bres * (fStar + 1) };
 }
+
+/**
+ * The data constants of a single-attention-layer transformer for in-context regression (Prop. 3.4 /
+ * E.2, our reconstruction): the prediction is the bottom-right entry of Z + (1/n) P Z M tanh(Z^T Q Z)
+ * with M = diag(1, ..., 1, 0), i.e. yhat = (1/n) sum_i (p . u_i) tanh(u_i^T Q w), where u_1..u_n are
+ * the context tokens (x_i, y_i), w = (x_query, 0) the query token and p the last row of P. With
+ * S_k = (1/n) sum_i ||u_i||^k: ||grad yhat||^2 <= a1 + a2 ||p||^2 and ||Hess yhat|| <= b1 + b2 ||p||,
+ *   a1 = S_1^2, a2 = ||w||^2 S_2^2, b1 = ||w|| S_2, b2 = c3 ||w||^2 S_3, c3 = max |tanh''| = 4 / (3 sqrt 3),
+ * from |tanh| <= 1, |tanh'| <= 1 and the block form [[0, B], [B^T, D]] of Hess yhat in (p, Q).
+ * Provenance [D] (warmup-h0h1.md §3.1; the paper's constants were not recovered).
+ */
+export interface AttentionTaskData {
+  /** The context tokens u_i = (x_i, y_i), each of length d + 1. */
+  readonly context: readonly (readonly number[])[];
+  /** The query token w = (x_query, 0). */
+  readonly query: readonly number[];
+}
+
+/** The constants (a1, a2, b1, b2) of `AttentionTaskData`'s doc comment for one task. */
+export interface AttentionDataConstants {
+  readonly a1: number;
+  readonly a2: number;
+  readonly b1: number;
+  readonly b2: number;
+}
+
+/** max |tanh''(s)| = 4 / (3 sqrt 3), at tanh s = 1 / sqrt 3. */
+export const TANH_SECOND_DERIVATIVE_MAX = 4 / (3 * Math.sqrt(3));
+
+/** (a1, a2, b1, b2) of one task (see `AttentionTaskData`). Provenance [D]. */
+export function attentionDataConstants({ context, query }: AttentionTaskData): AttentionDataConstants {
+  if (context.length === 0) throw new InputError('context: needs at least one token');
+  const norms = context.map((u) => Math.hypot(...u));
+  const mean = (k: number) => norms.reduce((sum, r) => sum + r ** k, 0) / norms.length;
+  const w = Math.hypot(...query);
+  return { a1: mean(1) ** 2, a2: w ** 2 * mean(2) ** 2, b1: w * mean(2), b2: TANH_SECOND_DERIVATIVE_MAX * w ** 2 * mean(3) };
+}
+
+/** The ridge weights of the attention objective: + lambdaP/2 ||P||_F^2 + lambdaQ/2 ||Q||_F^2. */
+export interface AttentionRidge {
+  readonly lambdaP: number;
+  readonly lambdaQ: number;
+}
+
+/**
+ * Prop. E.2 (i), per task, our reconstruction: the task objective f_j = 1/2 (yhat_j - y_j)^2 +
+ * lambdaP/2 ||P||^2 + lambdaQ/2 ||Q||^2 has
+ *   ||Hess f_j|| <= Phi(f_j),  Phi(F) = max(lambdaP, lambdaQ) + a1 + kappa F + b1 sqrt(2 F),
+ *   kappa = 2 a2 / lambdaP + 2 b2 / sqrt(lambdaP),
+ * from ||Hess f_j|| <= max(lambdaP, lambdaQ) + ||grad yhat||^2 + |r_j| ||Hess yhat||, |r_j| <= sqrt(2 f_j)
+ * and the ridge's coercivity ||p||^2 <= ||P||^2 <= 2 f_j / lambdaP. Returns Phi(loss): the claims
+ * evaluate it at f_j (the proof's form) and at the mean loss f (the form the audit says E.2 (i)
+ * prints, warmup-h0h1.md §3.1).
+ * Hypotheses: lambdaP, lambdaQ > 0, loss >= 0, the constants of `attentionDataConstants` (or larger).
+ * Provenance [D] (the form [S-A], the constants ours).
+ */
+export function attentionTaskCurvatureBound({ lambdaP, lambdaQ, a1, a2, b1, b2, loss }: AttentionRidge & AttentionDataConstants & { loss: number }): number {
+  requirePositive('lambdaP', lambdaP);
+  requirePositive('lambdaQ', lambdaQ);
+  requireNonNegative('loss', loss);
+  const kappa = (2 * a2) / lambdaP + (2 * b2) / Math.sqrt(lambdaP);
+  return Math.max(lambdaP, lambdaQ) + a1 + kappa * loss + b1 * Math.sqrt(2 * loss);
+}
+
+/**
+ * Prop. 3.4 / E.2 (ii), our constants: the mean over tasks f = (1/J) sum_j f_j (the expected loss over
+ * a finite task distribution) is (H0,H1)-smooth with
+ *   H1 = kappa + b1,  H0 = max(lambdaP, lambdaQ) + a1 + b1/2 + H1 f*,
+ * (a1, a2, b1, b2) the largest over the tasks: Phi of `attentionTaskCurvatureBound` is concave, so
+ * ||Hess f|| <= (1/J) sum_j Phi(f_j) <= Phi(f) (Jensen), and sqrt(2 f) <= 1/2 + f. Returned with
+ * `infimum` for f*; since H0 - H1 f* does not depend on f*, H0 + H1 (f - f*) = H0(0) + H1 f whatever
+ * f* is, so a check needs no f*.
+ * Hypotheses: as `attentionTaskCurvatureBound`, infimum >= 0. Provenance [D] (warmup-h0h1.md §3.1).
+ */
+export function attentionRegressionConstants({ lambdaP, lambdaQ, a1, a2, b1, b2, infimum }: AttentionRidge & AttentionDataConstants & { infimum: number }): H0H1 {
+  requireNonNegative('infimum', infimum);
+  const base = attentionTaskCurvatureBound({ lambdaP, lambdaQ, a1, a2, b1: 0, b2, loss: 0 }) + b1 / 2;
+  const H1 = (2 * a2) / lambdaP + (2 * b2) / Math.sqrt(lambdaP) + b1;
+  return { H0: base + H1 * infimum, H1 };
+}

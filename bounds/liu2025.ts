@@ -313,8 +313,9 @@ export function rescaledVariableConstants({ rho, K0, Krho, s }: SuboptimalitySmo
  * contracts by (1 - eta)^2 >= (1 - tau)^2 per step; if eta > tau the all-x start never decreases
  * (C9). For other non-increasing schedules the bound is a conjecture that the worst case over
  * several starts is what checks; a schedule tuned to finitely many starts could beat it in exact
- * arithmetic. Since the Theorem-1 warmup reaches Delta <= 1e-8 in about xbar + 2 steps (C9), the bound
- * exhibits the Theta(T)-type separation of the abstract [P]. Provenance [D]: derived here from the
+ * arithmetic. Since the Theorem-1 warmup reaches Delta <= 1e-8 from the all-x start in about xbar + 2
+ * steps (C9), the bound exhibits the Theta(T)-type separation of the abstract [P] against that start
+ * (from the all-y start the warmup needs about Delta_0 / 2 steps, so not against the worst start). Provenance [D]: derived here from the
  * digest's C9 threshold and C10 protocol, not in the digest or the paper.
  */
 export function nonIncreasingWorstCaseGapLowerBound({ initialGap, T }: { initialGap: number; T: number }): number {
@@ -323,4 +324,28 @@ export function nonIncreasingWorstCaseGapLowerBound({ initialGap, T }: { initial
   const xbar = 2 * Math.asinh(Math.sqrt(initialGap / 2));
   const tau = coshConstantStepThreshold(xbar);
   return initialGap * Math.max(0, 1 - tau) ** (2 * T);
+}
+
+/**
+ * The warm-up side of the Theta(sqrt T) SGD gain, our reconstruction (digest §3.4, C12: the paper's
+ * statement was not seen): SGD w_(t+1) = w_t - eta_t (f'(w_t) + xi_t), xi_t ~ N(0, sigma^2), on
+ * f = cosh x - 1 with the C12 warm-up step capped at a peak fixed by the horizon,
+ * eta_t = min{1/(1 + Delta_t), a / sqrt T}, keeps the loss averaged over the second half of the run at
+ *   E[(2/T) sum_(T/2 <= t < T) (f(w_t) - f*)] <= a sigma^2 / (2 sqrt T).
+ * Derivation [D]: once the warm-up has brought x near 0 (the uncapped steps reach |x| ~ 1 in about
+ * |x_0| steps, then each capped step contracts by 1 - eta at least, since f'' = cosh x >= 1), x_t is
+ * within rounding of the stationary AR(1) process x_(t+1) = (1 - eta) x_t - eta xi_t, whose
+ * E[x^2] / 2 = eta sigma^2 / (2 (2 - eta)) <= eta sigma^2 / 2 for eta <= 1; the factor 2 of slack
+ * covers what is left of the transient and the x^4/24 of cosh x - 1 for the horizons of C12c. Against
+ * a non-increasing schedule still at Omega(Delta_0) (C10, noise-free, while T is below 1/tau) this is
+ * a gain of order Delta_0 sqrt T / (a sigma^2), our reading of the Theta(sqrt T) of the TL;DR [S].
+ * Hypotheses: a in (0, sqrt T], sigma >= 0, T >= 2 an integer (the second half starts at floor(T/2)).
+ * Provenance [D].
+ */
+export function cappedWarmupSgdTailGapBound({ peakScale, sigma, T }: { peakScale: number; sigma: number; T: number }): number {
+  requirePositive('peakScale', peakScale);
+  requireNonNegative('sigma', sigma);
+  requireInteger('T', T, 2);
+  if (peakScale > Math.sqrt(T)) throw new InputError(`peakScale: must be at most sqrt(T) = ${Math.sqrt(T)} (a step above 1), got ${peakScale}`);
+  return (peakScale * sigma * sigma) / (2 * Math.sqrt(T));
 }

@@ -12,7 +12,8 @@
  * N(0, scale^2) with scale in [0.1, 3], b in [-2, 2]^m, H0, H1 in [0.1, 10], w at radius up to 8 / (sqrt(H1) ||A||).
  * Reference: Alimisis, Islamov, Lucchi (2025), arXiv 2510.03164; warmup-h0h1.md §2, closure
  * properties ("affine change of variables [D]"; the abstract's "desirable closure properties" [P]).
- * Provenance: derived [D] (ours; the paper's Prop. B.3 was not recovered).
+ * Provenance: derived [D] (ours). The paper's Prop. B.3 was not recovered; the notes guess it is the
+ * affine/composition closure (warmup-h0h1.md §2), so this claim stands for it as our reading.
  * Broken twin: H1 unscaled, (||A||^2 H0, H1).
  */
 import {
@@ -81,10 +82,10 @@ const affineImages = family<AffineInstance>({
 
 const affineClosure = claim({
   id: 'alimisis2025.CS3-affine',
-  title: '[D, our derivation] affine closure: g(w) = f(Aw + b), A surjective, is (||A||^2 H0, ||A||^2 H1)-smooth',
+  title: '[D, our derivation, and our reading of Prop. B.3, whose content was not recovered] affine closure: g(w) = f(Aw + b), A surjective, is (||A||^2 H0, ||A||^2 H1)-smooth',
   source: {
     reference: 'Alimisis, Islamov, Lucchi (2025), arXiv 2510.03164',
-    result: 'closure properties (warmup-h0h1.md §2), affine change of variables',
+    result: 'closure properties (warmup-h0h1.md §2), affine change of variables; Prop. B.3 as the notes guess it',
     version: 'v2',
     provenance: 'derived',
     tag: '[D]',

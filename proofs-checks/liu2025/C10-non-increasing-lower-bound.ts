@@ -5,8 +5,11 @@
  * eta_0 >= eta_1 >= ... fixed from (K0, Krho, rho, Delta_0, T) alone leaves, at the worst of the
  * starts with gap Delta_0, f(w_T) - f* >= Delta_0 max{0, 1 - tau}^(2T), where tau = 2 xbar / sinh xbar
  * is the C9 threshold at the all-x start xbar = arccosh(1 + Delta_0). The Theorem-1 warmup reaches
- * Delta <= 1e-8 from every such start in about xbar + 2 steps (C9), while 1/tau grows like
- * e^xbar / xbar: the Theta(T)-type separation of the abstract. Proved here for constant steps (if
+ * Delta <= 1e-8 from the all-x start in about xbar + 2 steps (C9), while 1/tau grows like
+ * e^xbar / xbar: the Theta(T)-type separation of the abstract, against that start. Not against the
+ * worst of the starts: from the all-y start 1/(1 + Delta_t) underestimates the step the curvature 1 of
+ * y^2/2 allows, Delta drops by about 2 per step and the warmup needs about Delta_0 / 2 steps (508 for
+ * Delta_0 = 1000). Proved here for constant steps (if
  * eta <= tau the all-y start contracts by (1 - eta)^2 >= (1 - tau)^2 per step; if eta > tau the all-x
  * start never decreases, C9); for decaying schedules it is a conjecture that the search tests. The
  * quantification matters (digest section 3.3, fact 2): one start is solved in two steps by a tuned

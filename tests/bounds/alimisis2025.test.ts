@@ -5,8 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
+  attentionDataConstants,
+  attentionRegressionConstants,
+  attentionTaskCurvatureBound,
   curvatureBound,
   deepLinearBalancedConstants,
+  TANH_SECOND_DERIVATIVE_MAX,
   definition31Margin,
   evenPowerIsH0H1Smooth,
   gradientSelfBound,
@@ -35,9 +39,12 @@ import {
   quadraticExponentialA,
   quadraticExponentialB,
   Rng,
+  symmetricSpectralNorm,
   type Problem,
 } from '../../src/index.js';
 import { toBigVector } from '../../src/problems/highPrecision.js';
+import { attentionRegression, attentionTasks } from '../../proofs-checks/alimisis2025/_attention.js';
+import { derivativeErrors, randomPoints } from '../problems/derivativeChecks.js';
 
 describe('bounds/alimisis2025: Definition 3.1 and its consequences', () => {
   it('curvature bound and margin: H0 + H1 gap', () => {
@@ -157,6 +164,53 @@ describe('bounds/alimisis2025: our constants for Prop. 3.2 on strongly balanced 
       const hessianNorm = 3 * t * t - 1;
       expect(hessianNorm).toBeLessThanOrEqual(curvatureBound({ H0, H1, gap: 0.5 * (t * t - 1) ** 2 }));
     }
+  });
+});
+
+describe('bounds/alimisis2025: our constants for the attention layer of Prop. 3.4 / E.2', () => {
+  const c3 = TANH_SECOND_DERIVATIVE_MAX;
+
+  it('c3 is max |tanh\'\'|, reached at tanh s = 1/sqrt 3', () => {
+    const s = Math.atanh(1 / Math.sqrt(3));
+    expect(2 * Math.tanh(s) * (1 - Math.tanh(s) ** 2)).toBeCloseTo(c3, 15);
+    for (let k = -400; k <= 400; k++) expect(2 * Math.abs(Math.tanh(k / 100)) * (1 - Math.tanh(k / 100) ** 2)).toBeLessThanOrEqual(c3 + 1e-15);
+  });
+
+  it('match the hand-computed data constants, per-task bound and (H0, H1)', () => {
+    // Tokens of norms 5 and 0: S1 = 2.5, S2 = 12.5, S3 = 62.5; ||w|| = 2: a1 = 6.25, a2 = 4 * 12.5^2 = 625,
+    // b1 = 2 * 12.5 = 25, b2 = c3 * 4 * 62.5 = 250 c3.
+    const data = attentionDataConstants({ context: [[3, 4], [0, 0]], query: [2, 0] });
+    expect(data.a1).toBe(6.25);
+    expect(data.a2).toBe(625);
+    expect(data.b1).toBe(25);
+    expect(data.b2).toBeCloseTo(250 * c3, 12);
+    // lambdaP = 1, lambdaQ = 1/2, loss 2: kappa = 1250 + 500 c3; Phi = 1 + 6.25 + 2 kappa + 25 * 2.
+    expect(attentionTaskCurvatureBound({ lambdaP: 1, lambdaQ: 0.5, ...data, loss: 2 })).toBeCloseTo(2557.25 + 1000 * c3, 9);
+    // H1 = kappa + b1 = 1275 + 500 c3, H0 = 1 + 6.25 + 25/2 + H1 f*.
+    const { H0, H1 } = attentionRegressionConstants({ lambdaP: 1, lambdaQ: 0.5, ...data, infimum: 0.1 });
+    expect(H1).toBeCloseTo(1275 + 500 * c3, 9);
+    expect(H0).toBeCloseTo(19.75 + 0.1 * H1, 9);
+  });
+
+  it('the attention model: exact derivatives, f the mean of the f_j, and ||Hess f_j|| = lambda + |y| ||u||^2 ||w|| at P = Q = 0', () => {
+    const { instance } = attentionTasks({ nearOrigin: false });
+    const { problem } = instance({ d: 2, n: 3, J: 3, task: 1, seed: 5, contextScale: 0.8, queryScale: 1.5, taskScale: 1, labelNoise: 0.3, pScale: 0.7, qScale: 0.4, lambdaP: 0.2, lambdaQ: 0.05 });
+    const errors = derivativeErrors(problem, randomPoints(problem.dim, 3, 1, 11));
+    expect(errors.gradient).toBeLessThan(1e-7);
+    expect(errors.hessian).toBeLessThan(1e-6);
+    const x = randomPoints(problem.dim, 1, 1, 12)[0];
+    const mean = new Float64Array(problem.dim ** 2);
+    for (let j = 0; j < 3; j++) problem.taskHessian(x, j).forEach((v, i) => (mean[i] += v / 3));
+    problem.hess!(x).forEach((v, i) => expect(mean[i]).toBeCloseTo(v, 12));
+    expect((problem.taskObjective(x, 0) + problem.taskObjective(x, 1) + problem.taskObjective(x, 2)) / 3).toBeCloseTo(problem.f(x), 12);
+    // d = 1, one token u = (1, 2), query w = (3, 0), target 2, lambda = 1/2: at P = Q = 0 the gradient of yhat
+    // is 0 and the cross block is r u (u w^T)^T, of norm |r| ||u||^2 ||w|| = 2 * 5 * 3, so ||Hess f_j|| = 30.5;
+    // the b1 term of the per-task bound is b1 sqrt(2 f_j) = (3 * 5) * 2 = 30 of it.
+    const single = attentionRegression({ tasks: [{ context: [Float64Array.of(1, 2)], query: Float64Array.of(3, 0), target: 2 }], lambdaP: 0.5, lambdaQ: 0.5 });
+    const origin = new Float64Array(single.dim);
+    expect(symmetricSpectralNorm(single.taskHessian(origin, 0), single.dim)).toBeCloseTo(30.5, 12);
+    const data = attentionDataConstants({ context: [[1, 2]], query: [3, 0] });
+    expect(data.b1 * Math.sqrt(2 * single.taskObjective(origin, 0))).toBeCloseTo(30, 12);
   });
 });
 

@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
+  cappedWarmupSgdTailGapBound,
   coshConstantStepThreshold,
   coshLandingStep,
   dyadicBandStepBound,
@@ -233,6 +234,17 @@ describe('bounds/liu2025: exact dynamics (C8, C9) and the C10 lower bound', () =
     const eta = 0.999 * coshConstantStepThreshold(5);
     const allY = run(rescaledProblem(coshValleyRow, 1, 1), constant(eta), [0, Math.sqrt(2 * initialGap)], { maxSteps: 3 });
     expect(allY.gap[3]).toBeGreaterThanOrEqual(nonIncreasingWorstCaseGapLowerBound({ initialGap, T: 3 }));
+  });
+});
+
+describe('bounds/liu2025: the warm-up side of the Theta(sqrt T) SGD gain (C12c)', () => {
+  it('matches the hand-computed a sigma^2 / (2 sqrt T) and lies above the AR(1) stationary loss eta sigma^2 / (2 (2 - eta))', () => {
+    // a = 2, sigma = 1/2, T = 400: 2 * 0.25 / (2 * 20) = 0.0125.
+    expect(cappedWarmupSgdTailGapBound({ peakScale: 2, sigma: 0.5, T: 400 })).toBeCloseTo(0.0125, 15);
+    // eta = a / sqrt T = 0.1: the stationary E[x^2] / 2 = 0.1 * 0.25 / (2 * 1.9) = 0.006579, about half the bound.
+    expect((0.1 * 0.25) / (2 * 1.9)).toBeLessThan(cappedWarmupSgdTailGapBound({ peakScale: 2, sigma: 0.5, T: 400 }));
+    expect(() => cappedWarmupSgdTailGapBound({ peakScale: 30, sigma: 0.5, T: 400 })).toThrow(InputError);
+    expect(() => cappedWarmupSgdTailGapBound({ peakScale: 30, sigma: 0.5, T: 400 })).toThrow(/peakScale/);
   });
 });
 
