@@ -142,6 +142,15 @@ describe('measures', () => {
     expect(() => fractionAgainstPrediction().evaluate(small, upper)).toThrow(/M = 32 starts cannot refute a converging fraction of at least 0.1 .*at least 94/);
   });
 
+  it('the Wilson interval at the protocol count M = 1000: 500/1000 -> [0.46907, 0.53093], 0/1000 -> [0, 0.0038268]', () => {
+    // Centre (0.5 + 0.0019207) / 1.0038415 = 0.5; half-width 1.96 sqrt(0.00025 + 9.604e-7) / 1.0038415 = 0.030931.
+    const half = wilsonInterval({ successes: 500, trials: 1000 });
+    expect(half.lower).toBeCloseTo(0.46907, 5);
+    expect(half.upper).toBeCloseTo(0.53093, 5);
+    // z^2 / (n + z^2) = 3.84146 / 1003.84146: the "measure zero" of §5 at 1000 starts.
+    expect(wilsonInterval({ successes: 0, trials: 1000 })).toEqual({ lower: 0, upper: expect.closeTo(0.0038268, 7) });
+  });
+
   it('runs every start of the stated M and reports k/M with its Wilson interval next to the exact bound', () => {
     const outcome = runStarts(problem, 0.98, settingsAt(0.98));
     const total = Object.values(outcome.outcomes).reduce((sum, count) => sum + count, 0);
