@@ -74,7 +74,7 @@ export interface SweepModel {
 /** M of the protocol: starts per step size (large-lr-impossibility.md §5 item 1). */
 export const PROTOCOL_STARTS = 1000;
 
-/** M of the dichotomy claims' steps by default: the most that keeps `npm start` under 3 minutes on 2 cores (see the module comment). */
+/** M of the dichotomy claims' steps by default, chosen to keep `npm start` under 3 minutes on 2 cores (README, "How the search works"). */
 export const FITTED_STARTS = 100;
 
 /**
