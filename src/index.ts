@@ -38,6 +38,7 @@ export {
   asymptoticGradNorm,
   binomialLowerBound,
   criticalStepDeviation,
+  describeConverged,
   dichotomyBound,
   fractionAgainstPrediction,
   ONE_SIDED_95,
@@ -146,7 +147,8 @@ export { largestSymmetricEigenvalue, singularValues, smallestSymmetricEigenvalue
 export * from './schedules/index.js';
 export { run, type GradientOracle, type RunOptions } from './gd/run.js';
 export { abcNoise, additiveGaussianNoise, minibatch, type AbcConstants } from './gd/oracles.js';
-export { classifyRun, type ClassifyOptions, type RunOutcome } from './gd/classify.js';
+export { classifyEnd, classifyRun, type ClassifyOptions, type RunEnd, type RunOutcome } from './gd/classify.js';
+export { runLanes, type LaneRunOptions, type LaneRuns } from './gd/runLanes.js';
 export {
   DEFAULT_RUN_SERIES,
   firstHitIteration,

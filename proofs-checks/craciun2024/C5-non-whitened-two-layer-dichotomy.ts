@@ -7,7 +7,7 @@
  * whose infimum over the minima is S_min (Cauchy-Schwarz: W_1^T W_1 >= beta* beta*^T / ||w_2||^2);
  * GD converges from a set of positive measure below eta_c = 2/S_min and only from a null set above.
  * Checked as the other dichotomies: the fraction of M Gaussian starts that converge is 0 for
- * eta >= 1.05 eta_c and at least p0 = 2% (within T steps) for eta <= 0.95 eta_c; exact one-sided bounds, 95% over 1000 instances (Bonferroni) with M = 491 starts below eta_c (sweep.ts, _families.ts).
+ * eta >= 1.05 eta_c and at least p0 = 2% (within T steps) for eta <= 0.95 eta_c; exact one-sided bounds, 95% over 1000 instances (Bonferroni) with M = SWEEP_STARTS = 100 starts above eta_c and 491 below, every one run (sweep.ts, _families.ts).
  * Hypotheses: realizable data, Sigma positive definite (n = 10 >= d Gaussian samples). The family:
  * d = 2..3 inputs, width 4, seeded data; |eta/eta_c - 1| in [5%, 50%].
  * Reference: Craciun, Ghoshdastidar (2024), arXiv 2402.13108 v3, Claims D/E [P]; the threshold is the

@@ -6,20 +6,24 @@
  * grid of steps around it (`criticalStepFamily`). The threshold comes from the claim file, so a
  * broken twin is the same family with a wrong threshold.
  *
- * Protocol (§5 [R]), scaled down for cost: the digest asks for M >= 1000 starts and T >= 2e4 steps.
- * Above a threshold one converged start refutes "none converges", which M = 12-32 starts look for
- * (the models' `sweep.starts`). Below it the claims state a refutable fraction: at least
- * p0 = CONVERGING_FRACTION = 10% (2% for E4) of the starts converge within T = 2000-10000 steps at the edge of the
- * band |eta/eta_c - 1| < 2% (5% for E3', E4), T falling like 1/|eta/eta_c - 1| away from it
- * (`runLengthAt`); runs that have not converged within T count as not converged. Measured with 96
+ * Protocol (§5 [R]): M >= 1000 starts per step size, the converged fraction reported with its Wilson
+ * interval, T >= 2e4 steps. T is scaled down for cost (T = 2000-10000 at the edge of the band
+ * |eta/eta_c - 1| < 2%, 5% for E3', E4, falling like 1/|eta/eta_c - 1| away from it: `runLengthAt`).
+ * M is PROTOCOL_STARTS = 1000 for the critical-step sweep (three problems, each evaluated once per
+ * process) and SWEEP_STARTS for the dichotomy claims, whose search evaluates up to 1000 steps a
+ * claim: FITTED_STARTS = 100 by default, chosen to keep `npm start` under 3 minutes on 2 cores
+ * with every start run; the protocol's 1000 with BOUNDCHECK_SWEEP_STARTS=1000 (README, "How the
+ * search works"). Every start of a step is run, so a report's fraction is k/M on the stated M.
+ * Above a threshold one converged start refutes "none converges". Below it the claims state a
+ * refutable fraction: at least p0 = CONVERGING_FRACTION = 10% (2% for E4) of the starts converge
+ * within T steps; runs that have not converged within T count as not converged. Measured with 96
  * starts at 6 points of each box at eta/eta_c = 1 - band, 0.73 and 0.5: the smallest converged
  * fraction is 21/96 (E2, N = 4, y = 2, at the band edge), 27/96 for E1 (c = 1/4) and E5 (z* = 1/2),
  * at least 39/96 for the others; but E4 at d = 3, dataSeed = 772, 0.73 eta_c (an instance the
  * search found) has 22/200 converged within T = 1000, 87 bounded and 91 still converging, hence its
  * p0 = 2%. Refuting p0 needs none of M converging with (1 - p0)^M below alpha / comparisons
- * (`startsToRefute`: 94 starts for 10%, 491 for 2%, at 95% over 1000 instances), so the steps below
- * a threshold draw that many starts; the measures stop as soon as the verdict is decided (one
- * converged start below), so a true claim pays for a few.
+ * (`startsToRefute`: 94 starts for 10%, 491 for 2%, at 95% over 1000 instances), so below a
+ * threshold M is at least that (491 for E4).
  *
  * Starts are i.i.d. Gaussian (never structured: §5 C9) from a fixed seed, STARTS_SEED: the starts are
  * the sample a frequency is measured on, not something an adversary chooses, so the search does not
@@ -31,6 +35,7 @@ import {
   deepScalarNet,
   family,
   fromExpression,
+  InputError,
   integer,
   linearNetWithLoss,
   logUniform,
@@ -59,11 +64,30 @@ export interface SweepModel {
   /** The problem's parameters. */
   readonly box: ParameterBox;
   problem(params: Params): Problem;
-  /** The sweep settings but the run length (from `runLength`) and the seed (from the box). */
-  readonly sweep: Omit<SweepSettings, 'seed' | 'steps' | 'tailWindow'>;
+  /** The sweep settings but the starts (SWEEP_STARTS), the run length (from `runLength`) and the seed (STARTS_SEED). */
+  readonly sweep: Omit<SweepSettings, 'starts' | 'seed' | 'steps' | 'tailWindow'>;
   readonly runLength: RunLength;
   /** p0 below eta_c, when not CONVERGING_FRACTION. */
   readonly convergingFraction?: number;
+}
+
+/** M of the protocol: starts per step size (large-lr-impossibility.md §5 item 1). */
+export const PROTOCOL_STARTS = 1000;
+
+/** M of the dichotomy claims' steps by default, chosen to keep `npm start` under 3 minutes on 2 cores (README, "How the search works"). */
+export const FITTED_STARTS = 100;
+
+/**
+ * M of the dichotomy claims' steps: FITTED_STARTS, or the count the environment variable
+ * BOUNDCHECK_SWEEP_STARTS names (the protocol's: BOUNDCHECK_SWEEP_STARTS=1000).
+ */
+export const SWEEP_STARTS = sweepStarts(process.env.BOUNDCHECK_SWEEP_STARTS);
+
+function sweepStarts(setting: string | undefined): number {
+  if (setting === undefined || setting === '') return FITTED_STARTS;
+  const starts = Number(setting);
+  if (!Number.isInteger(starts) || starts < 1) throw new InputError(`BOUNDCHECK_SWEEP_STARTS must be an integer >= 1, got '${setting}'`);
+  return starts;
 }
 
 /** The seed of every claim's Gaussian starts (fixed: see the module comment). */
@@ -76,17 +100,17 @@ export const CONVERGING_FRACTION = 0.1;
 export const convergingFraction = (model: SweepModel): number => model.convergingFraction ?? CONVERGING_FRACTION;
 
 /**
- * M below a threshold: the fewest starts that can refute the model's p0 at a search's
+ * M below a threshold: SWEEP_STARTS, or more when needed to refute the model's p0 at a search's
  * alpha / comparisons, over `tests` steps.
  */
 const startsBelow = (model: SweepModel, tests: number): number =>
-  Math.max(model.sweep.starts, startsToRefute({ convergingFraction: convergingFraction(model), alpha: bonferroni({}).alpha / tests }));
+  Math.max(SWEEP_STARTS, startsToRefute({ convergingFraction: convergingFraction(model), alpha: bonferroni({}).alpha / tests }));
 
-/** The model's settings at step ratio eta/eta_c: M = the model's starts above eta_c, startsBelow(model, tests) below it. */
+/** The model's settings at step ratio eta/eta_c: M = SWEEP_STARTS above eta_c, startsBelow(model, tests) below it. */
 const settingsAt = (model: SweepModel, ratio: number, tests: number): SweepSettings => ({
   ...model.sweep,
   ...runLengthAt(model.runLength, ratio),
-  ...(ratio < 1 ? { starts: startsBelow(model, tests) } : {}),
+  starts: ratio < 1 ? startsBelow(model, tests) : SWEEP_STARTS,
   seed: STARTS_SEED,
 });
 
@@ -110,7 +134,7 @@ export const scalarFactorizationModel: SweepModel = {
   name: 'E1 1/2 (x y - c)^2',
   box: { c: logUniform(0.25, 4) },
   problem: ({ c }) => scalarFactorization({ target: c }),
-  sweep: { starts: 32, initScale: 1, convergedGap: CONVERGED_GAP },
+  sweep: { initScale: 1, convergedGap: CONVERGED_GAP },
   runLength: { stepsAtBand: 3000, band: BAND, minSteps: 400 },
 };
 
@@ -122,7 +146,7 @@ export const deepScalarNetModel: SweepModel = {
   name: 'E2 1/2 (w_1 ... w_N - y)^2',
   box: { N: integer(2, 4), y: logUniform(0.5, 2) },
   problem: ({ N, y }) => deepScalarNet({ depth: N, target: y }),
-  sweep: { starts: 32, initScale: 1, convergedGap: CONVERGED_GAP },
+  sweep: { initScale: 1, convergedGap: CONVERGED_GAP },
   runLength: { stepsAtBand: 10_000, band: BAND, minSteps: 400 },
 };
 
@@ -136,7 +160,7 @@ export const diagonalTarget = ({ sigmaMax, spread }: Params): number[][] => [
   [0, spread * sigmaMax],
 ];
 
-function whitenedNetModel(depth: number, starts: number, runLength: RunLength): SweepModel {
+function whitenedNetModel(depth: number, runLength: RunLength): SweepModel {
   return {
     name: `E3${depth > 2 ? "'" : ''} 1/2 ||W_${depth} ... W_1 - Phi||_F^2, Phi = diag(sigmaMax, spread sigmaMax), widths h`,
     box: { sigmaMax: logUniform(1, 3), spread: uniform(0.2, 0.8), h: integer(2, 3) },
@@ -147,18 +171,18 @@ function whitenedNetModel(depth: number, starts: number, runLength: RunLength): 
         widths: Array.from({ length: depth - 1 }, () => params.h),
         loss: whitenedLoss(diagonalTarget(params)),
       }),
-    sweep: { starts, initScale: 0.5, convergedGap: CONVERGED_GAP },
+    sweep: { initScale: 0.5, convergedGap: CONVERGED_GAP },
     runLength,
   };
 }
 
 /** E3: two-layer whitened net, hidden width h in {2, 3} >= rank Phi, W_i ~ N(0, 1/4) (§5 C3). */
-export const whitenedTwoLayerModel = whitenedNetModel(2, 32, { stepsAtBand: 3000, band: BAND, minSteps: 400 });
+export const whitenedTwoLayerModel = whitenedNetModel(2, { stepsAtBand: 3000, band: BAND, minSteps: 400 });
 /**
  * E3': depth-3 whitened net, widths h in {2, 3}. Its runs converge slowly near eta_c (§5: slow runs
- * at 0.26 = 0.98 eta_c with T = 2e4) and cost 1-2 us a step: 16 starts, and the band widened to 5%.
+ * at 0.26 = 0.98 eta_c with T = 2e4) and cost 1-2 us a step: the band widened to 5%.
  */
-export const whitenedDepthThreeModel = whitenedNetModel(3, 16, { stepsAtBand: 2000, band: WIDE_BAND, minSteps: 400 });
+export const whitenedDepthThreeModel = whitenedNetModel(3, { stepsAtBand: 2000, band: WIDE_BAND, minSteps: 400 });
 
 /**
  * E4's data at a seed: X (d x n, n = 10) with N(0, 1) entries and beta* along a N(0, I_d) direction,
@@ -181,7 +205,7 @@ export function nonWhitenedData({ d, dataSeed }: Params): { X: number[][]; y: nu
 
 /**
  * E4: two-layer net with scalar output on realizable non-whitened data (d = 2..3 inputs, n = 10
- * samples, width 4), f = 1/(2n) ||X^T W_1^T w_2 - y||^2; 12 starts N(0, I) above eta_c (491 below, sweep.ts
+ * samples, width 4), f = 1/(2n) ||X^T W_1^T w_2 - y||^2; starts N(0, I), 491 below eta_c (sweep.ts
  * startsToRefute). Not N(0, 0.1^2 I): on some data (dataSeed 391 at d = 3, 757 at d = 2) none of 491 such starts
  * converges at 0.95 eta_c, although 5 of 100 starts N(0, I) do: the converging set the theorem
  * promises has positive measure but almost no mass near 0. With N(0, I) the claim holds at budget
@@ -204,7 +228,7 @@ export const nonWhitenedTwoLayerModel: SweepModel = {
       ),
     });
   },
-  sweep: { starts: 12, initScale: 1, convergedGap: CONVERGED_GAP },
+  sweep: { initScale: 1, convergedGap: CONVERGED_GAP },
   runLength: { stepsAtBand: 2000, band: WIDE_BAND, minSteps: 1000 },
   convergingFraction: 0.02,
 };
@@ -233,7 +257,7 @@ const Z_STAR_BOX: ParameterBox = { zStarLog2: integer(-1, 1) };
 
 /**
  * E5: l(x y) with l = log cosh(. - zStar) (loss = 0) or pseudo-Huber (loss = 1), from mathjs
- * expressions, whose steps cost about 2 us: 16 starts, T = 800 at the band (at 0.98 eta_c, 7 to 12 of
+ * expressions, whose steps cost about 2 us: T = 800 at the band (at 0.98 eta_c, 7 to 12 of
  * 16 starts converge within 800 steps over the box). No early stop on the gap: both losses are
  * exactly 0 in float64 within 1.5e-8 of z*, so convergence is the tail test on the gradient.
  */
@@ -241,7 +265,7 @@ export const nonQuadraticLossModel: SweepModel = {
   name: 'E5 l(x y), l = log cosh(z - zStar) (loss 0) or sqrt(1 + (z - zStar)^2) - 1 (loss 1), zStar = 2^zStarLog2',
   box: { loss: integer(0, 1), ...Z_STAR_BOX },
   problem: ({ loss, zStarLog2 }) => productLossProblem(NON_QUADRATIC_LOSSES[loss], zStarLog2),
-  sweep: { starts: 16, initScale: 1 },
+  sweep: { initScale: 1 },
   runLength: { stepsAtBand: 800, band: BAND, minSteps: 200 },
 };
 
@@ -254,7 +278,7 @@ export const squaredLossProductModel: SweepModel = {
   name: 'E5 (x y - zStar)^2, zStar = 2^zStarLog2',
   box: Z_STAR_BOX,
   problem: ({ zStarLog2 }) => productLossProblem('(x*y - zStar)^2', zStarLog2),
-  sweep: { starts: 16, initScale: 1, convergedGap: CONVERGED_GAP },
+  sweep: { initScale: 1, convergedGap: CONVERGED_GAP },
   runLength: { stepsAtBand: 800, band: BAND, minSteps: 200 },
 };
 
@@ -267,7 +291,7 @@ export const quarticLossModel: SweepModel = {
   name: 'E6 (x y - zStar)^4 / 4, zStar = 2^zStarLog2',
   box: Z_STAR_BOX,
   problem: ({ zStarLog2 }) => productLossProblem('(x*y - zStar)^4 / 4', zStarLog2),
-  sweep: { starts: 16, initScale: 1, tolerances: { gradTolerance: 1e-6 } },
+  sweep: { initScale: 1, tolerances: { gradTolerance: 1e-6 } },
   runLength: { stepsAtBand: 5000, band: BAND, minSteps: 5000 },
 };
 
@@ -277,7 +301,7 @@ export const quadraticModel: SweepModel = {
   box: { d: integer(1, 4), L: logUniform(0.5, 2), kappa: logUniform(1, 10), basis: integer(0, 1000) },
   problem: ({ d, L, kappa, basis }) =>
     quadratic({ eigenvalues: Array.from({ length: d }, (_, i) => L * kappa ** (d === 1 ? 0 : -i / (d - 1))), seed: basis }),
-  sweep: { starts: 32, initScale: 1, convergedGap: CONVERGED_GAP },
+  sweep: { initScale: 1, convergedGap: CONVERGED_GAP },
   runLength: { stepsAtBand: 3000, band: BAND, minSteps: 400 },
 };
 
@@ -294,7 +318,7 @@ function sidedStepInstance(model: SweepModel, threshold: Threshold, params: Para
 }
 
 const startsLabel = (model: SweepModel): string =>
-  `${model.sweep.starts} starts N(0, ${model.sweep.initScale}^2 I) above eta_c, ${startsBelow(model, 1)} below (p0 = ${convergingFraction(model)})`;
+  `${SWEEP_STARTS} starts N(0, ${model.sweep.initScale}^2 I) above eta_c, ${startsBelow(model, 1)} below (p0 = ${convergingFraction(model)})`;
 
 /** The distance to the threshold: log-uniform in [band, 1/2], so the search dwells near it. */
 const distanceBox = (model: SweepModel): ParameterBox => ({ distance: logUniform(model.runLength.band, 0.5) });
@@ -333,29 +357,39 @@ export interface CriticalStepCase {
 }
 
 /**
- * The sweep of case `problem` over CRITICAL_STEP_GRID * (claimed eta_c), with `starts` starts above
- * eta_c (fewer than the models' own: a sweep runs the grid's four steps) and, below it, the starts
- * that can refute CONVERGING_FRACTION with the correction over the grid's steps.
+ * The sweep of case `problem` over CRITICAL_STEP_GRID * (claimed eta_c), with PROTOCOL_STARTS starts
+ * at every step (at least the starts that can refute p0 with the correction over the grid's steps).
+ * The box has one point per case, so each case's instance is built once and returned again (the
+ * measure then evaluates it once per process).
  */
-export function criticalStepFamily(cases: readonly CriticalStepCase[], starts: number): Family<CriticalStepInstance> {
+export function criticalStepFamily(cases: readonly CriticalStepCase[]): Family<CriticalStepInstance> {
   const tests = CRITICAL_STEP_GRID.length;
-  const below = Math.max(...cases.map(({ model }) => startsBelow(model, tests)));
+  const starts = Math.max(PROTOCOL_STARTS, ...cases.map(({ model }) => startsBelow(model, tests)));
   const names = cases.map(({ model, params, threshold }, i) => {
     const point = Object.entries(params).map(([k, v]) => `${k}=${v}`).join(' ');
     return `${i}: ${model.name.split(' ')[0]} at ${point}, eta_c = ${threshold.label}`;
   });
+  const instances = new Map<number, CriticalStepInstance>();
+  const build = (index: number): CriticalStepInstance => {
+    const { model, params, threshold } = cases[index];
+    return {
+      problem: model.problem(params),
+      threshold: threshold.at(params),
+      ratios: CRITICAL_STEP_GRID,
+      convergingFraction: convergingFraction(model),
+      settingsAt: (ratio) => ({ ...settingsAt(model, ratio, tests), starts }),
+    };
+  };
   return family({
-    name: `eta in {${CRITICAL_STEP_GRID.join(', ')}} * eta_c, ${starts} Gaussian starts above eta_c and ${below} below (each model's scale), for problem ${names.join('; ')}`,
+    name: `eta in {${CRITICAL_STEP_GRID.join(', ')}} * eta_c, ${starts} Gaussian starts at each (each model's scale), for problem ${names.join('; ')}`,
     box: { problem: integer(0, cases.length - 1) },
     instance: ({ problem }) => {
-      const { model, params, threshold } = cases[problem];
-      return {
-        problem: model.problem(params),
-        threshold: threshold.at(params),
-        ratios: CRITICAL_STEP_GRID,
-        convergingFraction: convergingFraction(model),
-        settingsAt: (ratio) => ({ ...settingsAt(model, ratio, tests), ...(ratio > 1 ? { starts } : {}) }),
-      };
+      let instance = instances.get(problem);
+      if (!instance) {
+        instance = build(problem);
+        instances.set(problem, instance);
+      }
+      return instance;
     },
   });
 }

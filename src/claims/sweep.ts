@@ -13,12 +13,15 @@
  * exact one-sided (Clopper-Pearson) bound on a fraction, on the side that makes a violation
  * significant. What a claim asserts below a threshold is refutable: "a fraction of at least p0 of
  * the starts converges within T steps", p0 stated by the claim. A violation needs no replay.
+ *
+ * Every start of a step is run (no early stop), so the fraction a measure reports is k/M on the
+ * stated M, with its two-sided 95% Wilson interval (§5 item 1) next to the exact one-sided bound
+ * the verdict uses. The M starts of a step run together (src/gd/runLanes.ts), bitwise as `run`
+ * would run each one.
  */
-import { classifyRun, type ClassifyOptions, type RunOutcome } from '../gd/classify.js';
-import { run } from '../gd/run.js';
-import { tailMax } from '../gd/trajectory.js';
+import { classifyEnd, type ClassifyOptions, type RunOutcome } from '../gd/classify.js';
+import { runLanes } from '../gd/runLanes.js';
 import type { Problem } from '../problems/problem.js';
-import { constant } from '../schedules/basic.js';
 import jStat from 'jstat';
 import { InputError } from '../util/errors.js';
 import { Rng } from '../util/random.js';
@@ -56,13 +59,13 @@ export type OutcomeCounts = Readonly<Record<RunOutcome, number>>;
 
 export interface StepOutcome {
   readonly step: number;
-  /** M, the starts drawn. */
+  /** M, the starts drawn and run. */
   readonly starts: number;
-  /** The starts run: M, or fewer when `runStarts` was told to stop once its verdict was decided. */
-  readonly startsRun: number;
   readonly outcomes: OutcomeCounts;
-  /** converged / startsRun. */
+  /** converged / M. */
   readonly convergedFraction: number;
+  /** The two-sided 95% Wilson interval of the converged fraction (`wilsonInterval`). */
+  readonly convergedInterval: { readonly lower: number; readonly upper: number };
   /** Median over the bounded runs of the maximum of ||grad f|| over the tail window; NaN when none is bounded. */
   readonly asymptoticGradNorm: number;
 }
@@ -146,34 +149,39 @@ function median(values: number[]): number {
 }
 
 /**
- * GD with constant `step` from M seeded starts N(0, sigma_0^2 I), classified; the starts are run in
- * order and stop early once `decided(outcomes so far)` holds (by default, never).
+ * GD with constant `step` from M seeded starts N(0, sigma_0^2 I), all run (together, by
+ * `runLanes`) and classified.
  */
-export function runStarts(problem: Problem, step: number, settings: SweepSettings, decided?: (outcomes: OutcomeCounts) => boolean): StepOutcome {
+export function runStarts(problem: Problem, step: number, settings: SweepSettings): StepOutcome {
   requirePositive('step', step);
   const { starts, steps, tailWindow, initScale, seed, tolerances, convergedGap } = checkedSettings(settings);
-  const schedule = constant(step);
   const rng = new Rng(seed);
+  const points = Array.from({ length: starts }, () => rng.normalVector(problem.dim, initScale));
+  const { ends } = runLanes(problem, step, points, { maxSteps: steps, tailWindow, ...(convergedGap ? { targetGap: convergedGap } : {}) });
   const outcomes: Record<RunOutcome, number> = { converged: 0, diverged: 0, stalled: 0, undecided: 0, bounded: 0 };
   const boundedTailMaxima: number[] = [];
-  let startsRun = 0;
-  while (startsRun < starts && !decided?.(outcomes)) {
-    startsRun++;
-    const x0 = rng.normalVector(problem.dim, initScale);
-    const trajectory = run(problem, schedule, x0, { maxSteps: steps, ...(convergedGap ? { targetGap: convergedGap } : {}) });
-    const outcome = classifyRun(trajectory, { ...tolerances, tailWindow });
+  for (const end of ends) {
+    const outcome = classifyEnd(end, tolerances);
     outcomes[outcome]++;
-    if (outcome === 'bounded') boundedTailMaxima.push(tailMax(trajectory.gradNorm, tailWindow));
+    if (outcome === 'bounded') boundedTailMaxima.push(end.tailMaxGradNorm);
   }
   return {
     step,
     starts,
-    startsRun,
     outcomes,
-    convergedFraction: outcomes.converged / startsRun,
+    convergedFraction: outcomes.converged / starts,
+    convergedInterval: wilsonInterval({ successes: outcomes.converged, trials: starts }),
     asymptoticGradNorm: median(boundedTailMaxima),
   };
 }
+
+/** "k/M converged, Wilson 95% [lower, upper]": how a report shows a step's converged fraction. */
+export function describeConverged(outcome: StepOutcome): string {
+  const { lower, upper } = outcome.convergedInterval;
+  return `${outcome.outcomes.converged}/${outcome.starts} converged, Wilson 95% [${formatFraction(lower)}, ${formatFraction(upper)}]`;
+}
+
+const formatFraction = (value: number): string => String(Number(value.toPrecision(4)));
 
 /**
  * Run lengths for steps around a threshold, longest next to it (§5 item 3: T >> 1/(1 - rho), and
@@ -276,26 +284,12 @@ function requireRefutable(starts: number, convergingFraction: number, alpha: num
 }
 
 /**
- * Where at least p0 of M starts should converge: the number of converged starts from which the
- * sample can no longer show significant non-convergence (the least k whose bound on the fraction
- * not converged, from M - k of M, is at most 1 - p0). `runStarts` stops there: the starts not run
- * count as not converged, which can only raise the bound, so the verdict is the full sample's.
- */
-function convergedToDecide(starts: number, convergingFraction: number, alpha: number): number {
-  let k = 0;
-  while (binomialLowerBound({ successes: starts - k, trials: starts, alpha }) > 1 - convergingFraction) k++;
-  return k;
-}
-
-/**
- * At least p0 of the M starts should converge at `step`: runs the starts until the verdict is
- * decided and bounds the fraction not converged from below (the starts not run counted as not
- * converged), at level 1 - alpha.
+ * At least p0 of the M starts should converge at `step`: runs them all and bounds the fraction not
+ * converged from below at level 1 - alpha (exact, one-sided).
  */
 function notConvergedBound(problem: Problem, step: number, settings: SweepSettings, convergingFraction: number, alpha: number, correction: string) {
   requireRefutable(settings.starts, requireFraction('convergingFraction', convergingFraction), alpha, correction);
-  const enough = convergedToDecide(settings.starts, convergingFraction, alpha);
-  const outcome = runStarts(problem, step, settings, (counts) => counts.converged >= enough);
+  const outcome = runStarts(problem, step, settings);
   const notConverged = outcome.starts - outcome.outcomes.converged;
   return { outcome, notConverged, bound: binomialLowerBound({ successes: notConverged, trials: outcome.starts, alpha }) };
 }
@@ -349,13 +343,14 @@ export function fractionAgainstPrediction<I extends DichotomyInstance>(significa
       if (context.kind !== 'upper') throw new InputError(`measure ${label} is for upper claims`);
       if (instance.predictsConvergence) {
         const { outcome, notConverged, bound } = notConvergedBound(instance.problem, instance.step, instance.sweep, instance.convergingFraction, s.alpha, describeCorrection(s, 1));
-        const method = `Clopper-Pearson lower bound on the fraction of starts not converged within T steps (${outcome.startsRun} of ${outcome.starts} run, the rest counted as not converged)`;
+        const method = `Clopper-Pearson lower bound ${formatFraction(bound)} on the fraction of starts not converged within T steps (${describeConverged(outcome)})`;
         return { value: bound, statistics: fractionStatistics(notConverged, outcome.starts, s, s.alpha, bound, method) };
       }
       const outcome = runStarts(instance.problem, instance.step, instance.sweep);
       const converged = outcome.outcomes.converged;
       const bound = binomialLowerBound({ successes: converged, trials: outcome.starts, alpha: s.alpha });
-      return { value: bound, statistics: fractionStatistics(converged, outcome.starts, s, s.alpha, bound, 'Clopper-Pearson lower bound on the fraction of starts converged above the threshold') };
+      const method = `Clopper-Pearson lower bound ${formatFraction(bound)} on the fraction of starts converged above the threshold (${describeConverged(outcome)})`;
+      return { value: bound, statistics: fractionStatistics(converged, outcome.starts, s, s.alpha, bound, method) };
     },
   };
 }
@@ -402,34 +397,47 @@ export interface CriticalStepInstance extends Instance {
  */
 export function criticalStepDeviation<I extends CriticalStepInstance>(significance: Significance = {}): Measure<I, undefined> {
   const s = bonferroni(significance);
+  // The value at an instance already evaluated in this process (a family with a few problems returns the same instance objects).
+  const evaluated = new WeakMap<I, MeasureValue<undefined>>();
   return {
     label: `max |r - 1| over the ratios eta/eta_c with a converged start (r > 1) or significantly fewer converged than p0 (r < 1; exact bound, ${100 * s.level}% one-sided, Bonferroni over ${s.comparisons} instances x the grid's steps)`,
     certification: 'statistical',
     evaluate(instance): MeasureValue<undefined> {
+      const known = evaluated.get(instance);
+      if (known) return known;
       const { ratios, convergingFraction } = instance;
       const alpha = s.alpha / ratios.length;
       const correction = describeCorrection(s, ratios.length);
       requirePositive('threshold', instance.threshold);
+      ratios.forEach((ratio, i) => requirePositive(`ratios[${i}]`, ratio));
+      const outcomes = ratios.map((ratio) => runStarts(instance.problem, ratio * instance.threshold, instance.settingsAt(ratio)));
+      const grid = ratios.map((ratio, i) => `${ratio}: ${describeConverged(outcomes[i])}`).join('; ');
       let value = 0;
       let statistics: SampleStatistics | undefined;
-      for (const ratio of ratios) {
-        requirePositive('ratio', ratio);
-        const step = ratio * instance.threshold;
-        if (ratio > 1) {
-          // One converged start is evidence: stop at the first.
-          const { outcomes } = runStarts(instance.problem, step, instance.settingsAt(ratio), (counts) => counts.converged > 0);
-          if (outcomes.converged > 0) value = Math.max(value, ratio - 1);
+      ratios.forEach((ratio, i) => {
+        const outcome = outcomes[i];
+        const converged = outcome.outcomes.converged;
+        if (ratio > 1 && converged > 0 && ratio - 1 >= value) {
+          // A converged start above the threshold is evidence (certain: its bound is positive).
+          value = ratio - 1;
+          const bound = binomialLowerBound({ successes: converged, trials: outcome.starts, alpha });
+          const method = `Clopper-Pearson lower bound ${formatFraction(bound)} on the fraction converged at eta = ${ratio} eta_c (${correction}); eta/eta_c = ${grid}`;
+          statistics = fractionStatistics(converged, outcome.starts, s, alpha, bound, method);
         } else if (ratio < 1) {
-          const { outcome, notConverged, bound } = notConvergedBound(instance.problem, step, instance.settingsAt(ratio), convergingFraction, alpha, correction);
+          requireRefutable(outcome.starts, requireFraction('convergingFraction', convergingFraction), alpha, correction);
+          const notConverged = outcome.starts - converged;
+          const bound = binomialLowerBound({ successes: notConverged, trials: outcome.starts, alpha });
           const deviation = bound > 1 - convergingFraction ? 1 - ratio : 0;
           if (deviation >= value) {
             value = deviation;
-            const method = `Clopper-Pearson lower bound on the fraction not converged at eta = ${ratio} eta_c (${outcome.startsRun} of ${outcome.starts} run, the rest counted as not converged; ${correction})`;
+            const method = `Clopper-Pearson lower bound ${formatFraction(bound)} on the fraction not converged at eta = ${ratio} eta_c (${correction}); eta/eta_c = ${grid}`;
             statistics = fractionStatistics(notConverged, outcome.starts, s, alpha, bound, method);
           }
         }
-      }
-      return { value, ...(statistics ? { statistics } : {}) };
+      });
+      const result = { value, ...(statistics ? { statistics } : {}) };
+      evaluated.set(instance, result);
+      return result;
     },
   };
 }

@@ -6,7 +6,7 @@
  * ||x_T - x_{T-K}|| <= eta K tau is not applied: the trajectory keeps the gradient norms, and the
  * gap test already rejects runs that sit at a non-optimal critical point.
  */
-import type { Trajectory } from './trajectory.js';
+import type { StopReason, Trajectory } from './trajectory.js';
 import { tailMax } from './trajectory.js';
 
 export type RunOutcome = 'converged' | 'diverged' | 'stalled' | 'undecided' | 'bounded';
@@ -22,20 +22,41 @@ export interface ClassifyOptions {
   readonly boundedThreshold?: number;
 }
 
+/**
+ * What the classification reads of a run: how and when it stopped, its last gap, the gradient norm
+ * at x_0, and the largest gradient norm over its last `tailWindow` iterates.
+ */
+export interface RunEnd {
+  readonly stop: StopReason;
+  readonly steps: number;
+  readonly finalGap: number;
+  readonly initialGradNorm: number;
+  /** The window the tail maximum was taken over (at most steps + 1). */
+  readonly tailWindow: number;
+  readonly tailMaxGradNorm: number;
+}
+
 export function classifyRun(trajectory: Trajectory, options: ClassifyOptions = {}): RunOutcome {
   if (trajectory.stop === 'diverged') return 'diverged';
   const { gradNorm, gap, steps } = trajectory;
+  const window = Math.min(steps + 1, options.tailWindow ?? Math.max(1000, Math.floor(steps / 10)));
+  return classifyEnd(
+    { stop: trajectory.stop, steps, finalGap: gap[steps], initialGradNorm: gradNorm[0], tailWindow: window, tailMaxGradNorm: tailMax(gradNorm, window) },
+    options,
+  );
+}
+
+/** The classification of a run from its `RunEnd` (the tail window is the one the end was measured over). */
+export function classifyEnd(end: RunEnd, options: Omit<ClassifyOptions, 'tailWindow'> = {}): RunOutcome {
+  if (end.stop === 'diverged') return 'diverged';
   const gapTolerance = options.gapTolerance ?? 1e-8;
-  const finalGap = gap[steps];
-  if (trajectory.stop === 'target') return 'converged';
+  if (end.stop === 'target') return 'converged';
   // An exactly zero gradient: GD stays at x_steps forever, whatever came before; an underflowed one
   // (below 2^-485) moves it by no more than the float64 run can tell.
-  if (trajectory.stop === 'stationary' || trajectory.stop === 'underflow') return finalGap <= gapTolerance ? 'converged' : 'stalled';
-  const window = Math.min(steps + 1, options.tailWindow ?? Math.max(1000, Math.floor(steps / 10)));
-  const tau = (options.gradTolerance ?? 1e-10) * Math.max(1, gradNorm[0]);
-  const tailMaximum = tailMax(gradNorm, window);
-  if (tailMaximum <= tau) return finalGap <= gapTolerance ? 'converged' : 'stalled';
+  if (end.stop === 'stationary' || end.stop === 'underflow') return end.finalGap <= gapTolerance ? 'converged' : 'stalled';
+  const tau = (options.gradTolerance ?? 1e-10) * Math.max(1, end.initialGradNorm);
+  if (end.tailMaxGradNorm <= tau) return end.finalGap <= gapTolerance ? 'converged' : 'stalled';
   // Between tau and the bounded threshold the run is not decided: extend it, never count it as
   // non-convergent (large-lr-impossibility.md section 5, corrected rule).
-  return tailMaximum >= (options.boundedThreshold ?? 1e-4) ? 'bounded' : 'undecided';
+  return end.tailMaxGradNorm >= (options.boundedThreshold ?? 1e-4) ? 'bounded' : 'undecided';
 }

@@ -2,8 +2,8 @@
  * Step-size sweeps (src/claims/sweep.ts) on the scalar factorization 1/2 (x y - 1)^2, eta_c = 1
  * (large-lr-impossibility.md §5 C1): no converged start above 1.02, many below 0.98, the empirical
  * critical step bracketing 1, the asymptotic gradient norm on the balanced 2-cycle; the measures'
- * exact bounds with their Bonferroni correction, the early stop, and the dichotomy's bound; run
- * lengths; bad settings.
+ * exact bounds with their Bonferroni correction on every start of the stated M, the Wilson
+ * interval they report, and the dichotomy's bound; run lengths; bad settings.
  */
 import { describe, expect, it } from 'vitest';
 import { balancedTwoCycleGradNorm } from '../../bounds/craciun2024.js';
@@ -12,6 +12,7 @@ import {
   asymptoticGradNorm,
   binomialLowerBound,
   criticalStepDeviation,
+  describeConverged,
   dichotomyBound,
   fractionAgainstPrediction,
   runLengthAt,
@@ -19,6 +20,7 @@ import {
   startsToRefute,
   stepSizeSweep,
   type DichotomyInstance,
+  wilsonInterval,
   type SweepSettings,
 } from '../../src/claims/sweep.js';
 import type { MeasureContext } from '../../src/claims/measures.js';
@@ -117,9 +119,11 @@ describe('measures', () => {
     // Above eta_c, predicted right: no converged start, lower bound 0 = the bound 0.
     expect(measure.evaluate(instance(1.05, false), upper).value).toBe(0);
     expect(dichotomyBound(instance(1.05, false))).toBe(0);
-    // Below eta_c, predicted right: the first start converges and decides (99 of 100 counted as not converged, bound < 1 - p0).
+    // Below eta_c, predicted right: most of the 100 starts converge, the bound on the rest is far below 1 - p0.
     const below = measure.evaluate(instance(0.9, true), upper);
-    expect(below.value).toBeCloseTo(binomialLowerBound({ successes: 99, trials: 100, alpha }), 12);
+    const convergedBelow = runStarts(problem, 0.9, settingsAt(0.9)).outcomes.converged;
+    expect(convergedBelow).toBeGreaterThan(60);
+    expect(below.value).toBeCloseTo(binomialLowerBound({ successes: 100 - convergedBelow, trials: 100, alpha }), 12);
     expect(below.value).toBeLessThan(0.9);
     expect(below.statistics).toMatchObject({ repetitions: 100, level: 0.95, comparisons: 1000, perInstanceLevel: 1 - alpha });
     expect(dichotomyBound(instance(0.9, true))).toBeCloseTo(0.9, 15);
@@ -138,12 +142,27 @@ describe('measures', () => {
     expect(() => fractionAgainstPrediction().evaluate(small, upper)).toThrow(/M = 32 starts cannot refute a converging fraction of at least 0.1 .*at least 94/);
   });
 
-  it('stops the starts once the verdict is decided, with the outcome of the full sample', () => {
-    const full = runStarts(problem, 0.98, settingsAt(0.98));
-    const early = runStarts(problem, 0.98, settingsAt(0.98), (counts) => counts.converged >= 3);
-    expect(early.outcomes.converged).toBe(3);
-    expect(early.startsRun).toBeLessThan(full.startsRun);
-    expect(full.startsRun).toBe(100);
+  it('the Wilson interval at the protocol count M = 1000: 500/1000 -> [0.46907, 0.53093], 0/1000 -> [0, 0.0038268]', () => {
+    // Centre (0.5 + 0.0019207) / 1.0038415 = 0.5; half-width 1.96 sqrt(0.00025 + 9.604e-7) / 1.0038415 = 0.030931.
+    const half = wilsonInterval({ successes: 500, trials: 1000 });
+    expect(half.lower).toBeCloseTo(0.46907, 5);
+    expect(half.upper).toBeCloseTo(0.53093, 5);
+    // z^2 / (n + z^2) = 3.84146 / 1003.84146: the "measure zero" of §5 at 1000 starts.
+    expect(wilsonInterval({ successes: 0, trials: 1000 })).toEqual({ lower: 0, upper: expect.closeTo(0.0038268, 7) });
+  });
+
+  it('runs every start of the stated M and reports k/M with its Wilson interval next to the exact bound', () => {
+    const outcome = runStarts(problem, 0.98, settingsAt(0.98));
+    const total = Object.values(outcome.outcomes).reduce((sum, count) => sum + count, 0);
+    expect(total).toBe(100);
+    const k = outcome.outcomes.converged;
+    expect(outcome.convergedFraction).toBe(k / 100);
+    expect(outcome.convergedInterval).toEqual(wilsonInterval({ successes: k, trials: 100 }));
+    const { lower, upper: high } = outcome.convergedInterval;
+    expect(describeConverged(outcome)).toBe(`${k}/100 converged, Wilson 95% [${Number(lower.toPrecision(4))}, ${Number(high.toPrecision(4))}]`);
+    const below = fractionAgainstPrediction().evaluate(instance(0.98, true), upper);
+    expect(below.statistics?.method).toContain(`${k}/100 converged, Wilson 95% [`);
+    expect(below.statistics?.method).toContain(`Clopper-Pearson lower bound ${Number(below.value.toPrecision(4))} `);
   });
 
   it('asymptotic gradient norm: the median tail maximum, +Infinity (diverged) when no run is bounded', () => {
