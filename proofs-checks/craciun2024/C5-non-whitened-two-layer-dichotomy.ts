@@ -24,7 +24,7 @@ import { dichotomyFamily, nonWhitenedData, nonWhitenedTwoLayerModel } from './_f
 
 const C5 = claim({
   id: 'craciun2024.C5',
-  title: 'E4 non-whitened two-layer net: no start converges above eta_c = 2/min_s lambda_max(s Sigma + b b^T/s); below, starts near a flattest minimum converge (at most 90% shown not to within T steps)',
+  title: 'E4 non-whitened two-layer net: no start converges above eta_c = 2/min_s lambda_max(s Sigma + b b^T/s); below, of starts near a flattest minimum at most 90% are shown not to converge within T steps',
   source: {
     reference: 'Craciun, Ghoshdastidar (2024), arXiv 2402.13108',
     result: 'Claims D/E (abstracts); threshold E4 of the digest',
