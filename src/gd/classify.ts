@@ -23,37 +23,43 @@ export interface ClassifyOptions {
 }
 
 /**
- * What the classification reads of a run: how and when it stopped, its last gap, the gradient norm
- * at x_0, and the largest gradient norm over its last `tailWindow` iterates.
+ * What the classification of a run that spent its budget reads: how and when it stopped, its last
+ * gap, the gradient norm at x_0, and the largest gradient norm over its tail window (the other
+ * stops decide the outcome from the stop and the last gap alone).
  */
 export interface RunEnd {
   readonly stop: StopReason;
   readonly steps: number;
   readonly finalGap: number;
   readonly initialGradNorm: number;
-  /** The window the tail maximum was taken over (at most steps + 1). */
-  readonly tailWindow: number;
+  /** The largest gradient norm over the run's tail window (read for a run that spent its budget only). */
   readonly tailMaxGradNorm: number;
 }
 
-export function classifyRun(trajectory: Trajectory, options: ClassifyOptions = {}): RunOutcome {
-  if (trajectory.stop === 'diverged') return 'diverged';
-  const { gradNorm, gap, steps } = trajectory;
-  const window = Math.min(steps + 1, options.tailWindow ?? Math.max(1000, Math.floor(steps / 10)));
-  return classifyEnd(
-    { stop: trajectory.stop, steps, finalGap: gap[steps], initialGradNorm: gradNorm[0], tailWindow: window, tailMaxGradNorm: tailMax(gradNorm, window) },
-    options,
-  );
-}
-
-/** The classification of a run from its `RunEnd` (the tail window is the one the end was measured over). */
-export function classifyEnd(end: RunEnd, options: Omit<ClassifyOptions, 'tailWindow'> = {}): RunOutcome {
-  if (end.stop === 'diverged') return 'diverged';
-  const gapTolerance = options.gapTolerance ?? 1e-8;
-  if (end.stop === 'target') return 'converged';
+/** The outcome a stop decides by itself from the run's last gap (every stop but the budget's). */
+function outcomeOfStop(stop: StopReason, finalGap: number, gapTolerance: number): RunOutcome | undefined {
+  if (stop === 'diverged') return 'diverged';
+  if (stop === 'target') return 'converged';
   // An exactly zero gradient: GD stays at x_steps forever, whatever came before; an underflowed one
   // (below 2^-485) moves it by no more than the float64 run can tell.
-  if (end.stop === 'stationary' || end.stop === 'underflow') return end.finalGap <= gapTolerance ? 'converged' : 'stalled';
+  if (stop === 'stationary' || stop === 'underflow') return finalGap <= gapTolerance ? 'converged' : 'stalled';
+  return undefined;
+}
+
+export function classifyRun(trajectory: Trajectory, options: ClassifyOptions = {}): RunOutcome {
+  const { stop, steps } = trajectory;
+  const decided = outcomeOfStop(stop, trajectory.ends.finalGap, options.gapTolerance ?? 1e-8);
+  if (decided) return decided;
+  const { gradNorm } = trajectory;
+  const window = Math.min(steps + 1, options.tailWindow ?? Math.max(1000, Math.floor(steps / 10)));
+  return classifyEnd({ stop, steps, finalGap: trajectory.ends.finalGap, initialGradNorm: gradNorm[0], tailMaxGradNorm: tailMax(gradNorm, window) }, options);
+}
+
+/** The classification of a run from its `RunEnd` (the tail maximum taken over the tail window the caller chose). */
+export function classifyEnd(end: RunEnd, options: Omit<ClassifyOptions, 'tailWindow'> = {}): RunOutcome {
+  const gapTolerance = options.gapTolerance ?? 1e-8;
+  const decided = outcomeOfStop(end.stop, end.finalGap, gapTolerance);
+  if (decided) return decided;
   const tau = (options.gradTolerance ?? 1e-10) * Math.max(1, end.initialGradNorm);
   if (end.tailMaxGradNorm <= tau) return end.finalGap <= gapTolerance ? 'converged' : 'stalled';
   // Between tau and the bounded threshold the run is not decided: extend it, never count it as

@@ -83,7 +83,6 @@ export function runLanes(problem: Problem, step: number, starts: readonly ArrayL
     steps: steps[j],
     finalGap: finalGap[j],
     initialGradNorm: initialGradNorm[j],
-    tailWindow: window,
     tailMaxGradNorm: tailMaxGradNorm[j],
   }));
   return { ends, x };
