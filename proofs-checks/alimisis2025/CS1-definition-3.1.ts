@@ -15,10 +15,27 @@
  * Broken twin: H1 halved (violated wherever the examples attain the bound away from the minimizer).
  */
 import { curvatureBound } from '../../bounds/alimisis2025.js';
-import { brokenTwin, claim, gapOf, hessianNorm, pointwise } from '../../src/index.js';
-import { examplesAtAPoint, type ExampleInstance } from './_families.js';
+import { brokenTwin, claim, hessianNorm, pointwise } from '../../src/index.js';
+import { examplesAtAPoint, gapAtPoint as gap, type H0H1Point } from './_families.js';
 
-const gap = (instance: ExampleInstance): number => Math.max(0, gapOf(instance.problem, instance.x0));
+/**
+ * Definition 3.1 at a point of any (H0,H1)-smooth function with its pair, whatever the family of
+ * such points: the sides, the kind and the expected verdict (shared with class-CS1).
+ */
+export const definition31Statement = {
+  kind: 'upper',
+  lhs: pointwise('||Hess f(w)||', (instance: H0H1Point) => hessianNorm(instance.problem, instance.x0)),
+  rhs: (instance: H0H1Point) => curvatureBound({ H0: instance.H0, H1: instance.H1, gap: gap(instance) }),
+  rhsLabel: 'H0 + H1 (f(w) - f*)',
+  expected: 'holds',
+} as const;
+
+/** The broken twin of Definition 3.1 on any family of points: H1 halved. */
+export const definition31TwinMutation = {
+  mutation: 'H1 -> H1 / 2',
+  rhs: (instance: H0H1Point) => curvatureBound({ H0: instance.H0, H1: instance.H1 / 2, gap: gap(instance) }),
+  rhsLabel: 'H0 + H1/2 (f(w) - f*)',
+} as const;
 
 const definition31 = claim({
   id: 'alimisis2025.CS1',
@@ -30,17 +47,9 @@ const definition31 = claim({
     provenance: 'secondary',
     tag: '[S-A]',
   },
-  kind: 'upper',
   family: examplesAtAPoint,
-  lhs: pointwise('||Hess f(w)||', (instance: ExampleInstance) => hessianNorm(instance.problem, instance.x0)),
-  rhs: (instance) => curvatureBound({ H0: instance.H0, H1: instance.H1, gap: gap(instance) }),
-  rhsLabel: 'H0 + H1 (f(w) - f*)',
-  expected: 'holds',
+  ...definition31Statement,
 });
 export default definition31;
 
-export const twin = brokenTwin(definition31, {
-  mutation: 'H1 -> H1 / 2',
-  rhs: (instance) => curvatureBound({ H0: instance.H0, H1: instance.H1 / 2, gap: gap(instance) }),
-  rhsLabel: 'H0 + H1/2 (f(w) - f*)',
-});
+export const twin = brokenTwin(definition31, definition31TwinMutation);

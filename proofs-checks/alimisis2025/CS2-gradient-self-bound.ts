@@ -14,29 +14,43 @@
  */
 import { gradientSelfBound } from '../../bounds/alimisis2025.js';
 import { brokenTwin, claim, pointwise } from '../../src/index.js';
-import { examplesAtAPoint, gapAtPoint as gap, squaredGradientNormAtPoint as squaredGradientNorm } from './_families.js';
+import { examplesAtAPoint, gapAtPoint as gap, squaredGradientNormAtPoint as squaredGradientNorm, type H0H1Point } from './_families.js';
+
+/**
+ * The gradient self-bound at a point of any (H0,H1)-smooth function with its pair, whatever the
+ * family of such points: the sides, the kind and the expected verdict (shared with class-CS2).
+ */
+export const selfBoundStatement = {
+  kind: 'upper',
+  lhs: pointwise('||grad f(w)||^2', squaredGradientNorm),
+  rhs: (instance: H0H1Point) => gradientSelfBound({ H0: instance.H0, H1: instance.H1, gap: gap(instance) }),
+  rhsLabel: '2 H0 (f - f*) + H1 (f - f*)^2',
+  expected: 'holds',
+} as const;
+
+/** The broken twin of the gradient self-bound on any family of points: 2 H0 -> H0. */
+export const selfBoundTwinMutation = {
+  mutation: '2 H0 -> H0',
+  rhs: (instance: H0H1Point) => gradientSelfBound({ H0: instance.H0 / 2, H1: instance.H1, gap: gap(instance) }),
+  rhsLabel: 'H0 (f - f*) + H1 (f - f*)^2',
+} as const;
+
+/** Where the gradient self-bound comes from, on whichever family it is checked (shared with class-CS2). */
+export const selfBoundSource = {
+  reference: 'Alimisis, Islamov, Lucchi (2025), arXiv 2510.03164',
+  result: 'consequence of Definition 3.1 (digest section 2)',
+  version: 'v2',
+  provenance: 'derived',
+  tag: '[D]',
+} as const;
 
 const selfBound = claim({
   id: 'alimisis2025.CS2',
   title: 'Gradient self-bound on the T1-T6 examples: ||grad f||^2 <= 2 H0 (f - f*) + H1 (f - f*)^2',
-  source: {
-    reference: 'Alimisis, Islamov, Lucchi (2025), arXiv 2510.03164',
-    result: 'consequence of Definition 3.1 (digest section 2)',
-    version: 'v2',
-    provenance: 'derived',
-    tag: '[D]',
-  },
-  kind: 'upper',
+  source: selfBoundSource,
   family: examplesAtAPoint,
-  lhs: pointwise('||grad f(w)||^2', squaredGradientNorm),
-  rhs: (instance) => gradientSelfBound({ H0: instance.H0, H1: instance.H1, gap: gap(instance) }),
-  rhsLabel: '2 H0 (f - f*) + H1 (f - f*)^2',
-  expected: 'holds',
+  ...selfBoundStatement,
 });
 export default selfBound;
 
-export const twin = brokenTwin(selfBound, {
-  mutation: '2 H0 -> H0',
-  rhs: (instance) => gradientSelfBound({ H0: instance.H0 / 2, H1: instance.H1, gap: gap(instance) }),
-  rhsLabel: 'H0 (f - f*) + H1 (f - f*)^2',
-});
+export const twin = brokenTwin(selfBound, selfBoundTwinMutation);

@@ -122,7 +122,6 @@ function exampleProblem(name: ExampleName, { dim, seed, a, b }: Params): Example
   }
 }
 
-/** An example at a point x0 = x* + radius * lengthScale * (c1, ..., c_dim), with its constants. */
 /** A point of an (H0,H1)-smooth function with its constants: what the pointwise consequences of Definition 3.1 read. */
 export interface H0H1Point extends Instance {
   readonly x0: Float64Array;
@@ -140,10 +139,8 @@ export const squaredGradientNormAtPoint = (instance: H0H1Point): number => {
   return g.reduce((s, v) => s + v * v, 0);
 };
 
-export interface ExampleInstance extends Instance {
-  readonly x0: Float64Array;
-  readonly H0: number;
-  readonly H1: number;
+/** An example at a point x0 = x* + radius * lengthScale * (c1, ..., c_dim), with its constants. */
+export interface ExampleInstance extends H0H1Point {
   /** The PL constant, for the PL examples. */
   readonly mu?: number;
   /** f(x0) - f*. */

@@ -5,7 +5,9 @@
  * Result: f is (H0,H1)-smooth when ||Hess f(w)|| <= H0 + H1 (f(w) - f*) for every w. Every member
  * of `expCoshClassFamily` is: a rotated sum of pieces a (cosh(b t) - 1) + c t^2/2 (H0 = a b^2 + c,
  * H1 = b^2, the least pair) and a (e^(b t) - 1 - b t) + c t^2/2 (H0 = c + 2 ln 2 a b^2, H1 = 2 b^2, a
- * valid pair), combined by the largest H0 and H1 (src/classes/expCosh.ts [D]).
+ * valid pair), combined by the largest H0 and H1 (src/classes/expCosh.ts [D]). The statement (its
+ * sides and expected verdict) and its broken twin are CS1's, `definition31Statement` and
+ * `definition31TwinMutation` of CS1-definition-3.1.ts, read at the members' (H0, H1).
  * Hypotheses: none beyond the members' constants. The family: 1 to 4 pieces of either kind, with
  * a in [1e-2, 10], |b| in [0.1, 3], c in [0, 5], exactly rotated, at points in the cube [-4, 4]^d.
  * ||Hess f|| is the spectral norm.
@@ -14,10 +16,8 @@
  * Broken twin: H1 -> H1 / 2 (violated where a cosh piece with the largest b^2 dominates, away from
  * the minimizer; the search must find such a member and point).
  */
-import { curvatureBound } from '../../bounds/alimisis2025.js';
-import { brokenTwin, claim, expCoshClassFamily, gapOf, hessianNorm, pointwise, type ExpCoshInstance } from '../../src/index.js';
-
-const gap = (instance: ExpCoshInstance): number => Math.max(0, gapOf(instance.problem, instance.x0));
+import { brokenTwin, claim, expCoshClassFamily } from '../../src/index.js';
+import { definition31Statement, definition31TwinMutation } from './CS1-definition-3.1.js';
 
 const definition31OnTheClass = claim({
   id: 'alimisis2025.class-CS1',
@@ -29,17 +29,9 @@ const definition31OnTheClass = claim({
     provenance: 'derived',
     tag: '[S-A] definition, [D] class constants',
   },
-  kind: 'upper',
   family: expCoshClassFamily(),
-  lhs: pointwise('||Hess f(w)||', (instance: ExpCoshInstance) => hessianNorm(instance.problem, instance.x0)),
-  rhs: (instance) => curvatureBound({ H0: instance.H0, H1: instance.H1, gap: gap(instance) }),
-  rhsLabel: 'H0 + H1 (f(w) - f*)',
-  expected: 'holds',
+  ...definition31Statement,
 });
 export default definition31OnTheClass;
 
-export const twin = brokenTwin(definition31OnTheClass, {
-  mutation: 'H1 -> H1 / 2',
-  rhs: (instance) => curvatureBound({ H0: instance.H0, H1: instance.H1 / 2, gap: gap(instance) }),
-  rhsLabel: 'H0 + H1/2 (f(w) - f*)',
-});
+export const twin = brokenTwin(definition31OnTheClass, definition31TwinMutation);

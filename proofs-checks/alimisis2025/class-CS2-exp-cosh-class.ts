@@ -5,6 +5,9 @@
  * Result: if f is (H0,H1)-smooth on all of R^d, then ||grad f(w)||^2 <= 2 H0 (f(w) - f*) +
  * H1 (f(w) - f*)^2 (compare phi'' <= H0 + H1 phi with the cosh solution along the ray
  * s -> w - s grad f / ||grad f||); equality on a one-piece cosh member with c = 0, whatever a and b.
+ * The statement (its sides and expected verdict), its source and its broken twin are CS2's,
+ * `selfBoundStatement`, `selfBoundSource` and `selfBoundTwinMutation` of CS2-gradient-self-bound.ts,
+ * read at the members' (H0, H1).
  * Hypotheses: Definition 3.1 on R^d with the members' (H0, H1): the largest a b^2 + c and b^2 over
  * the cosh pieces a (cosh(b t) - 1) + c t^2/2 and c + 2 ln 2 a b^2, 2 b^2 over the exp pieces
  * a (e^(b t) - 1 - b t) + c t^2/2 (src/classes/expCosh.ts [D]). The family: 1 to 4 pieces of either
@@ -15,31 +18,16 @@
  * Broken twin: 2 H0 -> H0 (on a one-piece cosh member with c = 0 the gradient exceeds it everywhere
  * but at the minimizer: a^2 b^2 sinh^2 = a^2 b^2 (cosh - 1)(cosh + 1) > a^2 b^2 (cosh - 1) cosh).
  */
-import { gradientSelfBound } from '../../bounds/alimisis2025.js';
-import { brokenTwin, claim, expCoshClassFamily, pointwise } from '../../src/index.js';
-import { gapAtPoint as gap, squaredGradientNormAtPoint as squaredGradientNorm } from './_families.js';
+import { brokenTwin, claim, expCoshClassFamily } from '../../src/index.js';
+import { selfBoundSource, selfBoundStatement, selfBoundTwinMutation } from './CS2-gradient-self-bound.js';
 
 const selfBoundOnTheClass = claim({
   id: 'alimisis2025.class-CS2',
   title: 'Gradient self-bound on the exp/cosh class: ||grad f||^2 <= 2 H0 (f - f*) + H1 (f - f*)^2',
-  source: {
-    reference: 'Alimisis, Islamov, Lucchi (2025), arXiv 2510.03164',
-    result: 'consequence of Definition 3.1 (digest section 2)',
-    version: 'v2',
-    provenance: 'derived',
-    tag: '[D]',
-  },
-  kind: 'upper',
+  source: selfBoundSource,
   family: expCoshClassFamily(),
-  lhs: pointwise('||grad f(w)||^2', squaredGradientNorm),
-  rhs: (instance) => gradientSelfBound({ H0: instance.H0, H1: instance.H1, gap: gap(instance) }),
-  rhsLabel: '2 H0 (f - f*) + H1 (f - f*)^2',
-  expected: 'holds',
+  ...selfBoundStatement,
 });
 export default selfBoundOnTheClass;
 
-export const twin = brokenTwin(selfBoundOnTheClass, {
-  mutation: '2 H0 -> H0',
-  rhs: (instance) => gradientSelfBound({ H0: instance.H0 / 2, H1: instance.H1, gap: gap(instance) }),
-  rhsLabel: 'H0 (f - f*) + H1 (f - f*)^2',
-});
+export const twin = brokenTwin(selfBoundOnTheClass, selfBoundTwinMutation);

@@ -31,6 +31,24 @@ const localPLViolation = (factor: number) =>
     return excessOverGap(step.gap, plBound, step, run.problem.fStar);
   });
 
+/**
+ * The local PL inequality along the GD runs of any family of two-layer nets: the measure, the kind,
+ * the hypothesis and the expected verdict (shared with class-C1).
+ */
+export const localPLStatement = {
+  kind: 'upper',
+  lhs: localPLViolation(1),
+  rhs: () => 0,
+  rhsLabel: '0 (the inequality at every iterate)',
+  // The measure is already a normalized violation.
+  scale: () => 1,
+  hypotheses: [lossMinimumReachable],
+  expected: 'holds',
+} as const;
+
+/** The broken twin of the local PL inequality on any family of runs: mu doubled. */
+export const localPLTwinMutation = { mutation: 'mu -> 2 mu', lhs: localPLViolation(2) } as const;
+
 const C1 = claim({
   id: 'xu2025.C1',
   title: 'Two-layer linear nets, along GD: 1/2 ||grad f||_F^2 >= mu (sigma_n^2(W1) + sigma_m^2(W2)) (f - f*)',
@@ -41,16 +59,9 @@ const C1 = claim({
     provenance: 'derived',
     tag: '[R]',
   },
-  kind: 'upper',
   family: adaptiveRuns({ min: 0.05, max: 1.95 }, { min: 1, max: 30 }),
-  lhs: localPLViolation(1),
-  rhs: () => 0,
-  rhsLabel: '0 (the inequality at every iterate)',
-  // The measure is already a normalized violation.
-  scale: () => 1,
-  hypotheses: [lossMinimumReachable],
-  expected: 'holds',
+  ...localPLStatement,
 });
 export default C1;
 
-export const twin = brokenTwin(C1, { mutation: 'mu -> 2 mu', lhs: localPLViolation(2) });
+export const twin = brokenTwin(C1, localPLTwinMutation);

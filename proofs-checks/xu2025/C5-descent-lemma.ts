@@ -32,6 +32,26 @@ const descentViolation = (label: string, segmentEta: (step: Step) => number) =>
     return excessOverGap(step.nextGap, bound, step, run.problem.fStar);
   });
 
+/**
+ * The local descent lemma at every step of the GD runs of any family of two-layer nets: the measure,
+ * the kind and the expected verdict (shared with class-C5).
+ */
+export const descentLemmaStatement = {
+  kind: 'upper',
+  lhs: descentViolation('max_t (f_{t+1} - descent bound) / (f_t - f*)', (step) => step.eta),
+  rhs: () => 0,
+  rhsLabel: '0 (the lemma at every step)',
+  // The measure is already a normalized violation.
+  scale: () => 1,
+  expected: 'holds',
+} as const;
+
+/** The broken twin of the local descent lemma on any family of runs: K_t(eta) -> K_t(0). */
+export const descentLemmaTwinMutation = {
+  mutation: 'K_t(eta) -> H(W_t) = K_t(0)',
+  lhs: descentViolation('max_t (f_{t+1} - descent bound with H(W_t)) / (f_t - f*)', () => 0),
+} as const;
+
 const C5 = claim({
   id: 'xu2025.C5',
   title: 'Two-layer linear nets, one GD step: f(W_{t+1}) <= f(W_t) - eta (1 - eta K_t(eta)/2) ||grad f(W_t)||_F^2',
@@ -42,18 +62,9 @@ const C5 = claim({
     provenance: 'derived',
     tag: '[R]',
   },
-  kind: 'upper',
   family: adaptiveRuns({ min: 0.05, max: 4 }, { min: 1, max: 30 }),
-  lhs: descentViolation('max_t (f_{t+1} - descent bound) / (f_t - f*)', (step) => step.eta),
-  rhs: () => 0,
-  rhsLabel: '0 (the lemma at every step)',
-  // The measure is already a normalized violation.
-  scale: () => 1,
-  expected: 'holds',
+  ...descentLemmaStatement,
 });
 export default C5;
 
-export const twin = brokenTwin(C5, {
-  mutation: 'K_t(eta) -> H(W_t) = K_t(0)',
-  lhs: descentViolation('max_t (f_{t+1} - descent bound with H(W_t)) / (f_t - f*)', () => 0),
-});
+export const twin = brokenTwin(C5, descentLemmaTwinMutation);

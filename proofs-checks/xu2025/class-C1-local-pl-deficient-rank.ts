@@ -6,6 +6,8 @@
  * 1/2 ||grad f(W)||_F^2 >= mu (sigma_n^2(W1) + sigma_m^2(W2)) (f(W) - f*). With X of rank r < n,
  * X X^T is singular and mu must be its smallest *nonzero* eigenvalue: l is mu-PL with it, since
  * grad l = (P - P*) X X^T and the rows of (P - P*) X lie in the row space of X.
+ * The statement (its measure, hypothesis and expected verdict) and its broken twin are C1's,
+ * `localPLStatement` and `localPLTwinMutation` of C1-local-pl.ts, read on these runs.
  * Hypotheses: l mu-PL (squared loss, mu = smallest nonzero eigenvalue of X X^T, a valid bound for
  * the float64 X), h >= min(m, n) so that f* = l*. The family: `linearNetClassFamily` with
  * deficient data, n in 2..4, r in 1..n-1, m <= 3, h <= 5, N <= 8 samples, X scaled by 2^k,
@@ -17,18 +19,9 @@
  * Provenance: derived (tag [R]); the data family [D].
  * Broken twin: mu -> 2 mu (violated wherever the inequality is within a factor 2 of equality).
  */
-import { localPLConstant } from '../../bounds/xu2025.js';
 import { brokenTwin, claim } from '../../src/index.js';
 import { deficientRankRuns } from './_class-families.js';
-import { excessOverGap, lossMinimumReachable, maxOverSteps, weightsAt, type TwoLayerRun } from './_families.js';
-
-/** max_t of f - f* against 1/2 ||grad f||^2 / mu(W_t), with the loss's mu scaled by `factor`. */
-const localPLViolation = (factor: number) =>
-  maxOverSteps(`max_t (f - f* - ||grad f||^2 / (${2 * factor} mu(W_t))) / (f - f*)`, (step, run: TwoLayerRun) => {
-    const muT = localPLConstant({ mu: factor * run.mu, weights: weightsAt(run, step.x) });
-    const plBound = muT > 0 ? (0.5 * step.gradNorm ** 2) / muT : Infinity;
-    return excessOverGap(step.gap, plBound, step, run.problem.fStar);
-  });
+import { localPLStatement, localPLTwinMutation } from './C1-local-pl.js';
 
 const C1deficient = claim({
   id: 'xu2025.class-C1',
@@ -40,16 +33,9 @@ const C1deficient = claim({
     provenance: 'derived',
     tag: '[R]',
   },
-  kind: 'upper',
   family: deficientRankRuns({ min: 0.05, max: 1.95 }),
-  lhs: localPLViolation(1),
-  rhs: () => 0,
-  rhsLabel: '0 (the inequality at every iterate)',
-  // The measure is already a normalized violation.
-  scale: () => 1,
-  hypotheses: [lossMinimumReachable],
-  expected: 'holds',
+  ...localPLStatement,
 });
 export default C1deficient;
 
-export const twin = brokenTwin(C1deficient, { mutation: 'mu -> 2 mu', lhs: localPLViolation(2) });
+export const twin = brokenTwin(C1deficient, localPLTwinMutation);
