@@ -36,7 +36,7 @@ const attention = claim({
     tag: '[S-A] model, [R] constants',
   },
   kind: 'upper',
-  family: attentionTasks({ nearOrigin: false }),
+  family: attentionTasks(),
   lhs: pointwise('||Hess f(P, Q)||', (instance: AttentionInstance) => hessianNorm(instance.problem, instance.x0)),
   rhs: (instance) => curvatureBound({ ...constantsOf(instance), gap: instance.problem.f(instance.x0) }),
   rhsLabel: 'H0 + H1 (f - f*) = H0(f* = 0) + H1 f, (H0, H1) of attentionRegressionConstants',

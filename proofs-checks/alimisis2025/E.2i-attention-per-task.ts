@@ -41,7 +41,7 @@ const perTask = claim({
     tag: '[S-A] form, [R] constants',
   },
   kind: 'upper',
-  family: attentionTasks({ nearOrigin: false }),
+  family: attentionTasks(),
   lhs: pointwise('||Hess f_j(P, Q)||', taskCurvature),
   rhs: (instance) => taskBound(instance),
   rhsLabel: 'max(lambdaP, lambdaQ) + a1 + kappa f_j + b1 sqrt(2 f_j)',

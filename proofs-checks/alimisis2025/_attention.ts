@@ -1,7 +1,8 @@
 /**
  * The family of the claims on Prop. 3.4 / E.2 (a single attention layer for in-context regression,
  * warmup-h0h1.md §3.1): the model, its exact gradient and Hessian, and seeded in-context linear
- * regression tasks.
+ * regression tasks, in general (`attentionTasks`) and with one task standing out from the mean
+ * (`attentionOutlierTask`).
  *
  * Model: a prompt is the (d+1) x (n+1) matrix Z with columns u_i = (x_i, y_i), i = 1..n, and the query
  * w = (x_query, 0); the prediction is the bottom-right entry of Z + (1/n) P Z M tanh(Z^T Q Z) with
@@ -11,7 +12,7 @@
  * f = (1/J) sum_j f_j. Parameters: P then Q, each row-major (d+1) x (d+1).
  */
 import { attentionDataConstants, type AttentionDataConstants } from '../../bounds/alimisis2025.js';
-import { family, integer, logUniform, Rng, symmetricSpectralNorm, type Instance, type Problem } from '../../src/index.js';
+import { family, integer, logUniform, Rng, symmetricSpectralNorm, type Instance, type Params, type Problem } from '../../src/index.js';
 
 /** One in-context regression task: its prompt and the query's target. */
 export interface AttentionTask {
@@ -150,63 +151,111 @@ export interface AttentionInstance extends Instance {
   readonly constants: AttentionDataConstants;
 }
 
+/** The box of `attentionTasks`. */
+const TASKS_BOX = {
+  d: integer(1, 2),
+  n: integer(1, 4),
+  J: integer(1, 4),
+  task: integer(0, 3),
+  seed: integer(0, 10_000),
+  contextScale: logUniform(0.01, 3),
+  queryScale: logUniform(0.1, 10),
+  taskScale: logUniform(0.1, 3),
+  labelNoise: logUniform(1e-3, 10),
+  pScale: logUniform(1e-4, 10),
+  qScale: logUniform(1e-4, 10),
+  lambdaP: logUniform(0.01, 1),
+  lambdaQ: logUniform(0.01, 1),
+};
+
+/**
+ * The seeded tasks and point of `attentionTasks`; with `outlier`, those of `attentionOutlierTask`
+ * (inputs of exactly the scale's norm, the first task's target labelNoise itself, the others clean).
+ */
+function attentionInstance(
+  { d, n, J, task, seed, contextScale, queryScale, taskScale, labelNoise, pScale, qScale, lambdaP, lambdaQ }: Params<typeof TASKS_BOX>,
+  outlier: boolean,
+): AttentionInstance {
+  const rng = new Rng(seed);
+  const gaussian = (length: number, scale: number) => Array.from({ length }, () => scale * rng.normal());
+  const dot = (a: readonly number[], b: readonly number[]) => a.reduce((sum, x, i) => sum + x * b[i], 0);
+  /** An input: Gaussian of the given scale, or with `outlier` of exactly that norm in a seeded direction. */
+  const input = (scale: number) => {
+    const x = gaussian(d, scale);
+    const norm = Math.hypot(...x);
+    return outlier && norm > 0 ? x.map((v) => (scale * v) / norm) : x;
+  };
+  const tasks = Array.from({ length: J }, (_, j) => {
+    const beta = gaussian(d, taskScale);
+    const context = Array.from({ length: n }, () => {
+      const x = input(contextScale);
+      return Float64Array.from([...x, dot(beta, x)]);
+    });
+    const x = input(queryScale);
+    const noise = labelNoise * rng.normal();
+    const target = outlier ? (j === 0 ? labelNoise : dot(beta, x)) : dot(beta, x) + noise;
+    return { context, query: Float64Array.from([...x, 0]), target };
+  });
+  const D = d + 1;
+  const x0 = Float64Array.from([...gaussian(D * D, pScale), ...gaussian(D * D, qScale)]);
+  const perTask = tasks.map((t) => attentionDataConstants({ context: t.context.map((u) => [...u]), query: [...t.query] }));
+  const largest = (key: keyof AttentionDataConstants) => Math.max(...perTask.map((c) => c[key]));
+  return {
+    problem: attentionRegression({ tasks, lambdaP, lambdaQ }),
+    x0,
+    task: task % J,
+    taskConstants: perTask[task % J],
+    constants: { a1: largest('a1'), a2: largest('a2'), b1: largest('b1'), b2: largest('b2') },
+  };
+}
+
+const MODEL = 'single attention layer yhat = (1/n) sum_i (p . u_i) tanh(u_i^T Q w), seeded in-context linear regression';
+
 /**
  * Seeded in-context linear regression: d in {1, 2}, n = 1..4 context points, J = 1..4 tasks; task j
  * draws beta_j ~ N(0, taskScale^2 I_d), context inputs x_i ~ N(0, contextScale^2 I_d) with clean labels
  * beta_j . x_i, a query input x_query ~ N(0, queryScale^2 I_d) and target beta_j . x_query + noise,
- * noise ~ N(0, labelNoise^2). The point (P, Q) has seeded Gaussian entries scaled by pScale and qScale.
- * With `nearOrigin`, the narrower family on which a task stands out from the mean: J = 2..4, the first
- * task (the one the claim looks at) with target labelNoise in [0.3, 10], the others clean, tasks of scale
- * 0.01..0.3, P and Q of scale 1e-4..1e-2, small context tokens (scale 0.003..0.1) and a query of scale
- * 1..10, ridge weights in [0.1, 1].
+ * noise ~ N(0, labelNoise^2). The point (P, Q) has seeded Gaussian entries scaled by pScale and qScale;
+ * ridge weights lambdaP, lambdaQ in [0.01, 1].
  */
-export function attentionTasks({ nearOrigin }: { nearOrigin: boolean }) {
-  return family<AttentionInstance>({
-    name: `single attention layer yhat = (1/n) sum_i (p . u_i) tanh(u_i^T Q w), seeded in-context linear regression, ridge on P and Q${
-      nearOrigin ? ', near P = Q = 0, label noise on one task' : ''
-    }`,
+export function attentionTasks() {
+  return family({
+    name: `${MODEL}, ridge on P and Q`,
+    box: TASKS_BOX,
+    instance: (params) => attentionInstance(params, false),
+  });
+}
+
+/**
+ * The narrower family on which one task stands out from the mean, near P = Q = 0: the tasks of
+ * `attentionTasks` with J = 16..64, context inputs of norm exactly contextScale in [0.05, 0.3] and
+ * query inputs of norm exactly queryScale in [1, 10] (seeded directions), the first task (the one a
+ * claim looks at) with target labelNoise in [1, 10] and the others clean, tasks of scale 0.01..0.3,
+ * P and Q of scale 1e-4..1e-2, and one ridge weight lambda in [0.1, 1] on both P and Q.
+ * At P = Q = 0 the Hessian of f_j is the ridge's diagonal coupled through the cross block, of norm
+ * sigma = |y_j| ||C|| ||w|| (C the context tokens' second moment), so ||Hess f_j|| =
+ * (lambdaP + lambdaQ)/2 + sqrt(((lambdaP - lambdaQ)/2)^2 + sigma^2): with two weights, only
+ * max(lambdaP, lambdaQ) + sigma^2 / |lambdaP - lambdaQ| when sigma is the smaller, hence one weight.
+ * The norms are fixed because the violation is a matter of ||u_i||^2 / lambda, |y_j| ||w|| and J
+ * (see alimisis2025.E.2-task-mean-loss): a Gaussian draw of small norm makes it vanish.
+ */
+export function attentionOutlierTask() {
+  return family({
+    name: `${MODEL}, one ridge weight on P and Q, near P = Q = 0, inputs of fixed norms, label noise on one of 16..64 tasks`,
     box: {
       d: integer(1, 2),
       n: integer(1, 4),
-      J: integer(nearOrigin ? 2 : 1, 4),
-      task: integer(0, nearOrigin ? 0 : 3),
+      J: integer(16, 64),
       seed: integer(0, 10_000),
-      contextScale: nearOrigin ? logUniform(0.003, 0.1) : logUniform(0.01, 3),
-      queryScale: nearOrigin ? logUniform(1, 10) : logUniform(0.1, 10),
-      taskScale: nearOrigin ? logUniform(0.01, 0.3) : logUniform(0.1, 3),
-      labelNoise: nearOrigin ? logUniform(0.3, 10) : logUniform(1e-3, 10),
-      pScale: nearOrigin ? logUniform(1e-4, 1e-2) : logUniform(1e-4, 10),
-      qScale: nearOrigin ? logUniform(1e-4, 1e-2) : logUniform(1e-4, 10),
-      lambdaP: nearOrigin ? logUniform(0.1, 1) : logUniform(0.01, 1),
-      lambdaQ: nearOrigin ? logUniform(0.1, 1) : logUniform(0.01, 1),
+      contextScale: logUniform(0.05, 0.3),
+      queryScale: logUniform(1, 10),
+      taskScale: logUniform(0.01, 0.3),
+      labelNoise: logUniform(1, 10),
+      pScale: logUniform(1e-4, 1e-2),
+      qScale: logUniform(1e-4, 1e-2),
+      lambda: logUniform(0.1, 1),
     },
-    instance: ({ d, n, J, task, seed, contextScale, queryScale, taskScale, labelNoise, pScale, qScale, lambdaP, lambdaQ }) => {
-      const rng = new Rng(seed);
-      const gaussian = (length: number, scale: number) => Array.from({ length }, () => scale * rng.normal());
-      const dot = (a: readonly number[], b: readonly number[]) => a.reduce((sum, x, i) => sum + x * b[i], 0);
-      const tasks = Array.from({ length: J }, (_, j) => {
-        const beta = gaussian(d, taskScale);
-        const context = Array.from({ length: n }, () => {
-          const x = gaussian(d, contextScale);
-          return Float64Array.from([...x, dot(beta, x)]);
-        });
-        const x = gaussian(d, queryScale);
-        const noise = labelNoise * rng.normal();
-        const target = nearOrigin ? (j === 0 ? labelNoise : dot(beta, x)) : dot(beta, x) + noise;
-        return { context, query: Float64Array.from([...x, 0]), target };
-      });
-      const D = d + 1;
-      const x0 = Float64Array.from([...gaussian(D * D, pScale), ...gaussian(D * D, qScale)]);
-      const perTask = tasks.map((t) => attentionDataConstants({ context: t.context.map((u) => [...u]), query: [...t.query] }));
-      const largest = (key: keyof AttentionDataConstants) => Math.max(...perTask.map((c) => c[key]));
-      return {
-        problem: attentionRegression({ tasks, lambdaP, lambdaQ }),
-        x0,
-        task: task % J,
-        taskConstants: perTask[task % J],
-        constants: { a1: largest('a1'), a2: largest('a2'), b1: largest('b1'), b2: largest('b2') },
-      };
-    },
+    instance: ({ lambda, ...params }) => attentionInstance({ ...params, task: 0, lambdaP: lambda, lambdaQ: lambda }, true),
   });
 }
 

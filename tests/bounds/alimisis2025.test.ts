@@ -43,7 +43,7 @@ import {
   type Problem,
 } from '../../src/index.js';
 import { toBigVector } from '../../src/problems/highPrecision.js';
-import { attentionRegression, attentionTasks } from '../../proofs-checks/alimisis2025/_attention.js';
+import { attentionOutlierTask, attentionRegression, attentionTasks } from '../../proofs-checks/alimisis2025/_attention.js';
 import { derivativeErrors, randomPoints } from '../problems/derivativeChecks.js';
 
 describe('bounds/alimisis2025: Definition 3.1 and its consequences', () => {
@@ -193,7 +193,7 @@ describe('bounds/alimisis2025: our constants for the attention layer of Prop. 3.
   });
 
   it('the attention model: exact derivatives, f the mean of the f_j, and ||Hess f_j|| = lambda + |y| ||u||^2 ||w|| at P = Q = 0', () => {
-    const { instance } = attentionTasks({ nearOrigin: false });
+    const { instance } = attentionTasks();
     const { problem } = instance({ d: 2, n: 3, J: 3, task: 1, seed: 5, contextScale: 0.8, queryScale: 1.5, taskScale: 1, labelNoise: 0.3, pScale: 0.7, qScale: 0.4, lambdaP: 0.2, lambdaQ: 0.05 });
     const errors = derivativeErrors(problem, randomPoints(problem.dim, 3, 1, 11));
     expect(errors.gradient).toBeLessThan(1e-7);
@@ -211,6 +211,42 @@ describe('bounds/alimisis2025: our constants for the attention layer of Prop. 3.
     expect(symmetricSpectralNorm(single.taskHessian(origin, 0), single.dim)).toBeCloseTo(30.5, 12);
     const data = attentionDataConstants({ context: [[1, 2]], query: [3, 0] });
     expect(data.b1 * Math.sqrt(2 * single.taskObjective(origin, 0))).toBeCloseTo(30, 12);
+  });
+
+  it('the outlier family: one ridge weight, inputs of the given norms, target labelNoise on task 0 only, and at P = Q = 0 the mean-loss form of E.2 (i) fails by 20%', () => {
+    const { instance } = attentionOutlierTask();
+    const wide = instance({ d: 2, n: 3, J: 5, seed: 3, contextScale: 0.2, queryScale: 4, taskScale: 0.1, labelNoise: 3, pScale: 1e-4, qScale: 1e-4, lambda: 0.5 });
+    expect([wide.task, wide.problem.lambdaP, wide.problem.lambdaQ, wide.problem.tasks.length]).toEqual([0, 0.5, 0.5, 5]);
+    expect(wide.problem.tasks[0].target).toBe(3);
+    for (const { context, query, target } of wide.problem.tasks) {
+      expect(Math.hypot(query[0], query[1])).toBeCloseTo(4, 12);
+      expect(query[2]).toBe(0);
+      for (const u of context) expect(Math.hypot(u[0], u[1])).toBeCloseTo(0.2, 12);
+      // Every label is beta . x: beta solved from the first two tokens gives the third one's and, on the
+      // clean tasks (all but task 0), the query's target.
+      const [first, second, third] = context;
+      const det = first[0] * second[1] - first[1] * second[0];
+      const beta = [(first[2] * second[1] - second[2] * first[1]) / det, (first[0] * second[2] - second[0] * first[2]) / det];
+      expect(beta[0] * third[0] + beta[1] * third[1]).toBeCloseTo(third[2], 9);
+      if (target !== 3) expect(beta[0] * query[0] + beta[1] * query[1]).toBeCloseTo(target, 9);
+    }
+    // d = 1, n = 1, J = 16, lambda = 1/2: the token u = (x, beta x) with |x| = 0.2, ||w|| = 4, y = 3. At P = Q = 0,
+    // ||Hess f_0|| = lambda + |y| ||u||^2 ||w|| = 0.5 + 12 r^2, r^2 = ||u||^2 in [0.04, 0.0404] for |beta| <= 0.1,
+    // while the mean-loss bound gives lambda + r^2 + kappa f + 4 r^2 sqrt(2 f), 2 f = (9 + sum_{k > 0} y_k^2) / 16.
+    const { problem, taskConstants } = instance({ d: 1, n: 1, J: 16, seed: 1, contextScale: 0.2, queryScale: 4, taskScale: 0.01, labelNoise: 3, pScale: 1e-4, qScale: 1e-4, lambda: 0.5 });
+    const r2 = problem.tasks[0].context[0][0] ** 2 + problem.tasks[0].context[0][1] ** 2;
+    expect(r2).toBeGreaterThanOrEqual(0.04);
+    expect(r2).toBeLessThan(0.0404);
+    const origin = new Float64Array(problem.dim);
+    const lhs = symmetricSpectralNorm(problem.taskHessian(origin, 0), problem.dim);
+    expect(lhs).toBeCloseTo(0.5 + 12 * r2, 12);
+    const f = problem.f(origin);
+    expect(f).toBeCloseTo(problem.tasks.reduce((sum, t) => sum + t.target ** 2 / 2, 0) / 16, 14);
+    const c3 = TANH_SECOND_DERIVATIVE_MAX;
+    const kappa = (2 * 16 * r2 ** 2) / 0.5 + (2 * c3 * 16 * r2 ** 1.5) / Math.sqrt(0.5);
+    const rhs = attentionTaskCurvatureBound({ lambdaP: 0.5, lambdaQ: 0.5, ...taskConstants, loss: f });
+    expect(rhs).toBeCloseTo(0.5 + r2 + kappa * f + 4 * r2 * Math.sqrt(2 * f), 12);
+    expect((lhs - rhs) / lhs).toBeGreaterThan(0.2);
   });
 });
 
