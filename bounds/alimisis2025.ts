@@ -401,6 +401,9 @@ export interface AttentionRidge {
   readonly lambdaQ: number;
 }
 
+/** kappa = 2 a2 / lambdaP + 2 b2 / sqrt(lambdaP): the loss's coefficient in Prop. E.2 (i)'s curvature bound (our constants). */
+const attentionKappa = (lambdaP: number, a2: number, b2: number): number => (2 * a2) / lambdaP + (2 * b2) / Math.sqrt(lambdaP);
+
 /**
  * Prop. E.2 (i), per task, our reconstruction: the task objective f_j = 1/2 (yhat_j - y_j)^2 +
  * lambdaP/2 ||P||^2 + lambdaQ/2 ||Q||^2 has
@@ -417,8 +420,7 @@ export function attentionTaskCurvatureBound({ lambdaP, lambdaQ, a1, a2, b1, b2, 
   requirePositive('lambdaP', lambdaP);
   requirePositive('lambdaQ', lambdaQ);
   requireNonNegative('loss', loss);
-  const kappa = (2 * a2) / lambdaP + (2 * b2) / Math.sqrt(lambdaP);
-  return Math.max(lambdaP, lambdaQ) + a1 + kappa * loss + b1 * Math.sqrt(2 * loss);
+  return Math.max(lambdaP, lambdaQ) + a1 + attentionKappa(lambdaP, a2, b2) * loss + b1 * Math.sqrt(2 * loss);
 }
 
 /**
@@ -434,6 +436,6 @@ export function attentionTaskCurvatureBound({ lambdaP, lambdaQ, a1, a2, b1, b2, 
 export function attentionRegressionConstants({ lambdaP, lambdaQ, a1, a2, b1, b2, infimum }: AttentionRidge & AttentionDataConstants & { infimum: number }): H0H1 {
   requireNonNegative('infimum', infimum);
   const base = attentionTaskCurvatureBound({ lambdaP, lambdaQ, a1, a2, b1: 0, b2, loss: 0 }) + b1 / 2;
-  const H1 = (2 * a2) / lambdaP + (2 * b2) / Math.sqrt(lambdaP) + b1;
+  const H1 = attentionKappa(lambdaP, a2, b2) + b1;
   return { H0: base + H1 * infimum, H1 };
 }

@@ -18,7 +18,8 @@
  */
 import { curvatureBound } from '../../bounds/alimisis2025.js';
 import { brokenTwin, claim } from '../../src/index.js';
-import { balancedDeepLinearNets, balancedNetCurvature, balancedNetGap } from './_deepLinear.js';
+import { balancedDeepLinearNets, balancedNetCurvature } from './_deepLinear.js';
+import { gapAtPoint } from './_families.js';
 
 const deepLinear = claim({
   id: 'alimisis2025.CS8',
@@ -33,7 +34,7 @@ const deepLinear = claim({
   kind: 'upper',
   family: balancedDeepLinearNets(false),
   lhs: balancedNetCurvature,
-  rhs: (instance) => curvatureBound({ H0: instance.H0, H1: instance.H1, gap: balancedNetGap(instance) }),
+  rhs: (instance) => curvatureBound({ H0: instance.H0, H1: instance.H1, gap: gapAtPoint(instance) }),
   rhsLabel: 'H0 + H1 (f(W) - f*), (H0, H1) of deepLinearBalancedConstants',
   expected: 'holds',
 });
@@ -41,6 +42,6 @@ export default deepLinear;
 
 export const twin = brokenTwin(deepLinear, {
   mutation: 'H1 -> 0',
-  rhs: (instance) => curvatureBound({ H0: instance.H0, H1: 0, gap: balancedNetGap(instance) }),
+  rhs: (instance) => curvatureBound({ H0: instance.H0, H1: 0, gap: gapAtPoint(instance) }),
   rhsLabel: 'H0',
 });

@@ -15,7 +15,8 @@
  */
 import { curvatureBound } from '../../bounds/alimisis2025.js';
 import { claim } from '../../src/index.js';
-import { balancedDeepLinearNets, balancedNetCurvature, balancedNetGap } from './_deepLinear.js';
+import { balancedDeepLinearNets, balancedNetCurvature } from './_deepLinear.js';
+import { gapAtPoint } from './_families.js';
 
 const deficientRank = claim({
   id: 'alimisis2025.CS8b',
@@ -30,7 +31,7 @@ const deficientRank = claim({
   kind: 'upper',
   family: balancedDeepLinearNets(true),
   lhs: balancedNetCurvature,
-  rhs: (instance) => curvatureBound({ H0: instance.H0, H1: instance.H1, gap: balancedNetGap(instance) }),
+  rhs: (instance) => curvatureBound({ H0: instance.H0, H1: instance.H1, gap: gapAtPoint(instance) }),
   rhsLabel: 'H0 + H1 (f(W) - f*), sigma the smallest nonzero singular value of X',
   expected: 'violated',
   finding: {

@@ -11,7 +11,6 @@ import {
   balancedFactorization,
   deepLinearNet,
   family,
-  gapOf,
   hessianNorm,
   integer,
   logUniform,
@@ -104,5 +103,3 @@ export function balancedDeepLinearNets(deficientRank: boolean) {
 /** ||Hess f(W)|| at the balanced weights. */
 export const balancedNetCurvature = pointwise('||Hess f(W)||', (instance: BalancedNetInstance) => hessianNorm(instance.problem, instance.x0));
 
-/** f(W) - f*, never below 0. */
-export const balancedNetGap = (instance: BalancedNetInstance): number => Math.max(0, gapOf(instance.problem, instance.x0));

@@ -129,8 +129,8 @@ export interface H0H1Point extends Instance {
   readonly H1: number;
 }
 
-/** f(w) - f* at the point, clipped at 0. */
-export const gapAtPoint = (instance: H0H1Point): number => Math.max(0, gapOf(instance.problem, instance.x0));
+/** f(w) - f* at the instance's point, clipped at 0. */
+export const gapAtPoint = (instance: Pick<H0H1Point, 'problem' | 'x0'>): number => Math.max(0, gapOf(instance.problem, instance.x0));
 
 /** ||grad f(w)||^2 at the point. */
 export const squaredGradientNormAtPoint = (instance: H0H1Point): number => {

@@ -28,6 +28,7 @@
  * midpoint or radius (overflow, including Veltkamp splitting above 2^996) makes the ball fail
  * every test, so an overflow can never pass for an enclosure.
  */
+import { InputError } from '../util/errors.js';
 
 /** Relative error charged to every double-double operation (published bounds are at most 8u^2 = 2^-103). */
 export const OPERATION_ERROR = 2 ** -96;
@@ -235,8 +236,13 @@ export function ballMatrix(data: BallVector, offset: number, cols: number, trans
 
 const productSum = new DotAccumulator();
 
-/** The ball product A B (rows x inner times inner x cols) written row-major into `out` from `outOffset`, each entry a `DotAccumulator` sum. */
+/**
+ * The ball product A B (rows x inner times inner x cols) written row-major into `out` from
+ * `outOffset`, each entry a `DotAccumulator` sum. `out` must not be the storage of A or B (an entry
+ * written would be read again as an operand, and the result would no longer enclose A B).
+ */
 export function ballMatrixProduct(rows: number, cols: number, inner: number, a: BallMatrixView, b: BallMatrixView, out: BallVector, outOffset = 0): void {
+  if (out === a.data || out === b.data) throw new InputError('ballMatrixProduct: out must not hold an operand (A or B); write the product into another BallVector');
   const { hi: ah, lo: al, rad: ar } = a.data;
   const { hi: bh, lo: bl, rad: br } = b.data;
   for (let i = 0; i < rows; i++) {

@@ -47,10 +47,8 @@ import {
   result,
 } from '../linalg/ddBall.js';
 import { BALL_VALUE } from './ballModel.js';
-import type { CurvatureBounds, ShadowModel } from './shadowModel.js';
+import { UPWARDS, type CurvatureBounds, type ShadowModel } from './shadowModel.js';
 
-/** Factor that rounds a few float64 operations on nonnegative quantities upwards (as in shadowModel.ts). */
-const UPWARDS = 1 + 2 ** -45;
 /** Double-double refinements of the float64 solve for P*. */
 const REFINEMENTS = 2;
 

@@ -17,7 +17,7 @@ import { exact, validBound, type FiniteSumProblem, type HighPrecisionModel, type
 import { gramSpectrumBounds, provedPositiveDefiniteBounds, symmetricSpectrumBounds, type SpectrumBounds } from './spectrumBounds.js';
 
 /** Largest dimension at which `quadraticFromMatrix` computes the spectrum exactly (BigNumber Jacobi, exact rank). */
-export const EXACT_SPECTRUM_MAX_DIM = 32;
+const EXACT_SPECTRUM_MAX_DIM = 32;
 
 export interface QuadraticOptions {
   /** The spectrum of A, each >= 0 (zeros allowed: rank-deficient A). Its length is the dimension. */

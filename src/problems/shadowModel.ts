@@ -35,7 +35,7 @@ import { ballAdd, ballMul, ballNormUpperBound, BallVector, result } from '../lin
 import { BALL_VALUE, type BallModel } from './ballModel.js';
 
 /** Factor that rounds a few float64 operations on nonnegative radii upwards. */
-const UPWARDS = 1 + 2 ** -45;
+export const UPWARDS = 1 + 2 ** -45;
 
 /** An enclosure [lower, upper] of the eigenvalues of Hess f over a ball. */
 export interface CurvatureBounds {

@@ -166,6 +166,12 @@ describe('roundsToNearest', () => {
 });
 
 describe('ballMatrixProduct, ballNormUpperBound and ballSpectralNormUpperBound', () => {
+  it('refuses to write the product into an operand: a one-line error', () => {
+    const a = new BallVector(4);
+    [1, 2, 3, 4].forEach((v, i) => a.setExact(i, v));
+    expect(() => ballMatrixProduct(2, 2, 2, ballMatrix(a, 0, 2), ballMatrix(a, 0, 2), a)).toThrow(/out must not hold an operand/);
+  });
+
   it('multiplies by hand: [[1, 2, 3], [4, 5, 6]] [[7, 8], [9, 10], [11, 12]] = [[58, 64], [139, 154]], also through transposed views', () => {
     const a = new BallVector(6);
     [1, 2, 3, 4, 5, 6].forEach((v, i) => a.setExact(i, v));
