@@ -1,7 +1,7 @@
 /**
  * How far from the O3 worst case the adversarial stage still climbs back to it: classical.O3 at
  * L = 1, N = 5, from the exact worst case (the zigzag, lhs/rhs = 1) with every continuous parameter
- * moved by a uniform draw in [-size, size] of its unit range, the adversarial stage alone with the
+ * moved by a uniform draw in [-size, size] of its unit range (clamped to the box), the adversarial stage alone with the
  * budget it gets in a search of 1000 evaluations; 8 draws per size, seeded.
  * Run: npx tsx scripts/o3-basin.ts. Prints a markdown table (pasted in README.md).
  */
@@ -24,9 +24,9 @@ const box = O3.family.box;
 const evaluate = (params: Params): Evaluation => evaluateClaim(O3, params, { tolerance: DEFAULT_TOLERANCE });
 const ratio = (e: Evaluation): number => (e.status === 'holds' && !isDegenerate(e) ? e.lhs / e.rhs : 0);
 
-const worstCase: Record<string, number> = { h: 1, K: 2 * N + 1, x0: 0.3, t0_slope: 1, t0_first: 0.5 };
-for (let j = 0; j < 13; j++) worstCase[`t0_c${j}`] = j % 2 === 0 ? 1 : 0;
-for (let j = 0; j < 11; j++) worstCase[`t0_gap${j}`] = 0.5;
+// The zigzag in the family's 'steps' parameters: in every step curvatures +L, -L (mean 0, split 1), f' back at its value (g = 0).
+const worstCase: Record<string, number> = { h: 1, x0: 0.3, t0_slope: 1, t0_behind: 1, t0_beyond: 1 };
+for (let k = 0; k < 6; k++) Object.assign(worstCase, { [`t0_s${k}mean`]: 0, [`t0_s${k}split`]: 1, [`t0_s${k}g`]: 0 });
 const continuous = Object.keys(box).filter((name) => box[name].kind !== 'integer' && box[name].max > box[name].min);
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
@@ -38,7 +38,7 @@ for (const size of SIZES) {
   const reached: number[] = [];
   for (let draw = 0; draw < DRAWS; draw++) {
     const params: Record<string, number> = { ...worstCase };
-    for (const name of continuous) params[name] = fromUnit(box[name], toUnit(box[name], worstCase[name]) + rng.between(-size, size));
+    for (const name of continuous) params[name] = fromUnit(box[name], Math.min(1, Math.max(0, toUnit(box[name], worstCase[name]) + rng.between(-size, size))));
     const start = evaluate(params);
     const stage = adversarialStage(O3, [start], evaluate, { budget: BUDGET, starts: 1, tolerance: DEFAULT_TOLERANCE, outOfTime: () => false });
     starts.push(ratio(start));

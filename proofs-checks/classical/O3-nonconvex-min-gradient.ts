@@ -5,10 +5,12 @@
  * min_{0<=k<=N} ||grad f(x_k)||^2 <= 4L (f(x_0) - f(x_N)) / (3N); reported tight (PEPit: 4/15 at
  * L = 1, N = 5, with a one-dimensional worst case). Normalized by f(x_0) - f(x_N), read from the
  * run (rhs reads the run; the high-precision replay's when certifying).
- * Hypotheses: L-smooth, h = 1. The family: `classFamily('nonconvexBounded')`, 1-D
- * piecewise quadratics with up to 13 pieces (the worst case at N has 2N + 1), curvatures in [-L, L] (the outer pieces in
- * (0, L], so f* is finite and f - f* is defined), knots placed from the start in units of the first step and a free slope
- * at the start ('run' knots: the whole class, see src/classes/families.ts); L = max |f''| exact.
+ * Hypotheses: L-smooth, h = 1. The family: `classFamily('nonconvexBounded')` with 'steps' knots,
+ * 1-D piecewise quadratics laid out by the run itself, two pieces in each step (the worst case at N
+ * has 2N + 1 pieces: two in each step and one beyond), each piece's curvature in [-L, L] (the outer
+ * pieces, behind the start and beyond the run, in (0, L], so f* is finite and f - f* is defined),
+ * the change of f' over each step and the slope at the start free (the whole class as far as the
+ * run reads it, see src/classes/families.ts); L = max |f''| exact.
  * Reference: Abbaszadehpeivasti, de Klerk, Zamani (2022), Optim. Lett. 16, 1649-1661; Taylor PhD
  * thesis (2017), p. 190.
  * Provenance: secondary (restated in classical-oracles.md O3).
@@ -31,7 +33,7 @@ const O3 = claim({
     tag: 'classical-oracles.md O3',
   },
   kind: 'upper',
-  family: classFamily({ curvature: 'nonconvexBounded', maxDim: 1, pieces: 13, knots: 'run', h: { min: 1, max: 1 }, N: { min: 1, max: 6 } }),
+  family: classFamily({ curvature: 'nonconvexBounded', maxDim: 1, knots: 'steps', h: { min: 1, max: 1 }, N: { min: 1, max: 6 } }),
   lhs: trajectoryMeasure('min_k ||grad f(x_k)||^2', (t) => Math.min(...Array.from(t.gradNorm.subarray(0, t.steps + 1), (g) => g * g))),
   rhs: (instance: ClassInstance, _params, run) => ((4 * instance.L) / (3 * instance.N)) * decrease(run),
   rhsLabel: '4L (f(x_0) - f(x_N)) / (3N)',

@@ -18,7 +18,8 @@
  * Integer parameters (pieces K, dimension d, flat coordinates, N, the basis seed) are part of the
  * box, so the search moves them too. Knots are absolute, or (option `knots: 'run'`, nonconvex
  * classes) measured from the start in units of the first step, the same class parametrized so that
- * patterns lined up with the iterates are not a coincidence (see `termAt`).
+ * patterns lined up with the iterates are not a coincidence (see `termAt`), or (`knots: 'steps'`)
+ * laid out by the run itself, two pieces in each of its steps (see `stepsTermAt`).
  */
 import { family, integer, logUniform, uniform, type Family, type Instance, type ParameterBox, type Params } from '../claims/family.js';
 import { gapOf, type Problem } from '../problems/problem.js';
@@ -31,7 +32,7 @@ export type CurvatureClass = 'convex' | 'stronglyConvex' | 'nonconvex' | 'noncon
 
 export interface ClassFamilyOptions {
   readonly curvature: CurvatureClass;
-  /** Largest number of pieces of each one-dimensional term (default 4). */
+  /** Largest number of pieces of each one-dimensional term (default 4; 'steps' knots have two in each step of the run). */
   readonly pieces?: number;
   /** Largest dimension (default 1). */
   readonly maxDim?: number;
@@ -44,9 +45,11 @@ export interface ClassFamilyOptions {
    * classes): the same knots measured from the start in units of the first step's length, so a
    * term is parametrized by its slope at the start instead of at 0 (see `termAt`): still every
    * member of the class, but a knot pattern that lines up with the iterates is a region of the box
-   * whose size does not shrink with the scale of the run.
+   * whose size does not shrink with the scale of the run. 'steps' (nonconvex classes): the run
+   * decides where the pieces are: each of its N steps holds two pieces, each with its curvature a
+   * parameter, meeting where f' has changed by a parameter over the step (see `stepsTermAt`).
    */
-  readonly knots?: 'free' | 'run';
+  readonly knots?: 'free' | 'run' | 'steps';
 }
 
 export interface ClassInstance extends Instance {
@@ -78,6 +81,21 @@ function termBox(i: number, pieces: number, nonconvex: boolean): ParameterBox {
   return box;
 }
 
+/**
+ * The box of term `i` with 'steps' knots: its slope at the start, the curvatures of the pieces
+ * behind the start and beyond the run, and for each of the `steps` steps the mean and the half
+ * difference of the curvature ratios of its two pieces and the change of f' over it.
+ */
+function stepsTermBox(i: number, steps: number): ParameterBox {
+  const box: Record<string, ReturnType<typeof uniform>> = { [`t${i}_slope`]: uniform(-3, 3), [`t${i}_behind`]: uniform(0, 1), [`t${i}_beyond`]: uniform(0, 1) };
+  for (let k = 0; k < steps; k++) {
+    box[`t${i}_s${k}mean`] = uniform(-1, 1);
+    box[`t${i}_s${k}split`] = uniform(-1, 1);
+    box[`t${i}_s${k}g`] = uniform(-1, 1);
+  }
+  return box;
+}
+
 /** Curvature ratio in the class, from the unit value r. */
 function curvatureRatio(curvature: CurvatureClass, r: number, outer: boolean, muRatio: number): number {
   switch (curvature) {
@@ -93,8 +111,22 @@ function curvatureRatio(curvature: CurvatureClass, r: number, outer: boolean, mu
   }
 }
 
-/** The smallest unit of 'run' knots (so that knots stay distinct in float64 when the start is nearly critical). */
+/** The smallest unit of 'run' and 'steps' knots (so that knots stay distinct in float64 when the start is nearly critical). */
 const MIN_RUN_UNIT = 1e-6;
+
+/** Curvatures from ratios, scaled so that max |f''| is `scale` (a term with every ratio 0 becomes the quadratic). */
+function scaled(ratios: readonly number[], scale: number): number[] {
+  const largest = Math.max(...ratios.map(Math.abs));
+  return ratios.map((r) => (largest === 0 ? scale : (scale * r) / largest));
+}
+
+/** The piecewise quadratic with these knots and curvatures whose slope at `y0` is `slope`. */
+function withSlopeAt(knots: readonly number[], curvatures: readonly number[], y0: number, slope: number): Problem {
+  const withoutSlope = piecewiseQuadratic({ knots, curvatures });
+  const slopeAtStart = new Float64Array(1);
+  withoutSlope.grad(Float64Array.of(y0), slopeAtStart);
+  return piecewiseQuadratic({ knots, curvatures, slope: slope - slopeAtStart[0] });
+}
 
 /**
  * Term `i` of an instance: a piecewise quadratic with K pieces, scaled so that max |f''| is `scale`.
@@ -107,10 +139,10 @@ const MIN_RUN_UNIT = 1e-6;
  */
 function termAt(params: Params, i: number, K: number, curvature: CurvatureClass, scale: number, run?: { y0: number; h: number }): Problem {
   const muRatio = params.muRatio ?? 0;
-  const ratios = Array.from({ length: K }, (_, j) => curvatureRatio(curvature, params[`t${i}_c${j}`], j === 0 || j === K - 1, muRatio));
-  // Normalized so that max |f''| is the scale (a term with every ratio 0 becomes the quadratic).
-  const largest = Math.max(...ratios.map(Math.abs));
-  const curvatures = ratios.map((r) => (largest === 0 ? scale : (scale * r) / largest));
+  const curvatures = scaled(
+    Array.from({ length: K }, (_, j) => curvatureRatio(curvature, params[`t${i}_c${j}`], j === 0 || j === K - 1, muRatio)),
+    scale,
+  );
   const offsets: number[] = [];
   for (let j = 0; j < K - 1; j++) offsets.push(j === 0 ? params[`t${i}_first`] : offsets[j - 1] + params[`t${i}_gap${j - 1}`]);
   // Nonconvex classes get a slope (a linear term: same curvatures), so the slope at x0 is free.
@@ -123,10 +155,92 @@ function termAt(params: Params, i: number, K: number, curvature: CurvatureClass,
     knots.reverse();
     curvatures.reverse();
   }
-  const withoutSlope = piecewiseQuadratic({ knots, curvatures });
-  const slopeAtStart = new Float64Array(1);
-  withoutSlope.grad(Float64Array.of(run.y0), slopeAtStart);
-  return piecewiseQuadratic({ knots, curvatures, slope: slope - slopeAtStart[0] });
+  return withSlopeAt(knots, curvatures, run.y0, slope);
+}
+
+/**
+ * Term `i` with 'steps' knots, for a run of N steps from y0 with step h / scale: the run decides
+ * where the pieces are. With s = scale * slope the slope at y0, the term is built along the path
+ * GD takes (along -sign(s)): the piece behind the start, then for each step k < N, from the
+ * iterate y_k, two pieces filling the step's length h |f'(y_k)| / scale, then the piece beyond the
+ * run. Behind and beyond are the outer pieces (in (0, L] for 'nonconvexBounded'). A step's two
+ * curvature ratios are m +- d (1 - |m|) for its mean m and split d in [-1, 1] (onto the square
+ * [-1, 1]^2, and split +-1 keeps both on its edge whatever m), the largest |ratio| of the term
+ * scaled to L; they meet at the fraction of the step where f' ends it at the level g_k sets
+ * (`fractionFor`: g_k = 0 is the lowest |f'| of the run so far, when the curvatures reach it). A
+ * step whose f' has turned sign is laid out the same way, on along the path, and a piece of zero
+ * length in float64 is dropped.
+ *
+ * What the members are: the piecewise quadratics of the class with at most one knot inside each
+ * step of their own run (each such function, along a run that goes one way, is a member: its
+ * curvatures and its knot's fraction give m, d and g_k, and its f' outside [y_0, y_N] is not read
+ * by the run). The end of f' over a step is a parameter, not the knot's fraction, so that the
+ * curvatures can move while the gradients along the run stay where they are (with the fraction,
+ * a curvature's move changes every later f'(y_k)); that reparametrization is onto the same
+ * functions (every fraction in [0, 1] is reached, whatever the curvatures). Every step has the same
+ * parameters, drawn uniformly: nothing in the box favours a pattern.
+ */
+function stepsTermAt(params: Params, i: number, curvature: CurvatureClass, scale: number, run: { y0: number; h: number; N: number }): Problem {
+  const ratio = (name: string, outer: boolean): number => curvatureRatio(curvature, params[`t${i}_${name}`], outer, 0);
+  const stepRatios = Array.from({ length: run.N }, (_, k) => {
+    const [mean, split] = [params[`t${i}_s${k}mean`], params[`t${i}_s${k}split`]];
+    const half = split * (1 - Math.abs(mean));
+    return [mean + half, mean - half];
+  });
+  const largest = Math.max(...[ratio('behind', true), ratio('beyond', true), ...stepRatios.flat()].map(Math.abs));
+  const [behind, ...along] = scaled([ratio('behind', true), ...stepRatios.flat(), ratio('beyond', true)], scale);
+  const slope = scale * params[`t${i}_slope`];
+  // Along the path: t >= 0 is the distance from y0, G = f' times the sign of s (G decreases at the rate f'').
+  const knotsAlong = [0];
+  let t = 0;
+  let G = Math.abs(slope);
+  let lowest = G;
+  for (let k = 0; k < run.N; k++) {
+    lowest = Math.min(lowest, Math.abs(G));
+    const length = Math.max((run.h * Math.abs(G)) / scale, MIN_RUN_UNIT);
+    const [a, b] = largest === 0 ? [1, 1] : stepRatios[k].map((r) => r / largest);
+    const u = fractionFor(a, b, run.h, G, lowest, params[`t${i}_s${k}g`]);
+    G -= (along[2 * k] * u + along[2 * k + 1] * (1 - u)) * length;
+    knotsAlong.push(t + length * u, t + length);
+    t += length;
+  }
+  const towards = slope > 0 ? -1 : 1;
+  let knots = knotsAlong.map((d) => run.y0 + towards * d);
+  let curvatures = [behind, ...along];
+  if (towards < 0) {
+    knots = knots.reverse();
+    curvatures = curvatures.reverse();
+  }
+  // Pieces of zero length in float64 (a fraction 0 or 1, a tiny step) go.
+  const keptKnots: number[] = [];
+  const keptCurvatures = [curvatures[0]];
+  knots.forEach((x, j) => {
+    if (keptKnots.length > 0 && !(x > keptKnots[keptKnots.length - 1])) {
+      keptCurvatures[keptCurvatures.length - 1] = curvatures[j + 1];
+      return;
+    }
+    keptKnots.push(x);
+    keptCurvatures.push(curvatures[j + 1]);
+  });
+  return withSlopeAt(keptKnots, keptCurvatures, run.y0, slope);
+}
+
+/**
+ * Where in a step from f' = G (along the path) a piece of curvature ratio a (first) meets one of
+ * ratio b != a (second): the fraction u in [0, 1] at which f' ends the step at
+ * E(u) = G - h |G| (a u + b (1 - u)), E read from g in [-1, 1] piecewise linearly: g = -1 and 1 are
+ * the smallest and largest reachable ends, and g = 0 is `level` (kept at least 5% of the range
+ * away from both ends, so that neither half of [-1, 1] is flat: `level` is then reached at some
+ * other g). Onto [0, 1]; 1/2 when every fraction ends the step alike (a = b, or G = 0).
+ */
+function fractionFor(a: number, b: number, h: number, G: number, level: number, g: number): number {
+  const [atStart, atEnd] = [G - h * Math.abs(G) * b, G - h * Math.abs(G) * a];
+  const [lo, hi] = [Math.min(atStart, atEnd), Math.max(atStart, atEnd)];
+  if (!(hi > lo)) return 0.5;
+  const middle = Math.min(0.95, Math.max(0.05, (level - lo) / (hi - lo)));
+  const w = g < 0 ? (1 + g) * middle : middle + g * (1 - middle);
+  const end = lo + w * (hi - lo);
+  return Math.min(1, Math.max(0, (atStart - end) / (atStart - atEnd)));
 }
 
 /** A family over a curvature class (see the module comment). */
@@ -135,14 +249,14 @@ export function classFamily(options: ClassFamilyOptions): Family<ClassInstance> 
   const maxDim = options.maxDim ?? 1;
   const { curvature } = options;
   const nonconvex = curvature === 'nonconvex' || curvature === 'nonconvexBounded';
-  const runKnots = options.knots === 'run';
-  if (runKnots && !nonconvex) throw new InputError(`'run' knots need a slope at the start: a nonconvex class, not '${curvature}'`);
+  const knots = options.knots ?? 'free';
+  if (knots !== 'free' && !nonconvex) throw new InputError(`'${knots}' knots need a slope at the start: a nonconvex class, not '${curvature}'`);
   const box: Record<string, ReturnType<typeof uniform>> = {
     L: logUniform(0.1, 10),
     h: uniform(options.h.min, options.h.max),
     N: integer(options.N.min, options.N.max),
-    K: integer(1, pieces),
   };
+  if (knots !== 'steps') box.K = integer(1, pieces);
   if (maxDim > 1) {
     box.d = integer(1, maxDim);
     box.seed = integer(0, 1000);
@@ -150,12 +264,13 @@ export function classFamily(options: ClassFamilyOptions): Family<ClassInstance> 
   if (curvature === 'stronglyConvex' || curvature === 'pl') box.muRatio = logUniform(1e-3, 1);
   if (curvature === 'pl' && maxDim > 1) box.flat = integer(1, maxDim - 1);
   for (let i = 0; i < maxDim; i++) {
-    Object.assign(box, termBox(i, pieces, nonconvex));
+    Object.assign(box, knots === 'steps' ? stepsTermBox(i, options.N.max) : termBox(i, pieces, nonconvex));
     box[`x${i}`] = uniform(-X0_RANGE, X0_RANGE);
   }
   const dims = maxDim > 1 ? `1..${maxDim}-D rotated sums of ` : '';
+  const count = knots === 'steps' ? 'two pieces in each step of the run' : `up to ${pieces} pieces`;
   return family<ClassInstance>({
-    name: `${curvature} class: ${dims}piecewise quadratics with up to ${pieces} pieces, step h/L`,
+    name: `${curvature} class: ${dims}piecewise quadratics with ${count}, step h/L`,
     box,
     instance: (params) => {
       const d = params.d ?? 1;
@@ -166,7 +281,9 @@ export function classFamily(options: ClassFamilyOptions): Family<ClassInstance> 
       const terms = Array.from({ length: d }, (_, i) =>
         i >= d - flat
           ? piecewiseQuadratic({ knots: [], curvatures: [0] })
-          : termAt(params, i, K, curvature, params.L, runKnots ? { y0: y0[i], h: params.h } : undefined),
+          : knots === 'steps'
+            ? stepsTermAt(params, i, curvature, params.L, { y0: y0[i], h: params.h, N: params.N })
+            : termAt(params, i, K, curvature, params.L, knots === 'run' ? { y0: y0[i], h: params.h } : undefined),
       );
       const problem = d === 1 ? terms[0] : rotatedSum({ terms, seed: params.seed });
       const L = problem.constants.L!.value;

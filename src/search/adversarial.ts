@@ -1,17 +1,23 @@
 /**
  * The adversarial stage: from the best points of the random stage, it climbs towards a violation
- * (or, while the claim holds, towards the tightest point) until its budget is spent:
- * - Nelder-Mead over the continuous parameters (through the unit cube), in runs of at most
- *   RUN_LENGTH (n + 1) evaluations for n parameters: a run still creeping uphill then restarts
- *   from its best point with a fresh simplex, instead of spending the whole stage on one slow
- *   descent (measured on the class tightness benchmark, README "Tightness on the class families");
- * - between Nelder-Mead runs, integer parameters move too: each one's neighbouring values (+-1,
- *   and x2 / /2 over wide ranges) are tried at the best point, and kept when they improve it;
- * - when a run stalls (its simplex collapsed without improving), the stage restarts from the best
- *   point with a fresh simplex, and from the next random start when that fails too;
+ * (or, while the claim holds, towards the tightest point) until its budget is spent. Each run, from
+ * its start:
+ * - a Hooke-Jeeves exploration of the continuous parameters (through the unit cube): coordinate
+ *   polls, each parameter moved by +-its own step (doubled after a success, halved after a
+ *   failure) and, when that improves, on to the face of the box in that direction (corners, where
+ *   bounds are tight, are reached by such moves), each improving poll followed by pattern moves;
+ *   parameters whose moves change nothing are flat there;
+ * - then Nelder-Mead over the parameters that are neither flat nor on a face of the box, in a run
+ *   of at most RUN_LENGTH (n + 1) evaluations for n of them (a simplex spent on parameters that
+ *   change nothing, or that sit at their bound, collapses without progress);
+ * - integer parameters move too: each one's neighbouring values (+-1, and x2 / /2 over wide
+ *   ranges) are tried at the best point, and kept when they improve it;
+ * - when a run stalls (nothing improved), the stage restarts from the same point with a smaller
+ *   simplex, then from the next random start, then from the best point found;
  * - degenerate points never become starts and never lead a run: discarded ones, non-finite ones,
  *   and those where both sides are 0 or negligible at the claim's own scale (a point where
  *   lhs = rhs = 0 has margin 0, which would otherwise outrank every real point).
+ * Measured on the class tightness benchmark (README "Tightness on the class families").
  * The objective is the margin at a violation and lhs/rhs - 1 (upper claims; rhs/lhs - 1 for lower
  * ones) below the bound, so that holding points are ranked by their tightness.
  * It stops as soon as it finds a violation beyond the tolerance.
@@ -39,6 +45,17 @@ export interface AdversarialResult {
 
 /** Most evaluations of one Nelder-Mead run, per vertex of its simplex. */
 const RUN_LENGTH = 10;
+
+/** The coordinate poll's largest and smallest steps, in unit coordinates. */
+const POLL_STEP = 0.05;
+const MIN_POLL_STEP = 1e-4;
+
+/** Coordinate polls of one run, and the most pattern moves after one. */
+const POLLS = 5;
+const MAX_PATTERN_MOVES = 7;
+
+/** Score changes below this are rounding: a parameter whose moves change the score less is flat there. */
+const FLAT = 1e-12;
 
 /** Sides below this fraction of the claim's scale are rounding noise: such a point says nothing. */
 const NEGLIGIBLE = 1e-12;
@@ -100,12 +117,12 @@ export function adversarialStage(
     return evaluation;
   };
 
-  /** Nelder-Mead over the continuous parameters from `start`; returns the best evaluation of the run. */
-  const climb = (start: Evaluation, step: number): Evaluation => {
+  /** Nelder-Mead over the continuous parameters `moving` from `start`; returns the best evaluation of the run. */
+  const climb = (start: Evaluation, step: number, moving: readonly string[]): Evaluation => {
     let runBest = start;
     const pointAt = (unit: number[]): Params => {
       const params: Record<string, number> = { ...start.params };
-      continuous.forEach((name, i) => (params[name] = fromUnit(box[name], unit[i])));
+      moving.forEach((name, i) => (params[name] = fromUnit(box[name], unit[i])));
       return params;
     };
     nelderMead(
@@ -115,10 +132,82 @@ export function adversarialStage(
         const value = score(evaluation);
         return value === -Infinity ? Infinity : -value;
       },
-      continuous.map((name) => toUnit(box[name], start.params[name])),
-      { maxEvaluations: Math.min(remaining(), RUN_LENGTH * (continuous.length + 1)), stopWhen: () => found(), initialStep: step, valueTolerance: 1e-13 },
+      moving.map((name) => toUnit(box[name], start.params[name])),
+      { maxEvaluations: Math.min(remaining(), RUN_LENGTH * (moving.length + 1)), stopWhen: () => found(), initialStep: step, valueTolerance: 1e-13 },
     );
     return runBest;
+  };
+
+  /** Each continuous parameter's step of the coordinate poll, in unit coordinates. */
+  const pollSteps = new Map(continuous.map((name) => [name, POLL_STEP]));
+  /**
+   * One coordinate poll from `from`: each continuous parameter moves by +-its step, and on
+   * improving, on to the face of the box in that direction; kept when better. A parameter whose
+   * moves change nothing is returned as flat.
+   */
+  const poll = (from: Evaluation, skip: ReadonlySet<string>): { reached: Evaluation; flat: Set<string> } => {
+    let current = from;
+    const flat = new Set<string>(skip);
+    for (const name of continuous) {
+      if (skip.has(name)) continue;
+      const spec = box[name];
+      const unit = toUnit(spec, current.params[name]);
+      const step = pollSteps.get(name)!;
+      let moved = false;
+      let unchanged = true;
+      for (const direction of [1, -1]) {
+        const target = Math.min(1, Math.max(0, unit + direction * step));
+        if (target === unit || found() || remaining() <= 0) continue;
+        const evaluation = evaluateAt({ ...current.params, [name]: fromUnit(spec, target) });
+        if (Math.abs(score(evaluation) - score(current)) > FLAT) unchanged = false;
+        if (!(score(evaluation) > score(current))) continue;
+        current = evaluation;
+        moved = true;
+        const face = direction > 0 ? 1 : 0;
+        if (target !== face && !found() && remaining() > 0) {
+          const atFace = evaluateAt({ ...current.params, [name]: fromUnit(spec, face) });
+          if (score(atFace) > score(current)) current = atFace;
+        }
+        break;
+      }
+      pollSteps.set(name, moved ? Math.min(2 * step, POLL_STEP) : Math.max(step / 2, MIN_POLL_STEP));
+      if (unchanged && !moved) flat.add(name);
+    }
+    return { reached: current, flat };
+  };
+
+  /** The pattern move from `to`, on by its displacement from `from` (in the unit cube, clamped to the box). */
+  const beyond = (from: Evaluation, to: Evaluation): Params => {
+    const params: Record<string, number> = { ...to.params };
+    for (const name of continuous) {
+      const [u, v] = [toUnit(box[name], from.params[name]), toUnit(box[name], to.params[name])];
+      params[name] = fromUnit(box[name], Math.min(1, Math.max(0, 2 * v - u)));
+    }
+    return params;
+  };
+
+  /**
+   * Hooke-Jeeves exploration from `start`: POLLS coordinate polls, each improving one followed by
+   * pattern moves (the same displacement again, while that improves). Returns where it got and the
+   * parameters found flat.
+   */
+  const explore = (start: Evaluation): { reached: Evaluation; flat: Set<string> } => {
+    let polled = poll(start, new Set());
+    let base = start;
+    for (let i = 1; i < POLLS && !found() && remaining() > 0; i++) {
+      if (score(polled.reached) > score(base)) {
+        let [from, to] = [base, polled.reached];
+        for (let jump = 0; jump < MAX_PATTERN_MOVES && !found() && remaining() > 0; jump++) {
+          const jumped = evaluateAt(beyond(from, to));
+          if (!(score(jumped) > score(to))) break;
+          [from, to] = [to, jumped];
+        }
+        polled = { ...polled, reached: to };
+      }
+      base = polled.reached;
+      polled = poll(polled.reached, polled.flat);
+    }
+    return polled;
   };
 
   /** Coordinate moves over the integer parameters at `from`, while they improve it. */
@@ -149,7 +238,13 @@ export function adversarialStage(
   while (remaining() > continuous.length + 1 && !found() && !options.outOfTime()) {
     runs++;
     const before = score(start);
-    let reached = continuous.length > 0 ? climb(start, step) : start;
+    let reached = start;
+    if (continuous.length > 0) {
+      const polled = explore(start);
+      // Nelder-Mead over the parameters that matter here and are inside the box (the poll moves the others).
+      const moving = continuous.filter((name) => !polled.flat.has(name) && box[name].min < polled.reached.params[name] && polled.reached.params[name] < box[name].max);
+      reached = moving.length > 0 && remaining() > moving.length + 1 ? climb(polled.reached, step, moving) : polled.reached;
+    }
     if (integers.length > 0) reached = moveIntegers(reached);
     if (score(reached) > before + 1e-12) {
       // Progress: go on from where this run got, with a fresh simplex.

@@ -51,7 +51,13 @@ describe('piecewiseQuadratic', () => {
 
 const classes: CurvatureClass[] = ['convex', 'stronglyConvex', 'nonconvex', 'nonconvexBounded', 'pl'];
 
-const variants: Array<[CurvatureClass, 'free' | 'run']> = [...classes.map((c): [CurvatureClass, 'free'] => [c, 'free']), ['nonconvex', 'run'], ['nonconvexBounded', 'run']];
+const variants: Array<[CurvatureClass, 'free' | 'run' | 'steps']> = [
+  ...classes.map((c): [CurvatureClass, 'free'] => [c, 'free']),
+  ['nonconvex', 'run'],
+  ['nonconvexBounded', 'run'],
+  ['nonconvex', 'steps'],
+  ['nonconvexBounded', 'steps'],
+];
 
 describe.each(variants)('classFamily %s, %s knots (up to 3-D, 4 pieces)', (curvature, knots) => {
   const fam = classFamily({ curvature, knots, maxDim: 3, pieces: 4, h: { min: 0.1, max: 1.9 }, N: { min: 1, max: 10 } });
@@ -199,5 +205,71 @@ describe("classFamily with 'run' knots (knots from the start, in units of the fi
 
   it('needs a nonconvex class', () => {
     expect(() => classFamily({ curvature: 'convex', knots: 'run', h: { min: 1, max: 1 }, N: { min: 1, max: 1 } })).toThrow(/nonconvex class/);
+  });
+});
+
+describe("classFamily with 'steps' knots (two pieces in each step of the run)", () => {
+  const N = 5;
+  const fam = classFamily({ curvature: 'nonconvexBounded', knots: 'steps', maxDim: 2, h: { min: 1, max: 1 }, N: { min: N, max: N } });
+  /** Every step: curvature ratios mean +- split (mean 0), f' back at its lowest value by the step's end (g = 0). */
+  const steps = (L: number, slope: number, start: number[], d: number, split = 1): Record<string, number> => {
+    const p: Record<string, number> = { L, h: 1, N, d, seed: 7 };
+    for (let i = 0; i < 2; i++) {
+      Object.assign(p, { [`x${i}`]: start[i], [`t${i}_slope`]: slope, [`t${i}_behind`]: 1, [`t${i}_beyond`]: 1 });
+      for (let k = 0; k < N; k++) Object.assign(p, { [`t${i}_s${k}mean`]: 0, [`t${i}_s${k}split`]: split, [`t${i}_s${k}g`]: 0 });
+    }
+    return p;
+  };
+  /** f'(x_k) for k = 0..N and f(x_0) - f(x_N) along the instance's run (1-D). */
+  const run = (instance: ReturnType<typeof fam.instance>): { slopes: number[]; decrease: number } => {
+    const g = new Float64Array(1);
+    const x = Float64Array.from(instance.x0);
+    const f0 = instance.problem.f(x);
+    const slopes: number[] = [];
+    for (let k = 0; k <= N; k++) {
+      instance.problem.grad(x, g);
+      slopes.push(g[0]);
+      if (k < N) x[0] -= instance.gamma * g[0];
+    }
+    return { slopes, decrease: f0 - instance.problem.f(x) };
+  };
+
+  it.each([
+    [1, 1, [0, 0]],
+    [2, -0.7, [2.3, 0]],
+    [0.3, 2.5, [-4.1, 0]],
+  ])('split 1, g = 0 is the O3 worst case: f\' = L slope at every iterate, f drops by 3 (L slope)^2 / (4L) a step (L = %s, slope %s)', (L, slope, start) => {
+    const { slopes, decrease } = run(fam.instance(steps(L, slope, start, 1) as never));
+    // By hand: curvature +L for half a step of length |slope|, then -L: f' dips to half and comes back.
+    for (const s of slopes) expect(s).toBeCloseTo(L * slope, 10);
+    expect(decrease).toBeCloseTo((3 * N * (L * slope) ** 2) / (4 * L), 10);
+  });
+
+  it.each([0.01, 0.25, 0.5, 0.9])('split a = %s, g = 0: curvatures +-aL on the run, f\' kept, so the O3 ratio is (3/4) / (1 - a/4)', (a) => {
+    const { slopes, decrease } = run(fam.instance(steps(1, 1, [0, 0], 1, a) as never));
+    for (const s of slopes) expect(s).toBeCloseTo(1, 12);
+    expect(Math.min(...slopes.map((s) => s * s)) / ((4 * decrease) / (3 * N))).toBeCloseTo(0.75 / (1 - a / 4), 12);
+  });
+
+  it('g moves where f\' ends each step: below its lowest value for g < 0, above for g > 0, within what the curvatures reach', () => {
+    for (const [g, compare] of [[-0.5, -1], [0.5, 1]] as const) {
+      const params = steps(1, 1, [0, 0], 1);
+      params.t0_s0g = g;
+      const { slopes } = run(fam.instance(params as never));
+      // Curvatures +1 then -1 over a step of length 1 from f' = 1: the end is 1 - (2u - 1) for u in [0, 1], i.e. in [0, 2];
+      // g = -0.5 is halfway from 1 down to 0, g = 0.5 halfway up to 2.
+      expect(slopes[1]).toBeCloseTo(1 + compare * 0.5, 12);
+    }
+  });
+
+  it('the slope at the start is the parameter, in the terms\' rotated coordinates', () => {
+    const instance = fam.instance(steps(2, -0.7, [2.3, -1.1], 2) as never);
+    const g = new Float64Array(2);
+    instance.problem.grad(instance.x0, g);
+    expect(Math.hypot(g[0], g[1])).toBeCloseTo(1.4 * Math.SQRT2, 12);
+  });
+
+  it('needs a nonconvex class', () => {
+    expect(() => classFamily({ curvature: 'convex', knots: 'steps', h: { min: 1, max: 1 }, N: { min: 1, max: 1 } })).toThrow(/nonconvex class/);
   });
 });
