@@ -11,7 +11,7 @@
  * the ratios of the fastest samples and of the medians. Then, once, the main job (`boundcheck check --all --workers 2`, from the built package) with its
  * wall time and peak resident memory, through /usr/bin/time -v when present.
  *
- * Usage: tsx scripts/bench-numpy.ts [--rounds 9] [--recording-rounds 30] [--no-main-job]   (npm run bench:numpy builds first)
+ * Usage: tsx scripts/bench-numpy.ts [--rounds 9] [--recording-rounds 30] [--no-main-job] [--recording-only]   (npm run bench:numpy builds first)
  */
 import { spawn, spawnSync, type ChildProcessByStdio } from 'node:child_process';
 import type { Readable, Writable } from 'node:stream';
@@ -236,6 +236,10 @@ function mainJob(): string {
 }
 
 async function main(): Promise<void> {
+  if (process.argv.includes('--recording-only')) {
+    console.log(recordingTable(Number(argument('--recording-rounds') ?? 30)));
+    return;
+  }
   const wasm = await startWorker('');
   const js = await startWorker('js');
   const { numpy, note } = await NumPy.start();
