@@ -6,10 +6,12 @@
  * `run()` build in its own worker thread while the main thread waits; NumPy in a python3 child
  * that times itself); the table gives medians over the rounds and their ratios (above 1: the first
  * named is faster). NumPy's column is skipped, with a note, when python3 with NumPy is missing.
- * Then, once, the main job (`boundcheck check --all --workers 2`, from the built package) with its
+ * Then the recording benchmark's d = 10 case (tests/bench/recording.bench.ts: `run()` recording
+ * only the gap, and every series, against its plain loop) in interleaved rounds of CPU time, with
+ * the ratios of the fastest samples and of the medians. Then, once, the main job (`boundcheck check --all --workers 2`, from the built package) with its
  * wall time and peak resident memory, through /usr/bin/time -v when present.
  *
- * Usage: tsx scripts/bench-numpy.ts [--rounds 9] [--no-main-job]   (npm run bench:numpy builds first)
+ * Usage: tsx scripts/bench-numpy.ts [--rounds 9] [--recording-rounds 30] [--no-main-job] [--recording-only]   (npm run bench:numpy builds first)
  */
 import { spawn, spawnSync, type ChildProcessByStdio } from 'node:child_process';
 import type { Readable, Writable } from 'node:stream';
@@ -19,10 +21,12 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
+import { run } from '../src/gd/run.js';
 import { exactOrthogonal } from '../src/problems/quadratic.js';
+import { constant } from '../src/schedules/index.js';
 import { Rng } from '../src/util/random.js';
 import { moduleWorker } from '../src/util/workerThread.js';
-import { NET, QUADRATIC_DIMENSIONS, netData, quadraticEigenvalues } from './benchProblems.js';
+import { NET, QUADRATIC_DIMENSIONS, netData, quadraticEigenvalues, recordingCase } from './benchProblems.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const argument = (name: string): string | undefined => {
@@ -171,6 +175,46 @@ const median = (values: readonly number[]): number => {
 const rate = (value: number | undefined): string => (value === undefined ? '-' : value >= 1e4 ? value.toExponential(2) : value.toFixed(0));
 const ratio = (a: number | undefined, b: number | undefined): string => (a === undefined || b === undefined ? '-' : (a / b).toFixed(2));
 
+/** Runs of each recording column per timed sample (about 25 ms of work at d = 10). */
+const RUNS_PER_SAMPLE = 5;
+
+/**
+ * `run()` against the plain loop on the recording benchmark's d = 10 quadratic: `rounds` rounds,
+ * each timing every column once (the order rotating), in CPU time; ratios of the fastest samples
+ * and of the medians (above 1: run() is faster).
+ */
+function recordingTable(rounds: number): string {
+  const { problem, x0, steps, plainLoop } = recordingCase(10, new Rng(2026));
+  const schedule = constant(1);
+  const columns: ReadonlyArray<readonly [string, () => void]> = [
+    ['plain Float64Array loop', plainLoop],
+    ["run(), the gap only (gapAt's series)", () => void run(problem, schedule, x0, { maxSteps: steps, record: ['gap'] })],
+    ['run(), every series (plots, reports)', () => void run(problem, schedule, x0, { maxSteps: steps })],
+  ];
+  const samples = columns.map(() => [] as number[]);
+  for (let round = -1; round < rounds; round++) {
+    for (let i = 0; i < columns.length; i++) {
+      const column = (i + Math.max(0, round)) % columns.length;
+      const start = process.cpuUsage();
+      for (let r = 0; r < RUNS_PER_SAMPLE; r++) columns[column][1]();
+      const used = process.cpuUsage(start);
+      // Round -1 warms every column up and is not kept.
+      if (round >= 0) samples[column].push((used.user + used.system) / 1e3 / RUNS_PER_SAMPLE);
+    }
+  }
+  const [plainFastest, plainMedian] = [Math.min(...samples[0]), median(samples[0])];
+  const lines = [
+    `\nRecording, quadratic d = 10, ${steps} steps per run: ms per run, CPU time, ${rounds} interleaved rounds.\n`,
+    '| measurement | fastest | median | vs plain loop, fastest | vs plain loop, median |',
+    '|---|---|---|---|---|',
+  ];
+  columns.forEach(([label], i) => {
+    const [fastest, middle] = [Math.min(...samples[i]), median(samples[i])];
+    lines.push(`| ${label} | ${fastest.toFixed(2)} | ${middle.toFixed(2)} | ${(plainFastest / fastest).toFixed(2)} | ${(plainMedian / middle).toFixed(2)} |`);
+  });
+  return lines.join('\n');
+}
+
 function mainJob(): string {
   const bin = join(ROOT, 'bin', 'boundcheck.js');
   if (!existsSync(join(ROOT, 'dist', 'src', 'index.js'))) return 'main job skipped: no build in dist/ (npm run build)';
@@ -192,6 +236,10 @@ function mainJob(): string {
 }
 
 async function main(): Promise<void> {
+  if (process.argv.includes('--recording-only')) {
+    console.log(recordingTable(Number(argument('--recording-rounds') ?? 30)));
+    return;
+  }
   const wasm = await startWorker('');
   const js = await startWorker('js');
   const { numpy, note } = await NumPy.start();
@@ -265,6 +313,7 @@ async function main(): Promise<void> {
     console.log(`\nLinear net, NumPy's layer-wise form (H = W1 X, ...): ${rate(layerWise)} steps/s; run() wasm / it: ${ratio(perSecond(netCase, 'wasm'), layerWise)}.`);
     console.log(`The table's NumPy column for the net is the end-to-end form (P = W2 W1, what run() computes).`);
   }
+  console.log(recordingTable(Number(argument('--recording-rounds') ?? 30)));
   if (!process.argv.includes('--no-main-job')) console.log(`\n${mainJob()}`);
 }
 

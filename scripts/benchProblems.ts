@@ -4,6 +4,7 @@
  * [0.001, 0.1] and step 1 (no iterate reaches the subnormal range within a timed run), and the
  * two-layer linear net 20 x 50 x 20 on n = 100 Gaussian samples with step 1e-4.
  */
+import { axpy } from '../src/linalg/kernels.js';
 import { twoLayerLinearNet } from '../src/problems/linearNets.js';
 import type { Problem } from '../src/problems/problem.js';
 import { quadratic } from '../src/problems/quadratic.js';
@@ -64,3 +65,35 @@ export function netBench(): BenchProblem {
 }
 
 export const benchProblems = (): BenchProblem[] => [...QUADRATIC_DIMENSIONS.map(quadraticBench), netBench()];
+
+/**
+ * The recording benchmark's case (tests/bench/recording.bench.ts, and the interleaved rounds of
+ * scripts/bench-numpy.ts): a rotated quadratic with eigenvalues 0.01 + i/d, step 1, max(20, 2e6/d^2)
+ * steps per run, and the plain Float64Array loop `run()` is measured against (the gradient, then
+ * x <- x - g, with no checks and nothing kept).
+ */
+export interface RecordingCase {
+  readonly problem: Problem;
+  readonly x0: number[];
+  readonly steps: number;
+  readonly plainLoop: () => void;
+}
+
+/** The recording benchmark's spectrum: 0.01 + i/d, i = 0 .. d-1. */
+export const recordingSpectrum = (d: number): number[] => Array.from({ length: d }, (_, i) => 0.01 + i / d);
+
+export function recordingCase(d: number, rng: Rng): RecordingCase {
+  const problem = quadratic({ eigenvalues: recordingSpectrum(d), seed: d });
+  const x0 = Array.from(rng.normalVector(d));
+  const steps = Math.max(20, Math.round(2e6 / (d * d)));
+  const x = new Float64Array(d);
+  const g = new Float64Array(d);
+  const plainLoop = (): void => {
+    x.set(x0);
+    for (let t = 0; t < steps; t++) {
+      problem.grad(x, g);
+      axpy(-1, g, x);
+    }
+  };
+  return { problem, x0, steps, plainLoop };
+}

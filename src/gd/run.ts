@@ -10,7 +10,7 @@ import type { Schedule, StepState } from '../schedules/schedule.js';
 import { InputError } from '../util/errors.js';
 import { requireDimension, requireInteger, requireVector } from '../util/validate.js';
 import { StopRules } from './stopRules.js';
-import { leaveOut, recordedSeries, type RunEnds, type RunSeries, type Trajectory } from './trajectory.js';
+import { leaveOut, recordedSeries, type RunSeries, type Trajectory } from './trajectory.js';
 
 /** A stochastic gradient: writes the direction for x into `out`, given the exact gradient there. */
 export interface GradientOracle {
@@ -70,7 +70,13 @@ export function run(problem: Problem, schedule: Schedule, x0: ArrayLike<number>,
   const direction = oracle ? new Float64Array(dim) : exactGradient;
   const state = { x, grad: direction, f: 0, gap: 0, gradNorm: 0, problem };
   const stepState: StepState = state;
-  const ends = new EndsTracker();
+  // The run's ends, kept in locals rather than an object's fields: the loop's cheapest bookkeeping.
+  let initialGap = NaN;
+  let lastGap = NaN;
+  let leastGradNorm = Infinity;
+  let firstStep = NaN;
+  let lastStep = NaN;
+  let stepBeforeLast = NaN;
 
   let t = 0;
   let xMax = normInf(x);
@@ -82,7 +88,9 @@ export function run(problem: Problem, schedule: Schedule, x0: ArrayLike<number>,
       t--;
       break;
     }
-    ends.iterate(gapT, gNorm);
+    if (t === 0) initialGap = gapT;
+    lastGap = gapT;
+    leastGradNorm = Math.min(leastGradNorm, gNorm);
     gap?.set(t, gapT);
     gradNorm?.set(t, gNorm);
     sharpness?.set(t, largestEigenvalue(problem, x));
@@ -98,7 +106,9 @@ export function run(problem: Problem, schedule: Schedule, x0: ArrayLike<number>,
     state.gap = gapT;
     state.gradNorm = gNorm;
     const eta = checkedStep(schedule, t, stepState);
-    ends.step(eta);
+    if (t === 0) firstStep = eta;
+    stepBeforeLast = lastStep;
+    lastStep = eta;
     stepSize?.set(t, eta);
     xMax = stepInto(-eta, direction, x, next);
     const current = x;
@@ -109,7 +119,9 @@ export function run(problem: Problem, schedule: Schedule, x0: ArrayLike<number>,
 
   if (t < 0) throw new InputError(`${problem.name} is not finite at x0`);
   const steps = t;
-  const xFinal = Float64Array.from(rules.divergence?.reason === 'non-finite' ? next : x);
+  /** A step that overflowed is undone: x_{steps} is the buffer before it, and the last step size the one before. */
+  const rolledBack = rules.divergence?.reason === 'non-finite';
+  const xFinal = Float64Array.from(rolledBack ? next : x);
   if (iterates[iterates.length - 1]?.step !== steps) iterates.push({ step: steps, x: xFinal });
   const trajectory = {
     problem: problem.name,
@@ -122,7 +134,13 @@ export function run(problem: Problem, schedule: Schedule, x0: ArrayLike<number>,
     ...(dist ? { distance: dist.values(steps + 1) } : {}),
     iterates,
     xFinal,
-    ends: ends.result(steps),
+    ends: {
+      initialGap,
+      finalGap: lastGap,
+      minGradNorm: leastGradNorm,
+      firstStepSize: steps > 0 ? firstStep : null,
+      lastStepSize: steps === 0 ? null : rolledBack ? stepBeforeLast : lastStep,
+    },
     stop: rules.reason,
     ...(rules.divergence ? { divergence: rules.divergence } : {}),
   };
@@ -152,41 +170,6 @@ class GrowingSeries {
   /** The first `length` entries (a view, no copy). */
   values(length: number): Float64Array {
     return this.data.subarray(0, length);
-  }
-}
-
-/** The run's `RunEnds`, kept along the run with no series: the gaps and step sizes at both ends, the least gradient norm. */
-class EndsTracker {
-  private initialGap = NaN;
-  private lastGap = NaN;
-  private leastGradNorm = Infinity;
-  private firstStep: number | null = null;
-  private steps = 0;
-  private lastStep = NaN;
-  private stepBeforeLast = NaN;
-
-  iterate(gap: number, gradNorm: number): void {
-    if (Number.isNaN(this.initialGap)) this.initialGap = gap;
-    this.lastGap = gap;
-    this.leastGradNorm = Math.min(this.leastGradNorm, gradNorm);
-  }
-
-  step(eta: number): void {
-    this.firstStep ??= eta;
-    this.stepBeforeLast = this.lastStep;
-    this.lastStep = eta;
-    this.steps++;
-  }
-
-  /** The ends of a run of `steps` steps (one fewer than taken when the last step overflowed). */
-  result(steps: number): RunEnds {
-    return {
-      initialGap: this.initialGap,
-      finalGap: this.lastGap,
-      minGradNorm: this.leastGradNorm,
-      firstStepSize: steps > 0 ? this.firstStep : null,
-      lastStepSize: steps === 0 ? null : steps === this.steps ? this.lastStep : this.stepBeforeLast,
-    };
   }
 }
 

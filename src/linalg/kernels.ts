@@ -39,20 +39,20 @@ export interface DenseKernels {
   residentArray(length: number): Float64Array;
 }
 
-/** <x, y>, with four accumulators so that the JIT can overlap the multiply-adds. */
-export function dot(x: Float64Array, y: Float64Array): number {
+/** <x, y> over the first `length` entries (all of x by default), with four accumulators so that the JIT can overlap the multiply-adds. */
+export function dot(x: Float64Array, y: Float64Array, length = x.length): number {
   let s0 = 0;
   let s1 = 0;
   let s2 = 0;
   let s3 = 0;
   let k = 0;
-  for (; k + 3 < x.length; k += 4) {
+  for (; k + 3 < length; k += 4) {
     s0 += x[k] * y[k];
     s1 += x[k + 1] * y[k + 1];
     s2 += x[k + 2] * y[k + 2];
     s3 += x[k + 3] * y[k + 3];
   }
-  for (; k < x.length; k++) s0 += x[k] * y[k];
+  for (; k < length; k++) s0 += x[k] * y[k];
   return s0 + s1 + (s2 + s3);
 }
 
@@ -71,10 +71,27 @@ export function subInto(x: Float64Array, y: Float64Array, out: Float64Array): vo
   for (let i = 0; i < x.length; i++) out[i] = x[i] - y[i];
 }
 
+/**
+ * ||x||_2 as scale * sqrt(sum (x_i / scale)^2) with scale = max_i |x_i| (no overflow on the large
+ * iterates of diverging runs), the sum in index order; NaN when some entry is NaN. The maximum runs
+ * over four interleaved running maxima, so that consecutive entries do not wait on each other (the
+ * same value: max is exact in any order).
+ */
 export function norm2(x: Float64Array): number {
-  // Scaled to avoid overflow for the large iterates of diverging runs.
-  let scale = 0;
-  for (let i = 0; i < x.length; i++) scale = Math.max(scale, Math.abs(x[i]));
+  const n = x.length;
+  let m0 = 0;
+  let m1 = 0;
+  let m2 = 0;
+  let m3 = 0;
+  let i = 0;
+  for (; i + 3 < n; i += 4) {
+    m0 = Math.max(m0, Math.abs(x[i]));
+    m1 = Math.max(m1, Math.abs(x[i + 1]));
+    m2 = Math.max(m2, Math.abs(x[i + 2]));
+    m3 = Math.max(m3, Math.abs(x[i + 3]));
+  }
+  for (; i < n; i++) m0 = Math.max(m0, Math.abs(x[i]));
+  const scale = Math.max(Math.max(m0, m1), Math.max(m2, m3));
   if (scale === 0 || !Number.isFinite(scale)) return scale;
   let s = 0;
   for (let i = 0; i < x.length; i++) {

@@ -70,22 +70,14 @@ export function unpackLayers(layerWidths: readonly number[], x: ArrayLike<number
   return layers;
 }
 
-/** Copies each layer's block of x into its own buffer (no allocation). */
+/** Copies each layer's block of x into its own buffer (a block copy through a view of x per layer). */
 export function readLayers(x: Float64Array, offsets: readonly number[], layers: readonly Float64Array[]): void {
-  for (let l = 0; l < layers.length; l++) {
-    const layer = layers[l];
-    const start = offsets[l];
-    for (let i = 0; i < layer.length; i++) layer[i] = x[start + i];
-  }
+  for (let l = 0; l < layers.length; l++) layers[l].set(x.subarray(offsets[l], offsets[l] + layers[l].length));
 }
 
-/** Copies each layer buffer into its block of out (no allocation): the inverse of `readLayers`. */
+/** Copies each layer buffer into its block of out (a block copy per layer): the inverse of `readLayers`. */
 export function writeLayers(layers: readonly Float64Array[], offsets: readonly number[], out: Float64Array): void {
-  for (let l = 0; l < layers.length; l++) {
-    const layer = layers[l];
-    const start = offsets[l];
-    for (let i = 0; i < layer.length; i++) out[start + i] = layer[i];
-  }
+  for (let l = 0; l < layers.length; l++) out.set(layers[l], offsets[l]);
 }
 
 /**

@@ -3,7 +3,9 @@
  * the same run:
  * - GD steps per second of `run` (recording everything, as plots and reports ask; recording the one
  *   series a measure such as `gapAt` reads) against a plain Float64Array loop (gradient, then
- *   x <- x - eta g, with no checks and nothing kept), on rotated quadratics with d = 10, 100, 1000.
+ *   x <- x - eta g, with no checks and nothing kept; `recordingCase` in scripts/benchProblems.ts), on
+ *   rotated quadratics with d = 10, 100, 1000. `npm run bench:numpy` times the d = 10 case again in
+ *   interleaved rounds (fastest and median ratios), which a shared machine's load moves less.
  * - Building a quadratic with a chosen spectrum at d = 1000 (no eigensolve: an exactly orthogonal
  *   factor, O(d^2)) against its first construction (`referenceExactOrthogonal`), and
  *   `quadraticFromMatrix` (exact rank and 50-digit Jacobi eigenvalues, for constants valid for the
@@ -13,35 +15,20 @@
  */
 import { bench, describe } from 'vitest';
 import { run } from '../../src/gd/run.js';
-import { axpy } from '../../src/linalg/kernels.js';
 import { exactOrthogonal, quadratic, quadraticFromMatrix } from '../../src/problems/quadratic.js';
 import { constant } from '../../src/schedules/index.js';
 import { Rng } from '../../src/util/random.js';
 import { referenceExactOrthogonal } from '../helpers/referenceOrthogonal.js';
+import { recordingCase, recordingSpectrum } from '../../scripts/benchProblems.js';
 
 const rng = new Rng(2026);
-const steps = (d: number): number => Math.max(20, Math.round(2e6 / (d * d)));
-const spectrum = (d: number): number[] => Array.from({ length: d }, (_, i) => 0.01 + i / d);
+const spectrum = recordingSpectrum;
 
 for (const d of [10, 100, 1000]) {
-  const problem = quadratic({ eigenvalues: spectrum(d), seed: d });
-  const x0 = Array.from(rng.normalVector(d));
+  const { problem, x0, steps: n, plainLoop } = recordingCase(d, rng);
   const schedule = constant(1);
-  const n = steps(d);
-  const x = new Float64Array(d);
-  const g = new Float64Array(d);
   describe(`GD on a rotated quadratic, d = ${d} (${n} steps per iteration)`, () => {
-    bench(
-      'plain Float64Array loop',
-      () => {
-        x.set(x0);
-        for (let t = 0; t < n; t++) {
-          problem.grad(x, g);
-          axpy(-1, g, x);
-        }
-      },
-      { time: 1500 },
-    );
+    bench('plain Float64Array loop', plainLoop, { time: 1500 });
     bench('run, every series (plots, reports)', () => void run(problem, schedule, x0, { maxSteps: n }), { time: 1500 });
     bench("run, the gap only (gapAt's series)", () => void run(problem, schedule, x0, { maxSteps: n, record: ['gap'] }), { time: 1500 });
   });
