@@ -64,7 +64,7 @@ export interface SquaredLossData {
   readonly x: Float64Array;
   /** Y, m x N row-major. */
   readonly y: Float64Array;
-  /** The exact rank of X. */
+  /** The exact rank of X, or -1 when the float64 SVD's rank disagrees with it (then no full rank is claimed). */
   readonly rank: number;
   /** An upper bound on lambda_max(X X^T). */
   readonly gramLargestUpper: number;
