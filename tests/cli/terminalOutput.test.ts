@@ -34,14 +34,16 @@ function longestLine(text: string): number {
 
 describe('check and list in 100 columns', () => {
   it('check: the table, the summary, the details and a counterexample fit, and the summary counts verdicts', () => {
-    const check = boundcheckCli(['check', 'classical.O1', 'liu2025.C5e', 'craciun2024.C7', '--budget', '30', '--verbose'], { env: COLUMNS });
+    // A claim whose verdict differs from the expected one whatever the search does: a fixture whose bound always holds, expected violated.
+    const differs = join(REPOSITORY, 'tests/fixtures/expected-violated-holds.ts');
+    const check = boundcheckCli(['check', 'classical.O1', differs, 'craciun2024.C7', '--budget', '30', '--verbose'], { env: COLUMNS });
     expect(check.status).toBe(1);
     expect(longestLine(check.stdout)).toBeLessThanOrEqual(100);
     expect(check.stdout).toMatch(/^id +verdict +margin \/ tightness +instances +time$/m);
     expect(check.stdout).toMatch(/^classical\.O1 +holds +tightness [\d.]+ +\d+ +[\d.]+s$/m);
     expect(check.stdout).toMatch(/^3 claims: 1 violated, 2 holds; 1 verdict differs from the expected one\.$/m);
-    expect(check.stdout).toMatch(/^liu2025\.C5e +holds\* /m);
-    expect(check.stdout).toMatch(/^\* differs from the expected verdict: liu2025\.C5e \(expected violated\)$/m);
+    expect(check.stdout).toMatch(/^fixture\.expected-violated-holds +holds\* /m);
+    expect(check.stdout).toMatch(/^\* differs from the expected verdict: fixture\.expected-violated-holds \(expected violated\)$/m);
     expect(check.stdout).toMatch(/^ {2}statement: f\(x_T\) - f\* <= L R\^2/m);
     expect(check.stdout).toMatch(/^Certified counterexamples:\ncraciun2024\.C7 at /m);
   });
