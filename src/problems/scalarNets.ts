@@ -63,6 +63,9 @@ export function scalarFactorization(options: { readonly target: number }): Scala
   return buildScalarNet(`scalarFactorization(target=${target})`, 2, target);
 }
 
+/** f* = 0, attained on {prod w = y}. */
+const FSTAR = 0;
+
 function buildScalarNet(name: string, depth: number, target: number): ScalarNetProblem {
   // prefix[i] = w_0 ... w_{i-1}, suffix[i] = w_i ... w_{N-1}; d* are their derivatives along v.
   const prefix = new Float64Array(depth + 1);
@@ -90,6 +93,21 @@ function buildScalarNet(name: string, depth: number, target: number): ScalarNetP
     const residual = products(x);
     for (let i = 0; i < depth; i++) out[i] = residual * prefix[i] * suffix[i + 1];
     return 0.5 * residual * residual;
+  }
+
+  /** `grad` at every lane, the same products in the same order. */
+  function gradLanes(x: readonly Float64Array[], count: number, g: readonly Float64Array[], fOut: Float64Array, gapOut: Float64Array): void {
+    for (let p = 0; p < count; p++) {
+      prefix[0] = 1;
+      for (let i = 0; i < depth; i++) prefix[i + 1] = prefix[i] * x[i][p];
+      suffix[depth] = 1;
+      for (let i = depth - 1; i >= 0; i--) suffix[i] = x[i][p] * suffix[i + 1];
+      const residual = prefix[depth] - target;
+      for (let i = 0; i < depth; i++) g[i][p] = residual * prefix[i] * suffix[i + 1];
+      const value = 0.5 * residual * residual;
+      fOut[p] = value;
+      gapOut[p] = value - FSTAR;
+    }
   }
 
   /** H_ii = g_i^2 and H_ij = g_i g_j + r prod_{k != i, j} w_k, with g_i = prod_{k != i} w_k. */
@@ -135,9 +153,10 @@ function buildScalarNet(name: string, depth: number, target: number): ScalarNetP
     params: { depth, target },
     f,
     grad,
+    gradLanes,
     hess,
     hvp,
-    fStar: 0,
+    fStar: FSTAR,
     fStarInfo: exact(0, 'large-lr-impossibility.md §3.3 E2 [R]: attained on {prod w = y}'),
     xStar,
     constants: {},
