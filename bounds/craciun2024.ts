@@ -86,8 +86,8 @@ export function whitenedDeepCriticalStep({ N, Phi }: { N: number; Phi: MatrixRow
   return 2 / (N * largestSingularValue(Phi) ** (2 - 2 / N));
 }
 
-/** Golden-section minimisation of a unimodal function on [lo, hi], to `tolerance` in the argument. */
-function goldenSectionMinimum(f: (t: number) => number, lo: number, hi: number, tolerance: number): number {
+/** Golden-section minimisation of a unimodal function on [lo, hi], to `tolerance` in the argument: the minimiser found and its value. */
+function goldenSectionMinimum(f: (t: number) => number, lo: number, hi: number, tolerance: number): { argument: number; value: number } {
   const inverseRatio = (Math.sqrt(5) - 1) / 2;
   let a = lo;
   let b = hi;
@@ -110,7 +110,7 @@ function goldenSectionMinimum(f: (t: number) => number, lo: number, hi: number, 
       fd = f(d);
     }
   }
-  return Math.min(fc, fd);
+  return fc <= fd ? { argument: c, value: fc } : { argument: d, value: fd };
 }
 
 /**
@@ -127,7 +127,21 @@ function goldenSectionMinimum(f: (t: number) => number, lo: number, hi: number, 
  * golden-section search on log s finds it (npm's minimize-golden-section-1d is unmaintained and
  * would be a new dependency). For Sigma = I it gives 2 |beta*|, i.e. eta_c = 1 / |beta*| as in E3.
  */
-export function nonWhitenedTwoLayerMinSharpness({ Sigma, betaStar }: { Sigma: MatrixRows; betaStar: ArrayLike<number> }): number {
+export function nonWhitenedTwoLayerMinSharpness(data: { Sigma: MatrixRows; betaStar: ArrayLike<number> }): number {
+  return nonWhitenedTwoLayerFlattest(data).sharpness;
+}
+
+/**
+ * E4's flattest minima (§3.3 [R, checked N]): s* = argmin_s lambda_max(s Sigma + b b^T / s), found
+ * as `nonWhitenedTwoLayerMinSharpness` finds S_min. The minima W_1 = w_2 beta*^T / s* with
+ * ||w_2||^2 = s* (Cauchy-Schwarz holds with equality) have lambda_max = S_min: the minima that stay
+ * linearly stable for every step below eta_c = 2 / S_min.
+ */
+export function nonWhitenedTwoLayerFlattestScale(data: { Sigma: MatrixRows; betaStar: ArrayLike<number> }): number {
+  return nonWhitenedTwoLayerFlattest(data).scale;
+}
+
+function nonWhitenedTwoLayerFlattest({ Sigma, betaStar }: { Sigma: MatrixRows; betaStar: ArrayLike<number> }): { scale: number; sharpness: number } {
   const { data: sigma, rows: d, cols } = requireMatrix('Sigma', Sigma);
   if (cols !== d) throw new InputError(`Sigma must be square, got ${d} x ${cols}`);
   const beta = requireVector('betaStar', betaStar, d);
@@ -160,7 +174,8 @@ export function nonWhitenedTwoLayerMinSharpness({ Sigma, betaStar }: { Sigma: Ma
     return largestSymmetricEigenvalue(sandwich, d);
   };
   const s0 = Math.sqrt(bSquared / sigmaEigenvalues[0]);
-  return goldenSectionMinimum(sharpnessAt, Math.log(s0 / 2), Math.log(2 * s0), 1e-12);
+  const { argument, value } = goldenSectionMinimum(sharpnessAt, Math.log(s0 / 2), Math.log(2 * s0), 1e-12);
+  return { scale: Math.exp(argument), sharpness: value };
 }
 
 /** E4's threshold 2 / S_min with S_min from `nonWhitenedTwoLayerMinSharpness` (§3.3 [R, checked N]). */

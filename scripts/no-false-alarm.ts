@@ -4,8 +4,9 @@
  * `boundcheck check` searches them, and the verdicts are counted per claim. A `violated` verdict
  * there is a certified counterexample to a claim expected to hold: the worst defect the tool can
  * have, listed after the table with its point.
- * Run: npx tsx scripts/no-false-alarm.ts [--budget 10000] [--seeds 10] [--workers 2] [--time-limit SECONDS]
- * (also `npm run bench:no-false-alarm -- --budget 10000 --seeds 10`). Prints a markdown table
+ * Run: npx tsx scripts/no-false-alarm.ts [--budget 10000] [--seeds 10] [--workers 2] [--time-limit SECONDS] [CLAIM ...]
+ * (also `npm run bench:no-false-alarm -- --budget 10000 --seeds 10`); CLAIM (files, folders or ids,
+ * as `check` takes them) restricts the run to those claims, for a rerun after a change. Prints a markdown table
  * (pasted in README.md), and on stderr each seed's wall time and the claims that did not hold.
  */
 import { searchClaims } from '../src/cli/falsify.js';
@@ -27,7 +28,9 @@ const seeds = argument('--seeds', 10);
 const workers = argument('--workers', 2);
 const timeLimit = process.argv.includes('--time-limit') ? argument('--time-limit', 0) : undefined;
 
-const targets = (await selectTargets([], true)).filter((t) => t.claim.expected === 'holds');
+/** The arguments that are not options or option values: the claims to run (all built-in ones when none). */
+const named = process.argv.slice(2).filter((arg, i, args) => !arg.startsWith('--') && !(i > 0 && args[i - 1].startsWith('--')));
+const targets = (await selectTargets(named, named.length === 0)).filter((t) => t.claim.expected === 'holds');
 const COLUMNS = ['holds', 'violated', 'inconclusive', 'other'] as const;
 const counts = targets.map(() => Object.fromEntries(COLUMNS.map((c) => [c, 0])) as Record<(typeof COLUMNS)[number], number>);
 const others = targets.map(() => new Set<string>());
@@ -62,7 +65,8 @@ for (let seed = 1; seed <= seeds; seed++) {
 }
 
 const seedList = seeds === 1 ? 'seed 1' : `seeds 1-${seeds}`;
-console.log(`### No false alarm: built-in claims expected to hold, budget ${budget}, ${seedList}, ${workers} workers\n`);
+const which = named.length === 0 ? 'built-in claims' : `the claims named (${named.join(', ')})`;
+console.log(`### No false alarm: ${which} expected to hold, budget ${budget}, ${seedList}, ${workers} workers\n`);
 console.log(`| claim | ${COLUMNS.join(' | ')} |`);
 console.log(`|---|${COLUMNS.map(() => '---|').join('')}`);
 targets.forEach((t, i) => {

@@ -4,8 +4,8 @@
  * Result: with a constant step eta, GD converges from a set of starts of positive measure when
  * eta < eta_c and only from a null set when eta > eta_c, eta_c = 2 / S_min = 1/|c| (on the
  * minimisers {x y = c} the Hessian has eigenvalues {0, x^2 + y^2} >= 2|c|). Checked as: the fraction
- * of M Gaussian starts that converge is 0 for eta >= 1.02 eta_c, and at least p0 = 10%
- * (within T steps) for eta <= 0.98 eta_c; exact one-sided bounds, 95% over 1000 instances
+ * of M Gaussian starts that converge is 0 for eta >= 1.02 eta_c, and at most 1 - p0 = 90% shown not to converge
+ * within T steps (diverged, bounded, stalled) for eta <= 0.98 eta_c; exact one-sided bounds, 95% over 1000 instances
  * (Bonferroni), M = SWEEP_STARTS = 100 starts per step, every one run (sweep.ts, _families.ts).
  * Hypotheses: c != 0 (the family: c in [1/4, 4]); |eta/eta_c - 1| in [2%, 50%] (eta_c is
  * non-hyperbolic).
@@ -22,7 +22,7 @@ import { dichotomyFamily, scalarFactorizationModel } from './_families.js';
 
 const C1 = claim({
   id: 'craciun2024.C1',
-  title: 'GD on 1/2 (xy - c)^2 with constant step eta: no start converges above eta_c = 1/|c|, at least 10% do within T steps below',
+  title: 'GD on 1/2 (xy - c)^2 with constant step eta: no start converges above eta_c = 1/|c|; below, at most 90% are shown not to converge within T steps',
   source: {
     reference: 'Craciun, Ghoshdastidar (2024), arXiv 2402.13108',
     result: 'Claims D/E (abstracts); threshold E1 of the digest',

@@ -5,7 +5,7 @@
  * Result: GD with a constant step eta contracts every eigen-direction when eta < 2/lambda_max(A), so
  * it converges from every start; for eta > 2/lambda_max(A) it diverges from every start outside
  * the null subspace orthogonal to the eigenvectors with eta lambda > 2. Checked as: the fraction of
- * M Gaussian starts that converge is 0 for eta >= 1.02 eta_c, and at least p0 = 10% (within T steps) for
+ * M Gaussian starts that converge is 0 for eta >= 1.02 eta_c, and at most 1 - p0 = 90% shown not to converge within T steps (diverged, bounded, stalled) for
  * eta <= 0.98 eta_c; exact one-sided bounds, 95% over 1000 instances (Bonferroni) with M = SWEEP_STARTS = 100 starts per step, every one run (sweep.ts, _families.ts).
  * Hypotheses: A positive definite (the family: d in 1..4, eigenvalues L kappa^(-i/(d-1)),
  * L in [1/2, 2], kappa in [1, 10], seeded eigenbasis); |eta/eta_c - 1| in [2%, 50%].
@@ -22,7 +22,7 @@ import { dichotomyFamily, quadraticModel } from './_families.js';
 
 const C10 = claim({
   id: 'craciun2024.C10',
-  title: 'GD on 1/2 theta^T A theta with constant step eta: no start converges above eta_c = 2/lambda_max(A), at least 10% do within T steps below',
+  title: 'GD on 1/2 theta^T A theta with constant step eta: no start converges above eta_c = 2/lambda_max(A); below, at most 90% are shown not to converge within T steps',
   source: {
     reference: 'Craciun, Ghoshdastidar (2024), arXiv 2402.13108',
     result: 'eta_c = 2/S_min on quadratics (E7 of the digest)',

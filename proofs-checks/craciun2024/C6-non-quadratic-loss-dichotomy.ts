@@ -6,7 +6,7 @@
  * f(x, y) = l(x y) with a constant step eta converges from a set of starts of positive measure when
  * eta < eta_c and only from a null set when eta > eta_c, eta_c = 2 / S_min = 1 / (kappa |z*|) (on
  * {x y = z*} lambda_max = kappa (x^2 + y^2) >= 2 kappa |z*|). Checked as: the fraction of M
- * Gaussian starts that converge is 0 for eta >= 1.02 eta_c, and at least p0 = 10% (within T steps) for
+ * Gaussian starts that converge is 0 for eta >= 1.02 eta_c, and at most 1 - p0 = 90% shown not to converge within T steps (diverged, bounded, stalled) for
  * eta <= 0.98 eta_c; exact one-sided bounds, 95% over 1000 instances (Bonferroni) with M = SWEEP_STARTS = 100 starts per step, every one run (sweep.ts, _families.ts). The losses are mathjs expressions
  * (fromExpression): l(z) = log cosh(z - z*) and sqrt(1 + (z - z*)^2) - 1, both with kappa = 1.
  * Hypotheses: l analytic, unique critical point z* != 0, kappa > 0 (the family: z* in {1/2, 1, 2});
@@ -25,7 +25,7 @@ import { dichotomyFamily, nonQuadraticLossModel } from './_families.js';
 
 const C6 = claim({
   id: 'craciun2024.C6',
-  title: 'GD on l(xy), l = log cosh or pseudo-Huber around z*: no start converges above eta_c = 1/(kappa |z*|), at least 10% do within T steps below',
+  title: 'GD on l(xy), l = log cosh or pseudo-Huber around z*: no start converges above eta_c = 1/(kappa |z*|); below, at most 90% are shown not to converge within T steps',
   source: {
     reference: 'Craciun, Ghoshdastidar (2024), arXiv 2402.13108',
     result: 'Claim E (v2/v3 abstracts, general losses); threshold E5 of the digest',

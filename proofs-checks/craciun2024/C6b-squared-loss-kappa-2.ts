@@ -5,7 +5,7 @@
  * f(x, y) = l(x y) converges from a set of starts of positive measure when eta < eta_c and only
  * from a null set when eta > eta_c, eta_c = 1 / (kappa |z*|). The digest's third E5 example,
  * l = (z - 1)^2 with kappa = 2 and eta_c = 1/2, here with z* in {1/2, 1, 2}. Checked as C6: the
- * fraction of M Gaussian starts that converge is 0 for eta >= 1.02 eta_c, and at least p0 = 10% (within T steps) for
+ * fraction of M Gaussian starts that converge is 0 for eta >= 1.02 eta_c, and at most 1 - p0 = 90% shown not to converge within T steps (diverged, bounded, stalled) for
  * eta <= 0.98 eta_c; exact one-sided bounds, 95% over 1000 instances (Bonferroni) with M = SWEEP_STARTS = 100 starts per step, every one run (sweep.ts, _families.ts).
  * Hypotheses: as C6; |eta/eta_c - 1| in [2%, 50%].
  * Reference: Craciun, Ghoshdastidar (2024), arXiv 2402.13108 v3, Claim E [P]; the threshold is the
@@ -25,7 +25,7 @@ const thresholdWith = (kappa: number) => ({
 
 const C6b = claim({
   id: 'craciun2024.C6b',
-  title: 'GD on (x y - z*)^2 (kappa = 2): no start converges above eta_c = 1/(2 |z*|), at least 10% do within T steps below',
+  title: 'GD on (x y - z*)^2 (kappa = 2): no start converges above eta_c = 1/(2 |z*|); below, at most 90% are shown not to converge within T steps',
   source: {
     reference: 'Craciun, Ghoshdastidar (2024), arXiv 2402.13108',
     result: 'Claim E (v2/v3 abstracts, general losses); threshold E5 of the digest, l = (z - 1)^2',

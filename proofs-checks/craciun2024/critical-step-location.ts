@@ -4,8 +4,8 @@
  *
  * Result: sweeping the constant step over eta/eta_c in {0.95, 0.98, 1.02, 1.05} with Gaussian
  * starts, no evidence puts the critical step more than 2% from eta_c: no start converges at
- * r > 1.02, and at r < 0.98 at least p0 = 10% of the starts converge within T steps (significant
- * non-convergence would refute it: exact one-sided bound, 95% over 1000 instances x 4 steps,
+ * r > 1.02, and at r < 0.98 at most 1 - p0 = 90% of the starts are shown not to converge within
+ * T steps (significant non-convergence would refute it: exact one-sided bound, 95% over 1000 instances x 4 steps,
  * Bonferroni, which needs at least 108 starts). M = 1000 starts at every step (the protocol's,
  * §5 item 1, all run), each step's converged fraction reported as k/1000 with its Wilson interval.
  * The measure is max |r - 1| over the ratios that are evidence (sweep.ts criticalStepDeviation).
@@ -54,7 +54,7 @@ const cases = (factor: number): CriticalStepCase[] => {
 
 const criticalStep = claim({
   id: 'craciun2024.critical-step',
-  title: 'The critical step of GD lies within 2% of eta_c = 2/S_min: no start converges above 1.02 eta_c, at least 10% do within T steps below 0.98 eta_c',
+  title: 'The critical step of GD lies within 2% of eta_c = 2/S_min: no start converges above 1.02 eta_c, below 0.98 eta_c at most 90% are shown not to converge within T steps',
   source: {
     reference: 'Craciun, Ghoshdastidar (2024), arXiv 2402.13108',
     result: 'Claims D/E (abstracts); thresholds E1, E2, E3 of the digest',

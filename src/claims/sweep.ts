@@ -11,8 +11,10 @@
  * search's confidence (default 95%) after a Bonferroni correction over the instances the search can
  * look at (default 1000) and over a grid's steps, as the stochastic claims do (statistical.ts): the
  * exact one-sided (Clopper-Pearson) bound on a fraction, on the side that makes a violation
- * significant. What a claim asserts below a threshold is refutable: "a fraction of at least p0 of
- * the starts converges within T steps", p0 stated by the claim. A violation needs no replay.
+ * significant. What a claim asserts below a threshold is refutable: "at most a fraction 1 - p0 of
+ * the starts is shown within T steps not to converge" (diverged, bounded away from a minimum or
+ * stalled at a saddle; a run still converging at T is no evidence either way), p0 stated by the
+ * claim. A violation needs no replay.
  *
  * Every start of a step is run (no early stop), so the fraction a measure reports is k/M on the
  * stated M, with its two-sided 95% Wilson interval (§5 item 1) next to the exact one-sided bound
@@ -25,7 +27,7 @@ import type { Problem } from '../problems/problem.js';
 import jStat from 'jstat';
 import { InputError } from '../util/errors.js';
 import { Rng } from '../util/random.js';
-import { requireDimension, requireInteger, requirePositive } from '../util/validate.js';
+import { requireDimension, requireInteger, requirePositive, requireVector } from '../util/validate.js';
 import type { Instance } from './family.js';
 import type { Measure, MeasureValue } from './measures.js';
 import { bonferroni, type Bonferroni, type SampleStatistics, type Significance } from './statistical.js';
@@ -37,8 +39,15 @@ export interface SweepSettings {
   readonly steps: number;
   /** K: the tail window of the classification and of the asymptotic gradient norm (at most T + 1). */
   readonly tailWindow: number;
-  /** sigma_0: every coordinate of a start is drawn i.i.d. from N(0, sigma_0^2). */
+  /** sigma_0: every coordinate of a start is drawn i.i.d. from N(center_i, sigma_0^2). */
   readonly initScale: number;
+  /**
+   * The center of the starts' law (default the origin): a point near which the statement's
+   * converging set is known to lie, e.g. a linearly stable minimum for "converges from a set of
+   * positive measure" (its neighbourhood is such a set). Never for "converges only from a null set",
+   * whose starts must not be placed by the claim (large-lr-impossibility.md §5 C9).
+   */
+  readonly center?: ArrayLike<number>;
   /** Seeds the starts; the same M starts are used at every step of a sweep. */
   readonly seed: number;
   /** classifyRun's tolerances (its tail window is `tailWindow`). */
@@ -149,14 +158,19 @@ function median(values: number[]): number {
 }
 
 /**
- * GD with constant `step` from M seeded starts N(0, sigma_0^2 I), all run (together, by
+ * GD with constant `step` from M seeded starts N(center, sigma_0^2 I), all run (together, by
  * `runLanes`) and classified.
  */
 export function runStarts(problem: Problem, step: number, settings: SweepSettings): StepOutcome {
   requirePositive('step', step);
-  const { starts, steps, tailWindow, initScale, seed, tolerances, convergedGap } = checkedSettings(settings);
+  const { starts, steps, tailWindow, initScale, seed, tolerances, convergedGap, center } = checkedSettings(settings);
+  const origin = center ? requireVector('center', center, problem.dim) : undefined;
   const rng = new Rng(seed);
-  const points = Array.from({ length: starts }, () => rng.normalVector(problem.dim, initScale));
+  const points = Array.from({ length: starts }, () => {
+    const point = rng.normalVector(problem.dim, initScale);
+    if (origin) for (let i = 0; i < point.length; i++) point[i] += origin[i];
+    return point;
+  });
   const { ends } = runLanes(problem, step, points, { maxSteps: steps, tailWindow, ...(convergedGap ? { targetGap: convergedGap } : {}) });
   const outcomes: Record<RunOutcome, number> = { converged: 0, diverged: 0, stalled: 0, undecided: 0, bounded: 0 };
   const boundedTailMaxima: number[] = [];
@@ -284,13 +298,21 @@ function requireRefutable(starts: number, convergingFraction: number, alpha: num
 }
 
 /**
- * At least p0 of the M starts should converge at `step`: runs them all and bounds the fraction not
- * converged from below at level 1 - alpha (exact, one-sided).
+ * The starts that did not converge and never will on the run's evidence: diverged, bounded away
+ * from a minimum, or stalled near a saddle. An undecided run (still converging at T, or not yet
+ * classifiable) is neither converged nor not, so it is no evidence against convergence
+ * (large-lr-impossibility.md §5 item 4: extend T, never count it as non-convergent).
+ */
+const decidedNotConverged = ({ outcomes }: StepOutcome): number => outcomes.diverged + outcomes.bounded + outcomes.stalled;
+
+/**
+ * At least p0 of the M starts should converge at `step`: runs them all and bounds the fraction
+ * decided not to converge from below at level 1 - alpha (exact, one-sided).
  */
 function notConvergedBound(problem: Problem, step: number, settings: SweepSettings, convergingFraction: number, alpha: number, correction: string) {
   requireRefutable(settings.starts, requireFraction('convergingFraction', convergingFraction), alpha, correction);
   const outcome = runStarts(problem, step, settings);
-  const notConverged = outcome.starts - outcome.outcomes.converged;
+  const notConverged = decidedNotConverged(outcome);
   return { outcome, notConverged, bound: binomialLowerBound({ successes: notConverged, trials: outcome.starts, alpha }) };
 }
 
@@ -319,13 +341,14 @@ const describeCorrection = (s: Bonferroni, steps: number): string =>
 export interface DichotomyInstance extends SweepInstance {
   /** True below the claimed threshold (at least `convergingFraction` of the starts converges), false above (none does). */
   readonly predictsConvergence: boolean;
-  /** p0: the fraction of the starts the claim says converges within T steps below the threshold, in (0, 1). */
+  /** p0: below the threshold, the claim says at most 1 - p0 of the starts are shown within T steps not to converge; in (0, 1). */
   readonly convergingFraction: number;
 }
 
 /**
  * The fraction of the M starts whose outcome contradicts the instance's prediction: converged runs
- * where none should converge, runs that did not converge (within T steps) where at least p0 should.
+ * where none should converge, runs shown not to converge within T steps (diverged, bounded,
+ * stalled; not the undecided ones) where at least p0 should.
  * Its value is the exact one-sided lower confidence bound on that fraction at level
  * 1 - alpha / comparisons (`significance`: default 95% over 1000 instances), for upper claims
  * (`dichotomyBound`): exceeding the bound is then significant for the search as a whole. Where none
@@ -343,7 +366,7 @@ export function fractionAgainstPrediction<I extends DichotomyInstance>(significa
       if (context.kind !== 'upper') throw new InputError(`measure ${label} is for upper claims`);
       if (instance.predictsConvergence) {
         const { outcome, notConverged, bound } = notConvergedBound(instance.problem, instance.step, instance.sweep, instance.convergingFraction, s.alpha, describeCorrection(s, 1));
-        const method = `Clopper-Pearson lower bound ${formatFraction(bound)} on the fraction of starts not converged within T steps (${describeConverged(outcome)})`;
+        const method = `Clopper-Pearson lower bound ${formatFraction(bound)} on the fraction of starts diverged, bounded or stalled within T steps (${describeConverged(outcome)}; undecided runs count for neither side)`;
         return { value: bound, statistics: fractionStatistics(notConverged, outcome.starts, s, s.alpha, bound, method) };
       }
       const outcome = runStarts(instance.problem, instance.step, instance.sweep);
@@ -357,7 +380,7 @@ export function fractionAgainstPrediction<I extends DichotomyInstance>(significa
 
 /**
  * What the dichotomy allows of `fractionAgainstPrediction`: 0 above the threshold (no start
- * converges), 1 - p0 below it (at least the fraction p0 converges within T steps).
+ * converges), 1 - p0 below it (at most 1 - p0 of the starts are shown not to converge within T steps).
  */
 export function dichotomyBound(instance: DichotomyInstance): number {
   return instance.predictsConvergence ? 1 - instance.convergingFraction : 0;
@@ -382,7 +405,7 @@ export function asymptoticGradNorm<I extends SweepInstance>(): Measure<I, undefi
 export interface CriticalStepInstance extends Instance {
   readonly threshold: number;
   readonly ratios: readonly number[];
-  /** p0: the fraction of the starts the claim says converges within T steps at the ratios below 1, in (0, 1). */
+  /** p0: at the ratios below 1, the claim says at most 1 - p0 of the starts are shown within T steps not to converge; in (0, 1). */
   readonly convergingFraction: number;
   settingsAt(ratio: number): SweepSettings;
 }
@@ -393,7 +416,7 @@ export interface CriticalStepInstance extends Instance {
  * least r (certain), and significant non-convergence at r < 1 (fewer converged starts than a
  * converging fraction p0 allows, by the exact bound at level 1 - alpha / (comparisons x the grid's
  * steps)) shows it is at most r. 0 when no step is evidence. A ratio with no converged start but
- * not significantly so, or with undecided starts, is no evidence either way.
+ * not significantly so is no evidence either way, and undecided starts never count as not converged.
  */
 export function criticalStepDeviation<I extends CriticalStepInstance>(significance: Significance = {}): Measure<I, undefined> {
   const s = bonferroni(significance);
@@ -425,12 +448,12 @@ export function criticalStepDeviation<I extends CriticalStepInstance>(significan
           statistics = fractionStatistics(converged, outcome.starts, s, alpha, bound, method);
         } else if (ratio < 1) {
           requireRefutable(outcome.starts, requireFraction('convergingFraction', convergingFraction), alpha, correction);
-          const notConverged = outcome.starts - converged;
+          const notConverged = decidedNotConverged(outcome);
           const bound = binomialLowerBound({ successes: notConverged, trials: outcome.starts, alpha });
           const deviation = bound > 1 - convergingFraction ? 1 - ratio : 0;
           if (deviation >= value) {
             value = deviation;
-            const method = `Clopper-Pearson lower bound ${formatFraction(bound)} on the fraction not converged at eta = ${ratio} eta_c (${correction}); eta/eta_c = ${grid}`;
+            const method = `Clopper-Pearson lower bound ${formatFraction(bound)} on the fraction diverged, bounded or stalled at eta = ${ratio} eta_c (${correction}); eta/eta_c = ${grid}`;
             statistics = fractionStatistics(notConverged, outcome.starts, s, alpha, bound, method);
           }
         }
