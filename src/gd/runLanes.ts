@@ -97,6 +97,7 @@ export function runLanes(problem: Problem, step: number, starts: readonly ArrayL
 
   // Per position, this step: ||grad f|| (as norm2: scaled) and max_i |x_i| (as normInf).
   const gradNorm = new Float64Array(lanes);
+  const sumSquares = new Float64Array(lanes);
   const xMax = new Float64Array(lanes);
   const stopped = new Uint8Array(lanes);
 
@@ -114,19 +115,20 @@ export function runLanes(problem: Problem, step: number, starts: readonly ArrayL
         if (a > xMax[p] || Number.isNaN(a)) xMax[p] = a;
       }
     }
+    sumSquares.fill(0, 0, running);
+    for (let i = 0; i < dim; i++) {
+      const gi = grad[i];
+      for (let p = 0; p < running; p++) {
+        const r = gi[p] / gradNorm[p];
+        sumSquares[p] += r * r;
+      }
+    }
     let anyStopped = false;
     for (let p = 0; p < running; p++) {
       const j = start[p];
       const at = t + skipped[j];
       const scale = gradNorm[p];
-      if (scale !== 0 && Number.isFinite(scale)) {
-        let s = 0;
-        for (let i = 0; i < dim; i++) {
-          const r = grad[i][p] / scale;
-          s += r * r;
-        }
-        gradNorm[p] = scale * Math.sqrt(s);
-      }
+      if (scale !== 0 && Number.isFinite(scale)) gradNorm[p] = scale * Math.sqrt(sumSquares[p]);
       const norm = gradNorm[p];
       const rule = rules[j];
       let stops = true;
