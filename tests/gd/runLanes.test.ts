@@ -4,7 +4,7 @@
  * iterate, last gap, initial gradient norm, tail maximum of the gradient norm), and the
  * classification from its `RunEnd` is the single run's. Converging, 2-cycling, diverging and
  * exactly stationary starts; the lane-wise gradients (`gradLanes`: scalar nets, linear nets on
- * the whitened and the squared loss) and the start-by-start path of a problem without them; runs
+ * the whitened and the squared loss, expression problems) and the start-by-start path of a problem without them; runs
  * whose iterates repeat (skipped to the end of their budget); bad input.
  */
 import { describe, expect, it } from 'vitest';
@@ -13,6 +13,7 @@ import { run } from '../../src/gd/run.js';
 import { runLanes } from '../../src/gd/runLanes.js';
 import { tailMax } from '../../src/gd/trajectory.js';
 import type { Problem } from '../../src/problems/problem.js';
+import { fromExpression } from '../../src/problems/expression.js';
 import { linearNetWithLoss, squaredLoss, whitenedLoss } from '../../src/problems/linearNets.js';
 import { quadratic } from '../../src/problems/quadratic.js';
 import { deepScalarNet, scalarFactorization } from '../../src/problems/scalarNets.js';
@@ -103,6 +104,14 @@ describe('runLanes does what run does, start by start', () => {
     const starts = startsOf(net.dim, 30, 0.7, 9);
     expectSameAsRun(net, step, starts, 300, 60, 1e-28);
     expectSameAsRun(net, 1.6 * step, starts, 300, 60);
+  });
+
+  it('an expression problem (mathjs, l(x y) = log cosh(x y - 1)): lane-wise gradients, every start as run', () => {
+    const problem = fromExpression({ expression: 'log(cosh(x*y - zStar))', variables: ['x', 'y'], parameters: { zStar: 1 }, fStar: 0 });
+    expect(problem.gradLanes).toBeDefined();
+    const starts = startsOf(2, 30, 1, 10);
+    expect(expectSameAsRun(problem, 0.9, starts, 500, 100)).toContain('converged');
+    expect(expectSameAsRun(problem, 1.1, starts, 500, 100)).toContain('bounded');
   });
 
   it('a run that reaches a floating-point 2-cycle skips whole periods, and ends as run ends', () => {
