@@ -6,7 +6,7 @@
  * it converges from every start; for eta > 2/lambda_max(A) it diverges from every start outside
  * the null subspace orthogonal to the eigenvectors with eta lambda > 2. Checked as: the fraction of
  * M Gaussian starts that converge is 0 for eta >= 1.02 eta_c, and at most 1 - p0 = 90% shown not to converge within T steps (diverged, bounded, stalled) for
- * eta <= 0.98 eta_c; exact one-sided bounds, 95% over 1000 instances (Bonferroni) with M = SWEEP_STARTS = 100 starts per step, every one run (sweep.ts, _families.ts).
+ * eta <= 0.98 eta_c; exact one-sided bounds, 95% over 1000 instances (Bonferroni) with M = SWEEP_STARTS = 200 starts per step, every one run (sweep.ts, _families.ts).
  * Hypotheses: A positive definite (the family: d in 1..4, eigenvalues L kappa^(-i/(d-1)),
  * L in [1/2, 2], kappa in [1, 10], seeded eigenbasis); |eta/eta_c - 1| in [2%, 50%].
  * Reference: the linear-stability reading eta_c = 2/S_min of Craciun, Ghoshdastidar (2024),

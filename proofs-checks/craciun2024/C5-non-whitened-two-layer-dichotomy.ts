@@ -10,7 +10,7 @@
  * most 1 - p0 = 90% of M starts around a flattest minimum (N(m, 0.1^2 I), m linearly stable below
  * eta_c: a neighbourhood of the converging set the theorem promises) are shown not to converge
  * within T steps for eta <= 0.95 eta_c; exact one-sided bounds, 95% over 1000 instances
- * (Bonferroni), M = SWEEP_STARTS = 100, every start run (sweep.ts, _families.ts).
+ * (Bonferroni), M = SWEEP_STARTS = 200, every start run (sweep.ts, _families.ts).
  * Hypotheses: realizable data, Sigma positive definite (n = 10 >= d Gaussian samples). The family:
  * d = 2..3 inputs, width 4, seeded data; |eta/eta_c - 1| in [5%, 50%].
  * Reference: Craciun, Ghoshdastidar (2024), arXiv 2402.13108 v3, Claims D/E [P]; the threshold is the

@@ -93,6 +93,12 @@ function mapDerivatives<T, U>(derivatives: Derivatives<T>, map: (value: T) => U)
 type Float64Code = (x: ArrayLike<number>, parameters: Float64Array) => unknown;
 
 /**
+ * The same derivative at lanes 0..count-1 (src/linalg/lanes.ts: x[i][p] is coordinate i of point
+ * p), written into out[p]; returns -1, or the first lane whose value is not a number.
+ */
+type Float64LaneCode = (x: readonly Float64Array[], parameters: Float64Array, count: number, out: Float64Array) => number;
+
+/**
  * What one (expression, variables, parameter names) compiles to, shared by every instance of it:
  * the float64 derivatives as plain functions, and the BigNumber ones compiled once per precision.
  */
@@ -100,6 +106,8 @@ interface CompiledExpression {
   /** The parameter names in the order of the parameter vector the float64 code reads. */
   readonly parameterNames: readonly string[];
   readonly float64: Derivatives<Float64Code>;
+  /** f and its gradient lane-wise: the same source, evaluated point by point in one loop. */
+  readonly float64Lanes: Pick<Derivatives<Float64LaneCode>, 'objective' | 'gradient'>;
   /** The derivatives in `bigMath(digits)`, differentiated and compiled on first use. */
   bigNumber(digits: number): Derivatives<EvalFunction>;
 }
@@ -255,7 +263,7 @@ function isIntegerConstant(node: MathNode): boolean {
  * function calls the implementation mathjs dispatches to for number arguments (`typed.find`; e.g.
  * its `pow` takes odd roots of negative numbers in predictable mode, where Math.pow gives NaN).
  */
-function float64Code(root: MathNode, slots: ReadonlyMap<string, string>, expression: string): Float64Code {
+function float64Source(root: MathNode, slots: ReadonlyMap<string, string>, expression: string): { source: string; implementations: unknown[] } {
   const math = float64Math();
   const implementations: unknown[] = [];
   const call = (name: string, args: readonly string[]): string => {
@@ -290,9 +298,30 @@ function float64Code(root: MathNode, slots: ReadonlyMap<string, string>, express
     if (math.isFunctionNode(node)) return call(node.fn.name, node.args.map(source));
     throw expressionError(expression, `contains '${node.toString()}' (${node.type}), which cannot be compiled`);
   };
-  const body = `'use strict'; return (x, parameters) => ${source(root)};`;
-  return new Function('implementations', body)(implementations) as Float64Code;
+  return { source: source(root), implementations };
 }
+
+/** `float64Source` compiled to a function of (x, parameters). */
+function float64Code(root: MathNode, slots: ReadonlyMap<string, string>, expression: string): Float64Code {
+  const { source, implementations } = float64Source(root, slots, expression);
+  return new Function('implementations', `'use strict'; return (x, parameters) => ${source};`)(implementations) as Float64Code;
+}
+
+/** `float64Source` compiled to a loop over lanes (`Float64LaneCode`): coordinate i of the lane is read once into `x<i>`. */
+function float64LaneCode(root: MathNode, variables: readonly string[], parameterNames: readonly string[], expression: string): Float64LaneCode {
+  const slots = new Map<string, string>([
+    ...variables.map((name, i): [string, string] => [name, `x${i}`]),
+    ...parameterNames.map((name, k): [string, string] => [name, `parameters[${k}]`]),
+  ]);
+  const { source, implementations } = float64Source(root, slots, expression);
+  const columns = variables.map((_, i) => `const X${i} = x[${i}];`).join(' ');
+  const reads = variables.map((_, i) => `const x${i} = X${i}[p];`).join(' ');
+  const body = `'use strict'; return (x, parameters, count, out) => { ${columns}
+    for (let p = 0; p < count; p++) { ${reads} const value = ${source}; if (typeof value !== 'number') return p; out[p] = value; }
+    return -1; };`;
+  return new Function('implementations', body)(implementations) as Float64LaneCode;
+}
+
 
 /** Parses, checks, differentiates and compiles one expression in its variables and parameters. */
 function compileExpression(
@@ -306,13 +335,15 @@ function compileExpression(
     ...variables.map((name, i): [string, string] => [name, `x[${i}]`]),
     ...parameterNames.map((name, k): [string, string] => [name, `parameters[${k}]`]),
   ]);
-  const float64 = mapDerivatives(differentiate(float64Math(), root, variables, expression), (node) =>
-    float64Code(node, slots, expression),
-  );
+  const symbolic = differentiate(float64Math(), root, variables, expression);
+  const float64 = mapDerivatives(symbolic, (node) => float64Code(node, slots, expression));
+  const laneCode = (node: MathNode): Float64LaneCode => float64LaneCode(node, variables, parameterNames, expression);
+  const float64Lanes = { objective: laneCode(symbolic.objective), gradient: symbolic.gradient.map(laneCode) };
   const bigNumberDerivatives = new Map<number, Derivatives<EvalFunction>>();
   return {
     parameterNames,
     float64,
+    float64Lanes,
     bigNumber(digits) {
       let derivatives = bigNumberDerivatives.get(digits);
       if (!derivatives) {
@@ -382,7 +413,7 @@ export function fromExpression(definition: ExpressionDefinition): ExpressionProb
   const compiled = cached ?? compileExpression(expression, variables, parameterNames);
   rememberCompiled(key, compiled);
 
-  const { float64 } = compiled;
+  const { float64, float64Lanes } = compiled;
   const parameterVector = Float64Array.from(compiled.parameterNames, (name) => parameters[name]);
   const real = (value: unknown): number => {
     if (typeof value !== 'number') {
@@ -419,6 +450,20 @@ export function fromExpression(definition: ExpressionDefinition): ExpressionProb
     grad(x, out) {
       for (let i = 0; i < dim; i++) out[i] = real(float64.gradient[i](x, parameterVector));
       return real(float64.objective(x, parameterVector));
+    },
+    gradLanes(x, count, grad, f, gap) {
+      let failed = -1;
+      for (let i = 0; i < dim && failed < 0; i++) failed = float64Lanes.gradient[i](x, parameterVector, count, grad[i]);
+      if (failed < 0) failed = float64Lanes.objective(x, parameterVector, count, f);
+      if (failed >= 0) {
+        // Some value is not a number: `grad`, point by point, throws what it throws on the first such point.
+        const point = new Float64Array(dim);
+        for (let p = 0; p < count; p++) {
+          for (let i = 0; i < dim; i++) point[i] = x[i][p];
+          this.grad(point, new Float64Array(dim));
+        }
+      }
+      for (let p = 0; p < count; p++) gap[p] = f[p] - fStar;
     },
     hess,
     hvp(x, v, out) {

@@ -22,6 +22,7 @@
 import type { BigNumber, MathJsInstance } from 'mathjs';
 import { Matrix, SingularValueDecomposition } from 'ml-matrix';
 import { dot, gemm, residentArray, residentCopy } from '../linalg/kernels.js';
+import { BroadcastLanes, gemmLanes, gemmRunsJavaScript, halfSquaredNormLanes, LaneScratch } from '../linalg/lanes.js';
 import { InputError } from '../util/errors.js';
 import { requireDimension, requireMatrix } from '../util/validate.js';
 import {
@@ -50,6 +51,8 @@ export interface ProductLossMinimum {
   readonly minimizer?: Float64Array;
   /** l(P) - value computed without cancellation, when the loss can. */
   readonly gap?: (P: Float64Array) => number;
+  /** `gap` at lanes 0..count-1 of a lane matrix P, into out[p], each bitwise as `gap`. */
+  readonly gapLanes?: (P: readonly Float64Array[], count: number, out: Float64Array) => void;
 }
 
 /** The infimum of a product loss over matrices of bounded rank, in BigNumber arithmetic. */
@@ -79,6 +82,8 @@ export interface ProductLoss {
   value(P: Float64Array): number;
   /** Writes grad l(P) into `out` and returns l(P). */
   grad(P: Float64Array, out: Float64Array): number;
+  /** `grad` at lanes 0..count-1 of lane matrices (src/linalg/lanes.ts), l(P) into value[p], each bitwise as `grad`. */
+  gradLanes?(P: readonly Float64Array[], count: number, out: readonly Float64Array[], value: Float64Array): void;
   /** Writes the second derivative of l at P along dP, (D^2 l(P))[dP], into `out`. */
   hvp(P: Float64Array, dP: Float64Array, out: Float64Array): void;
   /** The infimum over products of rank <= rank (a net's bottleneck width bounds its rank). */
@@ -164,6 +169,20 @@ export function squaredLoss(X: MatrixRows, Y: MatrixRows): FiniteSumProductLoss 
     return addProduct(P, samples, x);
   }
 
+  // Lane-wise (src/linalg/lanes.ts) when gemm runs the JavaScript kernel at these shapes.
+  const onLanes = gemmRunsJavaScript(m, samples, n) && gemmRunsJavaScript(m, n, samples);
+  const xLanes = new BroadcastLanes(x);
+  const laneScratch = new LaneScratch();
+  const residualScratch = new LaneScratch();
+  /** `fillResidual` at lanes 0..count-1 (all samples): residual lanes into the returned arrays, 1/2 ||residual||^2 into value. */
+  function fillResidualLanes(P: readonly Float64Array[], count: number, value: Float64Array): Float64Array[] {
+    const residualLanes = residualScratch.arrays(m * samples, count);
+    for (let e = 0; e < m * samples; e++) residualLanes[e].fill(negatedTargets[e], 0, count);
+    gemmLanes(m, samples, n, 1, P, false, xLanes.at(count), false, 1, residualLanes, count, laneScratch);
+    halfSquaredNormLanes(residualLanes, m * samples, undefined, count, value, 'dot');
+    return residualLanes;
+  }
+
   const svdX = new SingularValueDecomposition(Matrix.from1DArray(n, samples, x), { autoTranspose: true });
   const rankX = svdX.rank;
   const sigmaX = svdX.diagonal;
@@ -206,6 +225,14 @@ export function squaredLoss(X: MatrixRows, Y: MatrixRows): FiniteSumProductLoss 
     hvp(_P, dP, out) {
       gemm(m, n, n, 1, dP, false, gram, false, 0, out);
     },
+    ...(onLanes
+      ? {
+          gradLanes(P: readonly Float64Array[], count: number, out: readonly Float64Array[], value: Float64Array) {
+            const residualLanes = fillResidualLanes(P, count, value);
+            gemmLanes(m, n, samples, 1, residualLanes, false, xLanes.at(count), true, 0, out, count, laneScratch);
+          },
+        }
+      : {}),
     gradBatch(P, indices, count, out) {
       gatherColumns(x, n, samples, indices, count, batchInputs);
       gatherColumns(negatedTargets, m, samples, indices, count, residual);
@@ -225,9 +252,26 @@ export function squaredLoss(X: MatrixRows, Y: MatrixRows): FiniteSumProductLoss 
         };
       }
       const difference = residentArray(m * n);
+      const differenceScratch = new LaneScratch();
       return {
         value: exact(value, 'l* = 1/2 ||Y (I - X^+ X)||_F^2 at P* = Y X^+ (local-pl-linear-nets.md §1)'),
         minimizer,
+        ...(onLanes
+          ? {
+              gapLanes(P: readonly Float64Array[], count: number, out: Float64Array) {
+                const differenceLanes = differenceScratch.arrays(m * n, count);
+                for (let i = 0; i < m * n; i++) {
+                  const Pi = P[i];
+                  const di = differenceLanes[i];
+                  const mi = minimizer[i];
+                  for (let p = 0; p < count; p++) di[p] = Pi[p] - mi;
+                }
+                const residualLanes = residualScratch.arrays(m * samples, count);
+                gemmLanes(m, samples, n, 1, differenceLanes, false, xLanes.at(count), false, 0, residualLanes, count, laneScratch);
+                halfSquaredNormLanes(residualLanes, m * samples, undefined, count, out, 'dot');
+              },
+            }
+          : {}),
         gap(P) {
           for (let i = 0; i < m * n; i++) difference[i] = P[i] - minimizer[i];
           gemm(m, samples, n, 1, difference, false, x, false, 0, residual);
@@ -285,6 +329,16 @@ export function whitenedLoss(Phi: MatrixRows): ProductLoss {
         sum += d * d;
       }
       return 0.5 * sum;
+    },
+    gradLanes(P, count, out, value) {
+      const residualLanes = out;
+      for (let i = 0; i < m * n; i++) {
+        const Pi = P[i];
+        const oi = residualLanes[i];
+        const phiI = phi[i];
+        for (let p = 0; p < count; p++) oi[p] = Pi[p] - phiI;
+      }
+      halfSquaredNormLanes(residualLanes, m * n, undefined, count, value);
     },
     hvp(_P, dP, out) {
       out.set(dP);
@@ -531,6 +585,37 @@ function buildLinearNet(layerWidths: number[], loss: ProductLoss): LinearNetProb
   const bottleneck = Math.min(...layerWidths.slice(1, depth));
   const minimum = loss.minimumOverRank(bottleneck);
   const lossGap = minimum.gap;
+
+  // `grad` lane-wise (src/linalg/lanes.ts), when the loss has it and gemm runs the JavaScript kernel at every shape here.
+  const laneShapes = layerWidths.slice(1).flatMap((rows, l) => (l === 0 ? [] : [[rows, n, layerWidths[l]], [rows, layerWidths[l], n], [layerWidths[l], n, rows]]));
+  const lossGradLanes = loss.gradLanes?.bind(loss);
+  const gapLanes = lossGap ? minimum.gapLanes : undefined;
+  const onLanes = lossGradLanes !== undefined && (!lossGap || gapLanes !== undefined) && laneShapes.every(([a, b, c]) => gemmRunsJavaScript(a, b, c));
+  const laneScratch = new LaneScratch();
+  const productScratch = layerWidths.slice(1).map(() => new LaneScratch());
+  const backScratch = layerWidths.slice(1).map(() => new LaneScratch());
+
+  /** `grad` (and the gap) at lanes 0..count-1: the passes of `forward` and `backward` on lane matrices. */
+  function gradLanes(x: readonly Float64Array[], count: number, g: readonly Float64Array[], fOut: Float64Array, gapOut: Float64Array): void {
+    const layer = (arrays: readonly Float64Array[], l: number): Float64Array[] => arrays.slice(offsets[l], offsets[l + 1]);
+    const productLanes: Float64Array[][] = [layer(x, 0)];
+    for (let l = 1; l < depth; l++) {
+      const rows = layerWidths[l + 1];
+      productLanes.push(productScratch[l].arrays(rows * n, count));
+      gemmLanes(rows, n, layerWidths[l], 1, layer(x, l), false, productLanes[l - 1], false, 0, productLanes[l], count, laneScratch);
+    }
+    const backLanes = layerWidths.slice(1).map((rows, l) => backScratch[l].arrays(rows * n, count));
+    lossGradLanes!(productLanes[depth - 1], count, backLanes[depth - 1], fOut);
+    for (let l = depth - 1; l > 0; l--) {
+      const rows = layerWidths[l + 1];
+      const cols = layerWidths[l];
+      gemmLanes(rows, cols, n, 1, backLanes[l], false, productLanes[l - 1], true, 0, layer(g, l), count, laneScratch);
+      gemmLanes(cols, n, rows, 1, layer(x, l), true, backLanes[l], false, 0, backLanes[l - 1], count, laneScratch);
+    }
+    layer(g, 0).forEach((gradient, e) => gradient.set(backLanes[0][e].subarray(0, count)));
+    if (gapLanes) gapLanes(productLanes[depth - 1], count, gapOut);
+    else for (let p = 0; p < count; p++) gapOut[p] = fOut[p] - minimum.value.value;
+  }
   const widthParams = Object.fromEntries(layerWidths.slice(1, depth).map((w, l) => [`width${l + 1}`, w]));
   const net: LinearNetProblem = {
     name: `linearNet(${layerWidths.join('-')},${loss.name})`,
@@ -540,6 +625,7 @@ function buildLinearNet(layerWidths: number[], loss: ProductLoss): LinearNetProb
     loss,
     f: (x) => loss.value(forward(x)),
     grad,
+    ...(onLanes ? { gradLanes } : {}),
     ...(lossGap ? { gap: (x: Float64Array) => lossGap(productAt(x)) } : {}),
     hess: (x, out) => denseHessianFromHvp(dim, hvp, x, out),
     hvp,

@@ -66,6 +66,13 @@ export interface Problem {
    * 2 sinh(w/2)^2). When absent, callers use f(x) - fStar.
    */
   gap?(x: Float64Array): number;
+  /**
+   * The gradients at many points at once, for step-size sweeps (src/gd/runLanes.ts): point p < count
+   * is (x[0][p], ..., x[dim-1][p]); writes grad f there into grad[i][p], f into f[p] and f - f*
+   * (as `gap` computes it, else f - fStar) into gap[p], each bitwise what `grad` and `gap` give at
+   * that point. Optional: without it a sweep calls `grad` point by point.
+   */
+  gradLanes?(x: readonly Float64Array[], count: number, grad: readonly Float64Array[], f: Float64Array, gap: Float64Array): void;
   /** Dense Hessian, row-major d x d, written into `out` when given. */
   hess?(x: Float64Array, out?: Float64Array): Float64Array;
   /** Writes (Hess f(x)) v into `out`. */

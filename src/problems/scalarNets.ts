@@ -8,6 +8,7 @@
  * (BigNumber arithmetic), so that a run can be replayed when certifying a counterexample.
  */
 import type { BigNumber } from 'mathjs';
+import { LaneScratch } from '../linalg/lanes.js';
 import { requireFinite, requireInteger } from '../util/validate.js';
 import { bigMath, toBig } from './highPrecision.js';
 import type { HighPrecisionModel, NamedConstant, Problem } from './problem.js';
@@ -63,6 +64,9 @@ export function scalarFactorization(options: { readonly target: number }): Scala
   return buildScalarNet(`scalarFactorization(target=${target})`, 2, target);
 }
 
+/** f* = 0, attained on {prod w = y}. */
+const FSTAR = 0;
+
 function buildScalarNet(name: string, depth: number, target: number): ScalarNetProblem {
   // prefix[i] = w_0 ... w_{i-1}, suffix[i] = w_i ... w_{N-1}; d* are their derivatives along v.
   const prefix = new Float64Array(depth + 1);
@@ -90,6 +94,50 @@ function buildScalarNet(name: string, depth: number, target: number): ScalarNetP
     const residual = products(x);
     for (let i = 0; i < depth; i++) out[i] = residual * prefix[i] * suffix[i + 1];
     return 0.5 * residual * residual;
+  }
+
+  const laneScratch = new LaneScratch();
+  /**
+   * `grad` at every lane, the same products in the same order (the factors 1 that start the prefix
+   * and suffix products are left out: multiplying by 1 is exact).
+   */
+  function gradLanes(x: readonly Float64Array[], count: number, g: readonly Float64Array[], fOut: Float64Array, gapOut: Float64Array): void {
+    // pre[i] = w_0 ... w_{i-1} (i >= 1), suf[i] = w_i ... w_{N-1} (i >= 1); pre[N] becomes the residual.
+    const scratch = laneScratch.arrays(2 * depth, count);
+    const pre = [x[0], x[0], ...scratch.slice(0, depth - 1)];
+    const suf = [...scratch.slice(depth - 1, 2 * depth - 2), x[depth - 1]];
+    for (let i = 1; i < depth; i++) {
+      const from = pre[i];
+      const to = pre[i + 1];
+      const xi = x[i];
+      for (let p = 0; p < count; p++) to[p] = from[p] * xi[p];
+    }
+    for (let i = depth - 2; i >= 1; i--) {
+      const from = suf[i + 1];
+      const to = suf[i];
+      const xi = x[i];
+      for (let p = 0; p < count; p++) to[p] = xi[p] * from[p];
+    }
+    const residual = pre[depth];
+    for (let p = 0; p < count; p++) {
+      const r = residual[p] - target;
+      residual[p] = r;
+      const value = 0.5 * r * r;
+      fOut[p] = value;
+      gapOut[p] = value - FSTAR;
+    }
+    const g0 = g[0];
+    const suf1 = suf[1];
+    for (let p = 0; p < count; p++) g0[p] = residual[p] * suf1[p];
+    for (let i = 1; i < depth - 1; i++) {
+      const gi = g[i];
+      const prei = pre[i];
+      const sufi = suf[i + 1];
+      for (let p = 0; p < count; p++) gi[p] = residual[p] * prei[p] * sufi[p];
+    }
+    const gLast = g[depth - 1];
+    const preLast = pre[depth - 1];
+    for (let p = 0; p < count; p++) gLast[p] = residual[p] * preLast[p];
   }
 
   /** H_ii = g_i^2 and H_ij = g_i g_j + r prod_{k != i, j} w_k, with g_i = prod_{k != i} w_k. */
@@ -135,9 +183,10 @@ function buildScalarNet(name: string, depth: number, target: number): ScalarNetP
     params: { depth, target },
     f,
     grad,
+    gradLanes,
     hess,
     hvp,
-    fStar: 0,
+    fStar: FSTAR,
     fStarInfo: exact(0, 'large-lr-impossibility.md §3.3 E2 [R]: attained on {prod w = y}'),
     xStar,
     constants: {},

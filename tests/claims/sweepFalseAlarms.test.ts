@@ -15,7 +15,7 @@ import { runStarts, stepSizeSweep } from '../../src/claims/sweep.js';
 import type { MeasureContext } from '../../src/claims/measures.js';
 import { run } from '../../src/gd/run.js';
 import { largestEigenvalue } from '../../src/linalg/spectral.js';
-import { nonWhitenedFlattestMinimum, nonWhitenedTwoLayerModel } from '../../proofs-checks/craciun2024/_families.js';
+import { nonWhitenedFlattestMinimum, nonWhitenedTwoLayerModel, SWEEP_STARTS } from '../../proofs-checks/craciun2024/_families.js';
 
 const upper: MeasureContext = { kind: 'upper', rhs: 0, run };
 
@@ -40,10 +40,10 @@ describe('false alarms of the sweep claims, replayed on the unlucky starts the s
     // Before: 12 starts N(0, 0.1^2 I), none converged; the 95% Wilson bound 0.816 exceeded 1 - 3/12 = 0.75.
     const { center: _, ...atOrigin } = unlucky.sweep;
     expect(runStarts(unlucky.problem, unlucky.step, { ...atOrigin, starts: 12, initScale: 0.1 }).outcomes.converged).toBe(0);
-    // Now: 100 starts of the same seed around a flattest minimum; the bound stays below 1 - p0.
+    // Now: SWEEP_STARTS starts of the same seed around a flattest minimum; the bound stays below 1 - p0.
     const now = C5.lhs.evaluate(unlucky, upper);
     expect(now.value).toBeLessThanOrEqual(C5.rhs(unlucky, params, undefined));
-    expect(now.statistics).toMatchObject({ repetitions: 100, level: 0.95, comparisons: 1000 });
+    expect(now.statistics).toMatchObject({ repetitions: SWEEP_STARTS, level: 0.95, comparisons: 1000 });
   });
 
   it.each([
