@@ -3,7 +3,7 @@
  * report written, byte-identical reports for the same seed, workers and shards agreeing with a
  * single thread, replay, and a claim file defined inline by a user.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -92,6 +92,15 @@ describe('reports', () => {
     expect(unknown.status).toBe(2);
     expect(unknown.stderr.trim().split('\n')).toHaveLength(1);
     expect(unknown.stderr).toMatch(/--certify must be auto or bignumber/);
+    // A report whose claim has another family now (edited since, or settings from the environment) is not replayed.
+    const edited = join(work, 'edited.json');
+    const written = JSON.parse(readFileSync(report, 'utf8')) as { claim: { family: string } };
+    writeFileSync(edited, JSON.stringify({ ...written, claim: { ...written.claim, family: `${written.claim.family} (edited)` } }));
+    const stale = boundcheck('replay', edited);
+    expect(stale.status).toBe(2);
+    // One error line (after the note that the claim file named by the report is imported).
+    expect(stale.stderr.trim().split('\n').filter((line) => !line.startsWith('boundcheck: note:'))).toHaveLength(1);
+    expect(stale.stderr).toMatch(/the claim's family is not the one the report searched/);
   });
 
   it('a claim that holds exits 0 and says that surviving is evidence, not proof', () => {
