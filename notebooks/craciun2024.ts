@@ -27,7 +27,8 @@ const nb = new Notebook(
 
 // %% The sweep: the grid of eta / eta_c of large-lr-impossibility.md §5, random starts, run lengths growing near eta_c
 const RATIOS = [0.5, 0.9, 0.95, 0.98, 1.02, 1.05, 1.1, 1.2, 1.5];
-const STARTS = sized(500, 16);
+/** M of the protocol (large-lr-impossibility.md §5 item 1): 1000 starts per step size. */
+const STARTS = sized(1000, 16);
 /** T = 3000 at |eta/eta_c - 1| = 2%, falling like 1/|eta/eta_c - 1| to at least 400 (src/claims/sweep.ts runLengthAt). */
 const RUN_LENGTH: RunLength = { stepsAtBand: sized(20_000, 1500), band: 0.02, minSteps: sized(4000, 400) };
 /** Runs stop as converged at f - f* <= 1e-28 (nondegenerate minima, cancellation-free gaps). */
