@@ -374,7 +374,12 @@ export class SearchSupervisor {
         answer.then(reply, (error: Error) => reply({ kind: 'error', message: error.message, input: false }));
       };
       const onMessage = (message: SearchThreadMessage): void => {
-        if (message.kind === 'loaded') return void (loaded = true);
+        if (message.kind === 'loaded') {
+          loaded = true;
+          // Loaded after its time limit: the grace to stop runs from now, not from the limit.
+          if (stopped) stopWithin(STOP_GRACE_MS);
+          return;
+        }
         if (message.kind === 'progress') return onProgress?.(message.done, message.total);
         done();
         if (message.kind === 'report') resolve(message.report);
@@ -383,6 +388,16 @@ export class SearchSupervisor {
       const onError = (error: Error): void => {
         done();
         reject(error);
+      };
+      let overrunTimer: NodeJS.Timeout | undefined;
+      /** After its time limit, the search thread has `ms` to report; then it is given up (no report). */
+      const stopWithin = (ms: number): void => {
+        clearTimeout(overrunTimer);
+        overrunTimer = setTimeout(() => {
+          done();
+          reject(new SearchOverran(`the search of ${job.file} did not end within ${STOP_GRACE_MS / 1000} s of its time limit (or of loading its claim file, when that ended later; its own code in the search thread does not return); no report written`));
+        }, ms);
+        timers.push(overrunTimer);
       };
       const done = (): void => {
         timers.forEach(clearTimeout);
@@ -394,18 +409,13 @@ export class SearchSupervisor {
       thread.worker.on('message', onMessage);
       thread.worker.on('error', onError);
       if (job.timeLimitSeconds !== undefined) {
-        const limitMs = job.timeLimitSeconds * 1000;
-        const overrun = (): void => {
-          done();
-          reject(new SearchOverran(`the search of ${job.file} did not end within ${STOP_GRACE_MS / 1000} s of its time limit (its own code in the search thread does not return); no report written`));
-        };
         timers.push(
           setTimeout(() => {
             stopped = true;
             this.pool.cancel(id);
-          }, limitMs),
-          // A claim file still loading gets its load allowance: once loaded, its search stops at once.
-          setTimeout(() => (loaded ? overrun() : timers.push(setTimeout(overrun, LOAD_ALLOWANCE_MS))), limitMs + STOP_GRACE_MS),
+            // A claim file still loading gets its load allowance; once loaded, the grace (onMessage).
+            stopWithin(loaded ? STOP_GRACE_MS : LOAD_ALLOWANCE_MS + STOP_GRACE_MS);
+          }, job.timeLimitSeconds * 1000),
         );
       }
       thread.worker.postMessage(job);
