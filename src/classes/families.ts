@@ -29,7 +29,7 @@
 import { family, integer, logUniform, uniform, type Family, type Instance, type ParameterBox, type Params } from '../claims/family.js';
 import { gapOf, type Problem } from '../problems/problem.js';
 import { constant } from '../schedules/basic.js';
-import { piecewiseQuadratic, type PiecewiseQuadraticOptions } from './piecewiseQuadratic.js';
+import { piecewiseQuadratic } from './piecewiseQuadratic.js';
 import { plPiecewiseQuadratic } from './plConstant.js';
 import { rotatedSum, termCoordinates } from './rotatedSum.js';
 import { InputError } from '../util/errors.js';
@@ -79,11 +79,11 @@ export interface ClassInstance extends Instance {
 const X0_RANGE = 5;
 
 /**
- * The box of term `i` of the 'pl' class: its minimizer, and on each side of it (r, l) the curvature
- * ratios of `pieces` pieces outwards and the lengths of all but the outer one.
+ * The box of term `i` of the 'pl' class: on each side of its minimizer (r, l) the curvature ratios
+ * of `pieces` pieces outwards and the lengths of all but the outer one.
  */
 function plTermBox(i: number, pieces: number): ParameterBox {
-  const box: Record<string, ReturnType<typeof uniform>> = { [`t${i}_first`]: uniform(-3, 3) };
+  const box: Record<string, ReturnType<typeof uniform>> = {};
   for (const side of ['r', 'l']) {
     for (let j = 0; j < pieces; j++) box[`t${i}_${side}c${j}`] = uniform(0, 1);
     for (let j = 0; j < pieces - 1; j++) box[`t${i}_${side}gap${j}`] = logUniform(1e-2, 3);
@@ -139,18 +139,12 @@ function scaled(ratios: readonly number[], scale: number): number[] {
   return ratios.map((r) => (largest === 0 ? scale : (scale * r) / largest));
 }
 
-/** The piecewise quadratic with these knots and curvatures whose slope at `y0` is `slope` (built by `build`). */
-function withSlopeAt(
-  knots: readonly number[],
-  curvatures: readonly number[],
-  y0: number,
-  slope: number,
-  build: (options: PiecewiseQuadraticOptions) => Problem = piecewiseQuadratic,
-): Problem {
+/** The piecewise quadratic with these knots and curvatures whose slope at `y0` is `slope`. */
+function withSlopeAt(knots: readonly number[], curvatures: readonly number[], y0: number, slope: number): Problem {
   const withoutSlope = piecewiseQuadratic({ knots, curvatures });
   const slopeAtStart = new Float64Array(1);
   withoutSlope.grad(Float64Array.of(y0), slopeAtStart);
-  return build({ knots, curvatures, slope: slope - slopeAtStart[0] });
+  return piecewiseQuadratic({ knots, curvatures, slope: slope - slopeAtStart[0] });
 }
 
 /** The knots and curvatures without the pieces of zero length in float64 (a knot not above the one before). */
@@ -169,9 +163,11 @@ function withoutEmptyPieces(knots: readonly number[], curvatures: readonly numbe
 }
 
 /**
- * Term `i` of the 'pl' class, with K pieces on each side of its minimizer x* = t_first, scaled so
- * that max |f''| is `scale`: the L-smooth piecewise quadratics that are PL(q scale), q = muRatio,
- * with at most K pieces on each side of x*. On each side, outwards: the piece at x* and the outer
+ * Term `i` of the 'pl' class, with K pieces on each side of its minimizer x* = 0, scaled so that
+ * max |f''| is `scale`: the L-smooth piecewise quadratics that are PL(q scale), q = muRatio, with at
+ * most K pieces on each side of x* (up to a translation, which GD commutes with: the start is a
+ * parameter). Anchored at x* (f(0) = f'(0) = 0 = f*), f - f* is evaluated from 0 outwards with no
+ * cancellation, so f(x_0) - f* is accurate however near x* the start is. On each side, outwards: the piece at x* and the outer
  * piece have curvature ratios in [q, 1] (R = f'^2 / (2 (f - f*)) equals the curvature on the piece
  * at x* and tends to it on the outer one, so PL(q) needs them there), the inner ones in [-1, 1];
  * each piece but the outer one has its length as a parameter, and an inner piece of curvature
@@ -193,12 +189,7 @@ function plTermAt(params: Params, i: number, K: number, scale: number): Problem 
   const [right, left] = sides.map((side, s) =>
     knotDistances(curvatures.slice(s * K, (s + 1) * K), Array.from({ length: K - 1 }, (_, j) => params[`t${i}_${side}gap${j}`]), q * scale),
   );
-  const xStar = params[`t${i}_first`];
-  const kept = withoutEmptyPieces(
-    [...left.map((d) => xStar - d).reverse(), xStar, ...right.map((d) => xStar + d)],
-    [...curvatures.slice(K).reverse(), ...curvatures.slice(0, K)],
-  );
-  return withSlopeAt(kept.knots, kept.curvatures, xStar, 0, plPiecewiseQuadratic);
+  return plPiecewiseQuadratic(withoutEmptyPieces([...left.map((d) => -d).reverse(), 0, ...right], [...curvatures.slice(K).reverse(), ...curvatures.slice(0, K)]));
 }
 
 /** On one side of the minimizer, outwards: the distances of the knots from it, the inner pieces of curvature below `target` cut where R falls to it (see `plTermAt`). */
