@@ -109,6 +109,17 @@ describe("classFamily 'pl' members: the PL constant against a dense grid of R in
     expect(nonconvex).toBeGreaterThan(5);
   });
 
+  it('f(x_0) - f* is accurate however near the minimizer the start is (no cancellation: the terms are anchored at x* = 0)', () => {
+    for (let k = 0; k < 20; k++) {
+      const unit = Object.fromEntries(Object.keys(fam.box).map((key) => [key, rng.uniform()]));
+      const params = { ...paramsFromUnit(fam.box, unit), x0: 1e-5 * (k % 2 === 0 ? 1 : -1) };
+      const { problem, initialGap, x0 } = fam.instance(params);
+      const model = problem.highPrecision!(40);
+      const exactGap = model.f([toBig(model.math, x0[0])]).minus(model.fStar).toNumber();
+      expect(Math.abs(initialGap - exactGap)).toBeLessThanOrEqual(1e-14 * exactGap);
+    }
+  });
+
   it('one step of h / L contracts f - f* by at most (1 - h mu / L)^2 when h <= 1 (no overshoot in one dimension)', () => {
     // Why: f' is L-Lipschitz and 0 at x*, so x_1 = x_0 - (h / L) f'(x_0) stays on x_0's side of x*,
     // and u = sqrt(2 (f - f*)) has |u'| = sqrt(R) >= sqrt(mu) there:
