@@ -50,14 +50,16 @@ export function exactFraction(x: number): Fraction {
   return exponent >= 0 ? new Fraction(sign * (mantissa << BigInt(exponent)), 1n) : new Fraction(sign * mantissa, 1n << BigInt(-exponent));
 }
 
-/** The largest double not above q (q of moderate size: within the range of doubles). */
+/** The largest double not above q (q within the range of doubles). */
 export function largestDoubleNotAbove(q: Fraction): number {
   const n = q.s * q.n;
   const bitLength = (v: bigint): number => (v < 0n ? -v : v).toString(2).length;
-  // 64 significant bits of n / d, then the exact comparisons settle the last ulp.
+  // 64 significant bits of n / d, scaled in two halves (so that no factor underflows), then the
+  // exact comparisons settle the last ulp.
   const shift = bitLength(n) - bitLength(q.d) - 64;
   const scaled = shift >= 0 ? n / (q.d << BigInt(shift)) : (n << BigInt(-shift)) / q.d;
-  let x = Number(scaled) * 2 ** shift;
+  const half = Math.trunc(shift / 2);
+  let x = Number(scaled) * 2 ** half * 2 ** (shift - half);
   while (exactFraction(x).gt(q)) x = nextDown(x);
   while (exactFraction(nextUp(x)).lte(q)) x = nextUp(x);
   return x;

@@ -20,7 +20,7 @@ describe('exact rationals of doubles', () => {
 
   it('rounds a rational down to the largest double not above it', () => {
     expect(largestDoubleNotAbove(new Fraction(1, 2))).toBe(0.5);
-    for (const [n, d] of [[1n, 10n], [1n, 3n], [-2n, 3n], [22n, 7n], [10n ** 30n + 1n, 3n]] as const) {
+    for (const [n, d] of [[1n, 10n], [1n, 3n], [-2n, 3n], [22n, 7n], [10n ** 30n + 1n, 3n], [1n, 3n * 2n ** 1060n], [-7n, 2n ** 1076n]] as const) {
       const q = new Fraction(n, d);
       const x = largestDoubleNotAbove(q);
       expect(exactFraction(x).lte(q)).toBe(true);
