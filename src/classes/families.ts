@@ -19,7 +19,8 @@
  * PL constants (plConstant.ts: exact rationals rounded down, so exact or a valid bound, never above
  * the true one). A separable sum is PL with the least of its terms' constants: ||grad f||^2 =
  * sum_i phi_i'^2 >= sum_i 2 mu_i (phi_i - phi_i*) >= 2 min_i mu_i (f - f*), and the flat terms add
- * nothing to either side; the exactly orthogonal rotation changes neither (rotatedSum.ts). GD runs with step gamma = h / L from x0 (each coordinate uniform in [-5, 5]) for N steps.
+ * nothing to either side; the exactly orthogonal rotation changes neither (rotatedSum.ts).
+ * GD runs with step gamma = h / L from x0 (each coordinate uniform in [-5, 5]) for N steps.
  * Integer parameters (pieces K, dimension d, flat coordinates, N, the basis seed) are part of the
  * box, so the search moves them too. Knots are absolute, or (option `knots: 'run'`, nonconvex
  * classes) measured from the start in units of the first step, the same class parametrized so that
@@ -167,8 +168,8 @@ function withoutEmptyPieces(knots: readonly number[], curvatures: readonly numbe
  * max |f''| is `scale`: the L-smooth piecewise quadratics that are PL(q scale), q = muRatio, with at
  * most K pieces on each side of x* (up to a translation, which GD commutes with: the start is a
  * parameter). Anchored at x* (f(0) = f'(0) = 0 = f*), f - f* is evaluated from 0 outwards with no
- * cancellation, so f(x_0) - f* is accurate however near x* the start is. On each side, outwards: the piece at x* and the outer
- * piece have curvature ratios in [q, 1] (R = f'^2 / (2 (f - f*)) equals the curvature on the piece
+ * cancellation, so f(x_0) - f* is accurate however near x* the start is. On each side, outwards:
+ * the piece at x* and the outer piece have curvature ratios in [q, 1] (R = f'^2 / (2 (f - f*)) equals the curvature on the piece
  * at x* and tends to it on the outer one, so PL(q) needs them there), the inner ones in [-1, 1];
  * each piece but the outer one has its length as a parameter, and an inner piece of curvature
  * c < q scale is cut where R falls to q scale, if it gets there: on a piece, 2 (f - f*) (R - c) is
@@ -208,7 +209,6 @@ function knotDistances(curvatures: readonly number[], gaps: readonly number[], t
     return distance;
   });
 }
-
 
 /**
  * Term `i` of an instance: a piecewise quadratic with K pieces, scaled so that max |f''| is `scale`.
