@@ -169,6 +169,7 @@ export { InputError } from './util/errors.js';
 export { Rng } from './util/random.js';
 export { classFamily, type ClassFamilyOptions, type ClassInstance, type CurvatureClass } from './classes/families.js';
 export { piecewiseQuadratic, type PiecewiseQuadraticOptions, type PiecewiseQuadraticProblem } from './classes/piecewiseQuadratic.js';
+export { piecewiseQuadraticPLConstant, plPiecewiseQuadratic, type PLConstant } from './classes/plConstant.js';
 export { rotatedSum, type RotatedSumOptions } from './classes/rotatedSum.js';
 export {
   expCoshClassFamily,

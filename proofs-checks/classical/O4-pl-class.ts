@@ -7,8 +7,12 @@
  * (L gamma - 1)^2 / ((L gamma - 1)^2 + mu gamma (2 - L gamma)) for sqrt(3)/L < gamma < 2/L. An upper
  * bound, not tight for the PL class.
  * Hypotheses: L-smooth, PL(mu), gamma in (0, 2/L). The family: `classFamily('pl')`, sums of
- * strongly convex piecewise quadratics on some coordinates and identically 0 on the others (PL, not
- * strongly convex, in 2 and 3 dimensions), exactly rotated; L and mu exact.
+ * one-dimensional PL piecewise quadratics (up to 3 pieces on each side of their minimizer, nonconvex
+ * ones among them, curvature in [-L, L]) on some coordinates and identically 0 on the others, in 1
+ * to 3 dimensions, exactly rotated; L exact, mu the least PL constant of the terms in exact
+ * rationals rounded down (plConstant.ts). For h = gamma L <= 1 no such sum contracts less than a
+ * quadratic, (1 - h mu / L)^2 (tests/classes/plConstant.test.ts says why): beyond it needs
+ * members that are not separable.
  * Reference: Abbaszadehpeivasti, de Klerk, Zamani (2023), Optim. Lett., Theorem 3.
  * Provenance: secondary (restated in classical-oracles.md O4).
  * Broken twin: the exponent N -> N + 1.

@@ -10,11 +10,17 @@
  * - 'stronglyConvex':    [q, 1], q = muRatio in [1e-3, 1]: (mu, L) smooth strongly convex;
  * - 'nonconvex':         [-1, 1]: L-smooth (curvature in [-L, L]), f* possibly -infinity;
  * - 'nonconvexBounded':  [-1, 1] inside, (0, 1] on the two outer pieces: the same with finite f*;
- * - 'pl':                'stronglyConvex' terms on some coordinates and identically 0 ones on the
- *                        others (at least one flat when d >= 2): PL(mu), not strongly convex.
+ * - 'pl':                L-smooth PL(q L) terms, q = muRatio in [1e-3, 1], nonconvex ones among them
+ *                        (see `plTermAt`), on some coordinates and identically 0 ones on the others
+ *                        (`flat`, 0 to d - 1 of them): PL, in general neither convex nor strongly convex.
  * Each term's curvatures are scaled so that its max |f''| is L (a term whose ratios are all 0 is the
- * quadratic (L/2) x^2). The instance's L is max |f''| and mu (when the class has one) min f'' over the curved terms, both
- * exact; GD runs with step gamma = h / L from x0 (each coordinate uniform in [-5, 5]) for N steps.
+ * quadratic (L/2) x^2). The instance's L is max |f''|, exact; its mu (when the class has one) is min
+ * f'' over the curved terms for 'stronglyConvex', exact, and for 'pl' the least of the curved terms'
+ * PL constants (plConstant.ts: exact rationals rounded down, so exact or a valid bound, never above
+ * the true one). A separable sum is PL with the least of its terms' constants: ||grad f||^2 =
+ * sum_i phi_i'^2 >= sum_i 2 mu_i (phi_i - phi_i*) >= 2 min_i mu_i (f - f*), and the flat terms add
+ * nothing to either side; the exactly orthogonal rotation changes neither (rotatedSum.ts).
+ * GD runs with step gamma = h / L from x0 (each coordinate uniform in [-5, 5]) for N steps.
  * Integer parameters (pieces K, dimension d, flat coordinates, N, the basis seed) are part of the
  * box, so the search moves them too. Knots are absolute, or (option `knots: 'run'`, nonconvex
  * classes) measured from the start in units of the first step, the same class parametrized so that
@@ -25,6 +31,7 @@ import { family, integer, logUniform, uniform, type Family, type Instance, type 
 import { gapOf, type Problem } from '../problems/problem.js';
 import { constant } from '../schedules/basic.js';
 import { piecewiseQuadratic } from './piecewiseQuadratic.js';
+import { plPiecewiseQuadratic } from './plConstant.js';
 import { rotatedSum, termCoordinates } from './rotatedSum.js';
 import { InputError } from '../util/errors.js';
 
@@ -32,7 +39,7 @@ export type CurvatureClass = 'convex' | 'stronglyConvex' | 'nonconvex' | 'noncon
 
 export interface ClassFamilyOptions {
   readonly curvature: CurvatureClass;
-  /** Largest number of pieces of each one-dimensional term (default 4; 'steps' knots have two in each step of the run). */
+  /** Largest number of pieces of each one-dimensional term (default 4; 'pl': on each side of its minimizer; 'steps' knots have two in each step of the run). */
   readonly pieces?: number;
   /** Largest dimension (default 1). */
   readonly maxDim?: number;
@@ -58,7 +65,7 @@ export interface ClassInstance extends Instance {
   readonly horizon: number;
   /** The instance's smoothness constant max |f''| (exact). */
   readonly L: number;
-  /** Its strong convexity / PL constant (exact), when the class has one. */
+  /** Its strong convexity / PL constant (exact, or for 'pl' possibly a valid bound an ulp below), when the class has one. */
   readonly mu?: number;
   /** The step gamma = h / L and the normalized step gamma L it amounts to. */
   readonly gamma: number;
@@ -71,6 +78,19 @@ export interface ClassInstance extends Instance {
 }
 
 const X0_RANGE = 5;
+
+/**
+ * The box of term `i` of the 'pl' class: on each side of its minimizer (r, l) the curvature ratios
+ * of `pieces` pieces outwards and the lengths of all but the outer one.
+ */
+function plTermBox(i: number, pieces: number): ParameterBox {
+  const box: Record<string, ReturnType<typeof uniform>> = {};
+  for (const side of ['r', 'l']) {
+    for (let j = 0; j < pieces; j++) box[`t${i}_${side}c${j}`] = uniform(0, 1);
+    for (let j = 0; j < pieces - 1; j++) box[`t${i}_${side}gap${j}`] = logUniform(1e-2, 3);
+  }
+  return box;
+}
 
 /** The box of term `i`: curvature ratios, knot gaps, first knot. */
 function termBox(i: number, pieces: number, nonconvex: boolean): ParameterBox {
@@ -102,7 +122,7 @@ function curvatureRatio(curvature: CurvatureClass, r: number, outer: boolean, mu
     case 'convex':
       return r;
     case 'stronglyConvex':
-    case 'pl':
+    case 'pl': // the pieces at the minimizer and the outer ones (plTermAt)
       return muRatio + (1 - muRatio) * r;
     case 'nonconvex':
       return 2 * r - 1;
@@ -126,6 +146,68 @@ function withSlopeAt(knots: readonly number[], curvatures: readonly number[], y0
   const slopeAtStart = new Float64Array(1);
   withoutSlope.grad(Float64Array.of(y0), slopeAtStart);
   return piecewiseQuadratic({ knots, curvatures, slope: slope - slopeAtStart[0] });
+}
+
+/** The knots and curvatures without the pieces of zero length in float64 (a knot not above the one before). */
+function withoutEmptyPieces(knots: readonly number[], curvatures: readonly number[]): { knots: number[]; curvatures: number[] } {
+  const keptKnots: number[] = [];
+  const keptCurvatures = [curvatures[0]];
+  knots.forEach((x, j) => {
+    if (keptKnots.length > 0 && !(x > keptKnots[keptKnots.length - 1])) {
+      keptCurvatures[keptCurvatures.length - 1] = curvatures[j + 1];
+      return;
+    }
+    keptKnots.push(x);
+    keptCurvatures.push(curvatures[j + 1]);
+  });
+  return { knots: keptKnots, curvatures: keptCurvatures };
+}
+
+/**
+ * Term `i` of the 'pl' class, with K pieces on each side of its minimizer x* = 0, scaled so that
+ * max |f''| is `scale`: the L-smooth piecewise quadratics that are PL(q scale), q = muRatio, with at
+ * most K pieces on each side of x* (up to a translation, which GD commutes with: the start is a
+ * parameter). Anchored at x* (f(0) = f'(0) = 0 = f*), f - f* is evaluated from 0 outwards with no
+ * cancellation, so f(x_0) - f* is accurate however near x* the start is. On each side, outwards:
+ * the piece at x* and the outer piece have curvature ratios in [q, 1] (R = f'^2 / (2 (f - f*)) equals the curvature on the piece
+ * at x* and tends to it on the outer one, so PL(q) needs them there), the inner ones in [-1, 1];
+ * each piece but the outer one has its length as a parameter, and an inner piece of curvature
+ * c < q scale is cut where R falls to q scale, if it gets there: on a piece, 2 (f - f*) (R - c) is
+ * constant (plConstant.ts), so R decreases towards c as f - f* grows and reaches q scale where
+ * f - f* = v (R_0 - c) / (q scale - c), v and R_0 its values at the piece's start; the length
+ * there solves v + s l + c l^2 / 2 = that value (s = |f'| at the start). R then stays >= q scale
+ * at every knot, so f' keeps its sign on each side (R = 0 where f' = 0) and the term is PL(q scale),
+ * its constant computed exactly by `plPiecewiseQuadratic`; conversely every such function (with
+ * lengths in the box) is reached, the cut being where its own lengths must stop.
+ */
+function plTermAt(params: Params, i: number, K: number, scale: number): Problem {
+  const q = params.muRatio;
+  const sides = ['r', 'l'] as const;
+  const curvatures = scaled(
+    sides.flatMap((side) => Array.from({ length: K }, (_, j) => curvatureRatio(j === 0 || j === K - 1 ? 'pl' : 'nonconvex', params[`t${i}_${side}c${j}`], false, q))),
+    scale,
+  );
+  const [right, left] = sides.map((side, s) =>
+    knotDistances(curvatures.slice(s * K, (s + 1) * K), Array.from({ length: K - 1 }, (_, j) => params[`t${i}_${side}gap${j}`]), q * scale),
+  );
+  return plPiecewiseQuadratic(withoutEmptyPieces([...left.map((d) => -d).reverse(), 0, ...right], [...curvatures.slice(K).reverse(), ...curvatures.slice(0, K)]));
+}
+
+/** On one side of the minimizer, outwards: the distances of the knots from it, the inner pieces of curvature below `target` cut where R falls to it (see `plTermAt`). */
+function knotDistances(curvatures: readonly number[], gaps: readonly number[], target: number): number[] {
+  let [distance, value, slope] = [0, 0, 0];
+  return gaps.map((gap, j) => {
+    const c = curvatures[j];
+    let length = gap;
+    if (j > 0 && c < target) {
+      const R = (slope * slope) / (2 * value);
+      const rise = Math.max(0, (value * (R - target)) / (target - c));
+      length = Math.min(gap, (2 * rise) / (slope + Math.sqrt((2 * value * target * (R - c)) / (target - c))));
+    }
+    [value, slope] = [value + slope * length + (c / 2) * length * length, slope + c * length];
+    distance += length;
+    return distance;
+  });
 }
 
 /**
@@ -212,17 +294,8 @@ function stepsTermAt(params: Params, i: number, curvature: CurvatureClass, scale
     curvatures = curvatures.reverse();
   }
   // Pieces of zero length in float64 (a fraction 0 or 1, a tiny step) go.
-  const keptKnots: number[] = [];
-  const keptCurvatures = [curvatures[0]];
-  knots.forEach((x, j) => {
-    if (keptKnots.length > 0 && !(x > keptKnots[keptKnots.length - 1])) {
-      keptCurvatures[keptCurvatures.length - 1] = curvatures[j + 1];
-      return;
-    }
-    keptKnots.push(x);
-    keptCurvatures.push(curvatures[j + 1]);
-  });
-  return withSlopeAt(keptKnots, keptCurvatures, run.y0, slope);
+  const kept = withoutEmptyPieces(knots, curvatures);
+  return withSlopeAt(kept.knots, kept.curvatures, run.y0, slope);
 }
 
 /**
@@ -262,9 +335,9 @@ export function classFamily(options: ClassFamilyOptions): Family<ClassInstance> 
     box.seed = integer(0, 1000);
   }
   if (curvature === 'stronglyConvex' || curvature === 'pl') box.muRatio = logUniform(1e-3, 1);
-  if (curvature === 'pl' && maxDim > 1) box.flat = integer(1, maxDim - 1);
+  if (curvature === 'pl' && maxDim > 1) box.flat = integer(0, maxDim - 1);
   for (let i = 0; i < maxDim; i++) {
-    Object.assign(box, knots === 'steps' ? stepsTermBox(i, options.N.max) : termBox(i, pieces, nonconvex));
+    Object.assign(box, knots === 'steps' ? stepsTermBox(i, options.N.max) : curvature === 'pl' ? plTermBox(i, pieces) : termBox(i, pieces, nonconvex));
     box[`x${i}`] = uniform(-X0_RANGE, X0_RANGE);
   }
   const dims = maxDim > 1 ? `1..${maxDim}-D rotated sums of ` : '';
@@ -283,7 +356,9 @@ export function classFamily(options: ClassFamilyOptions): Family<ClassInstance> 
           ? piecewiseQuadratic({ knots: [], curvatures: [0] })
           : knots === 'steps'
             ? stepsTermAt(params, i, curvature, params.L, { y0: y0[i], h: params.h, N: params.N })
-            : termAt(params, i, K, curvature, params.L, knots === 'run' ? { y0: y0[i], h: params.h } : undefined),
+            : curvature === 'pl'
+              ? plTermAt(params, i, K, params.L)
+              : termAt(params, i, K, curvature, params.L, knots === 'run' ? { y0: y0[i], h: params.h } : undefined),
       );
       const problem = d === 1 ? terms[0] : rotatedSum({ terms, seed: params.seed });
       const L = problem.constants.L!.value;

@@ -34,8 +34,8 @@ export interface PiecewiseQuadraticOptions {
   readonly slope?: number;
 }
 
-/** The arithmetic a piecewise quadratic is evaluated in: float64 or BigNumber. */
-interface Arithmetic<T> {
+/** The arithmetic a piecewise quadratic is evaluated in: float64, BigNumber, or exact rationals (plConstant.ts). */
+export interface Arithmetic<T> {
   of(value: number): T;
   add(a: T, b: T): T;
   sub(a: T, b: T): T;
@@ -68,14 +68,14 @@ function bigArithmetic(math: MathJsInstance): Arithmetic<BigNumber> {
 }
 
 /** f, f' and the minimum of a piecewise quadratic in one arithmetic. */
-interface Evaluator<T> {
+export interface Evaluator<T> {
   value(x: T): T;
   slope(x: T): T;
   /** inf f and a minimizer, or -Infinity when an outer piece is not strictly convex. */
   readonly minimum: { value: T; at: T } | undefined;
 }
 
-function evaluator<T>(A: Arithmetic<T>, knots: readonly number[], curvatures: readonly number[], slope0: number): Evaluator<T> {
+export function evaluator<T>(A: Arithmetic<T>, knots: readonly number[], curvatures: readonly number[], slope0: number): Evaluator<T> {
   const t = knots.map((k) => A.of(k));
   const c = curvatures.map((k) => A.of(k));
   const zero = A.of(0);

@@ -6,8 +6,9 @@
  * - L-smoothness with L = max_i L_i, strong convexity with mu = min_i mu_i, convexity, and curvature
  *   in [-L, L] carry over from the terms;
  * - f* = sum_i f*_i, attained at x* = Q (x*_1, ..., x*_d);
- * - when some terms are identically 0 and the others mu_i-strongly convex, f is PL (not strongly
- *   convex) with mu = min of those mu_i: ||grad f||^2 = sum_i phi_i'(y_i)^2 >= sum_i 2 mu_i (phi_i - phi_i*);
+ * - when each term is identically 0 or PL(mu_i) (strong convexity included), f is PL with mu = the
+ *   least mu_i over the others: ||grad f||^2 = sum_i phi_i'(y_i)^2 >= sum_i 2 mu_i (phi_i - phi_i*);
+ *   not strongly convex when a term is flat or only PL;
  * - (L0,L1)- and (H0,H1)-smoothness with the terms' largest L0, L1, H0, H1 (a valid pair; see
  *   `rotatedSumConstants`), since ||grad f|| >= |phi_i'| and f - f* = sum_i (phi_i - phi_i*).
  * The high-precision model evaluates the same sum with the same doubles read exactly.
@@ -171,7 +172,7 @@ function rotatedSumConstants(terms: readonly Problem[]): ProblemConstants {
   return {
     ...(L ? { L } : {}),
     ...(mu !== undefined
-      ? { mu: { value: mu, status: muStatus, note: pl ? 'min mu over the curved terms, flat terms elsewhere: PL, not strongly convex' : 'min of the terms\' strong convexity' } }
+      ? { mu: { value: mu, status: muStatus, note: pl ? 'min mu over the curved terms, flat terms elsewhere: PL, not strongly convex' : 'min of the terms\' mu (strong convexity, or PL when a term is only PL)' } }
       : {}),
     ...Object.fromEntries(Object.entries(pairs).filter(([, c]) => c !== undefined)),
   };

@@ -133,7 +133,7 @@ describe.each(variants)('classFamily %s, %s knots (up to 3-D, 4 pieces)', (curva
         const x = Float64Array.from({ length: problem.dim }, () => rng.between(-6, 6));
         problem.hess!(x, hess);
         for (let i = 0; i < problem.dim; i++) {
-          if (curvature === 'convex' || curvature === 'stronglyConvex' || curvature === 'pl') expect(hess[i * problem.dim + i]).toBeGreaterThanOrEqual(-1e-12);
+          if (curvature === 'convex' || curvature === 'stronglyConvex') expect(hess[i * problem.dim + i]).toBeGreaterThanOrEqual(-1e-12);
           expect(Math.abs(hess[i * problem.dim + i])).toBeLessThanOrEqual(L * (1 + 1e-12));
         }
       }
