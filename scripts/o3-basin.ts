@@ -24,9 +24,9 @@ const box = O3.family.box;
 const evaluate = (params: Params): Evaluation => evaluateClaim(O3, params, { tolerance: DEFAULT_TOLERANCE });
 const ratio = (e: Evaluation): number => (e.status === 'holds' && !isDegenerate(e) ? e.lhs / e.rhs : 0);
 
-// The zigzag in the family's 'steps' parameters: in every step curvatures +L, -L (mean 0, split 1), f' back at its value (g = 0).
-const worstCase: Record<string, number> = { h: 1, x0: 0.3, t0_slope: 1, t0_behind: 1, t0_beyond: 1 };
-for (let k = 0; k < 6; k++) Object.assign(worstCase, { [`t0_s${k}mean`]: 0, [`t0_s${k}split`]: 1, [`t0_s${k}g`]: 0 });
+// The zigzag in the family's 'steps' parameters: in every step curvatures +L, -L (first = second = 1), f' back at its value (end = 0).
+const worstCase: Record<string, number> = { h: 1, x0: 0.3, t0_slope: 1, t0_beyond: 1 };
+for (let k = 0; k < 6; k++) Object.assign(worstCase, { [`t0_s${k}end`]: 0, [`t0_s${k}first`]: 1, [`t0_s${k}second`]: 1 });
 const continuous = Object.keys(box).filter((name) => box[name].kind !== 'integer' && box[name].max > box[name].min);
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];

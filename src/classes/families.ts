@@ -102,16 +102,16 @@ function termBox(i: number, pieces: number, nonconvex: boolean): ParameterBox {
 }
 
 /**
- * The box of term `i` with 'steps' knots: its slope at the start, the curvatures of the pieces
- * behind the start and beyond the run, and for each of the `steps` steps the mean and the half
- * difference of the curvature ratios of its two pieces and the change of f' over it.
+ * The box of term `i` with 'steps' knots: its slope at the start, the curvature of the piece beyond
+ * the run, and for each of the `steps` steps where f' ends it (`changeFor`) and the curvatures of
+ * its two pieces (`stepPieces`).
  */
 function stepsTermBox(i: number, steps: number): ParameterBox {
-  const box: Record<string, ReturnType<typeof uniform>> = { [`t${i}_slope`]: uniform(-3, 3), [`t${i}_behind`]: uniform(0, 1), [`t${i}_beyond`]: uniform(0, 1) };
+  const box: Record<string, ReturnType<typeof uniform>> = { [`t${i}_slope`]: uniform(-3, 3), [`t${i}_beyond`]: uniform(0, 1) };
   for (let k = 0; k < steps; k++) {
-    box[`t${i}_s${k}mean`] = uniform(-1, 1);
-    box[`t${i}_s${k}split`] = uniform(-1, 1);
-    box[`t${i}_s${k}g`] = uniform(-1, 1);
+    box[`t${i}_s${k}end`] = uniform(-1, 1);
+    box[`t${i}_s${k}first`] = uniform(-1, 1);
+    box[`t${i}_s${k}second`] = uniform(-1, 1);
   }
   return box;
 }
@@ -243,49 +243,47 @@ function termAt(params: Params, i: number, K: number, curvature: CurvatureClass,
 /**
  * Term `i` with 'steps' knots, for a run of N steps from y0 with step h / scale: the run decides
  * where the pieces are. With s = scale * slope the slope at y0, the term is built along the path
- * GD takes (along -sign(s)): the piece behind the start, then for each step k < N, from the
- * iterate y_k, two pieces filling the step's length h |f'(y_k)| / scale, then the piece beyond the
- * run. Behind and beyond are the outer pieces (in (0, L] for 'nonconvexBounded'). A step's two
- * curvature ratios are m +- d (1 - |m|) for its mean m and split d in [-1, 1] (onto the square
- * [-1, 1]^2, and split +-1 keeps both on its edge whatever m), the largest |ratio| of the term
- * scaled to L; they meet at the fraction of the step where f' ends it at the level g_k sets
- * (`fractionFor`: g_k = 0 is the lowest |f'| of the run so far, when the curvatures reach it). A
- * step whose f' has turned sign is laid out the same way, on along the path, and a piece of zero
- * length in float64 is dropped.
+ * GD takes (along -sign(s)): the piece behind the start (curvature L), then for each step k < N,
+ * from the iterate y_k, two pieces filling the step's length h |f'(y_k)| / scale, then the piece
+ * beyond the run (in (0, L] for 'nonconvexBounded'). Each step's end value of f' comes from its
+ * parameter `end` alone (`changeFor`: end = 0 is the lowest |f'| of the run so far, when a step can
+ * reach it), and its two curvatures and the fraction of the step where they meet from that change
+ * of f' and its parameters `first` and `second` (`stepPieces`). A step whose f' has turned sign is
+ * laid out the same way, on along the path, and a piece of zero length in float64 is dropped.
  *
  * What the members are: the piecewise quadratics of the class with at most one knot inside each
- * step of their own run (each such function, along a run that goes one way, is a member: its
- * curvatures and its knot's fraction give m, d and g_k, and its f' outside [y_0, y_N] is not read
- * by the run). The end of f' over a step is a parameter, not the knot's fraction, so that the
- * curvatures can move while the gradients along the run stay where they are (with the fraction,
- * a curvature's move changes every later f'(y_k)); that reparametrization is onto the same
- * functions (every fraction in [0, 1] is reached, whatever the curvatures). Every step has the same
- * parameters, drawn uniformly: nothing in the box favours a pattern.
+ * step of their own run, as the run reads them (f' at the iterates, f between y_0 and y_N, and L):
+ * each such function, along a run that goes one way, gives the same run as the member with its
+ * L, its curvatures on [y_0, y_N] (their mean over a step gives `end`, the two curvatures
+ * `first` and `second`), and curvature L behind the start, which the run does not read. That
+ * piece makes L the instance's max |f''| whatever the curvatures along the run, so no rescaling
+ * couples the steps. Where f' ends a step depends on `end` alone, so the curvatures of a step
+ * move while the gradients along the run stay where they are (with the knot's fraction or the
+ * curvatures' mean and split as parameters, a curvature's move changes every later f'(y_k)).
+ * Every step has the same parameters, drawn uniformly: nothing in the box favours a pattern.
  */
 function stepsTermAt(params: Params, i: number, curvature: CurvatureClass, scale: number, run: { y0: number; h: number; N: number }): Problem {
-  const ratio = (name: string, outer: boolean): number => curvatureRatio(curvature, params[`t${i}_${name}`], outer, 0);
-  const stepRatios = Array.from({ length: run.N }, (_, k) => {
-    const [mean, split] = [params[`t${i}_s${k}mean`], params[`t${i}_s${k}split`]];
-    const half = split * (1 - Math.abs(mean));
-    return [mean + half, mean - half];
-  });
-  const largest = Math.max(...[ratio('behind', true), ratio('beyond', true), ...stepRatios.flat()].map(Math.abs));
-  const [behind, ...along] = scaled([ratio('behind', true), ...stepRatios.flat(), ratio('beyond', true)], scale);
+  const beyond = curvatureRatio(curvature, params[`t${i}_beyond`], true, 0) * scale;
   const slope = scale * params[`t${i}_slope`];
   // Along the path: t >= 0 is the distance from y0, G = f' times the sign of s (G decreases at the rate f'').
   const knotsAlong = [0];
+  const along: number[] = [];
   let t = 0;
   let G = Math.abs(slope);
   let lowest = G;
   for (let k = 0; k < run.N; k++) {
     lowest = Math.min(lowest, Math.abs(G));
     const length = Math.max((run.h * Math.abs(G)) / scale, MIN_RUN_UNIT);
-    const [a, b] = largest === 0 ? [1, 1] : stepRatios[k].map((r) => r / largest);
-    const u = fractionFor(a, b, run.h, G, lowest, params[`t${i}_s${k}g`]);
-    G -= (along[2 * k] * u + along[2 * k + 1] * (1 - u)) * length;
+    const step = stepPieces(changeFor(run.h, G, lowest, params[`t${i}_s${k}end`]), params[`t${i}_s${k}first`], params[`t${i}_s${k}second`]);
+    const [a, b] = step.ratios.map((r) => r * scale);
+    const u = step.fraction;
+    along.push(a, b);
+    G -= (a * u + b * (1 - u)) * length;
     knotsAlong.push(t + length * u, t + length);
     t += length;
   }
+  const behind = scale;
+  along.push(beyond);
   const towards = slope > 0 ? -1 : 1;
   let knots = knotsAlong.map((d) => run.y0 + towards * d);
   let curvatures = [behind, ...along];
@@ -299,21 +297,37 @@ function stepsTermAt(params: Params, i: number, curvature: CurvatureClass, scale
 }
 
 /**
- * Where in a step from f' = G (along the path) a piece of curvature ratio a (first) meets one of
- * ratio b != a (second): the fraction u in [0, 1] at which f' ends the step at
- * E(u) = G - h |G| (a u + b (1 - u)), E read from g in [-1, 1] piecewise linearly: g = -1 and 1 are
- * the smallest and largest reachable ends, and g = 0 is `level` (kept at least 5% of the range
- * away from both ends, so that neither half of [-1, 1] is flat: `level` is then reached at some
- * other g). Onto [0, 1]; 1/2 when every fraction ends the step alike (a = b, or G = 0).
+ * The mean curvature ratio c of a step from f' = G (along the path) of length h |G| (in units of
+ * 1/L), from its parameter `end` in [-1, 1]: f' ends the step at E = G - h |G| c, E read from `end`
+ * piecewise linearly over the ends any curvatures in [-L, L] reach, [G - h |G|, G + h |G|]:
+ * end = -1 and 1 are its two ends and end = 0 is `level` (kept at least 5% of the range away from
+ * both ends, so that neither half of [-1, 1] is flat: `level` is then reached at some other end).
+ * Onto [-1, 1]; `end` itself when G = 0.
  */
-function fractionFor(a: number, b: number, h: number, G: number, level: number, g: number): number {
-  const [atStart, atEnd] = [G - h * Math.abs(G) * b, G - h * Math.abs(G) * a];
-  const [lo, hi] = [Math.min(atStart, atEnd), Math.max(atStart, atEnd)];
-  if (!(hi > lo)) return 0.5;
+function changeFor(h: number, G: number, level: number, end: number): number {
+  const [lo, hi] = [G - h * Math.abs(G), G + h * Math.abs(G)];
+  if (!(hi > lo)) return end;
   const middle = Math.min(0.95, Math.max(0.05, (level - lo) / (hi - lo)));
-  const w = g < 0 ? (1 + g) * middle : middle + g * (1 - middle);
-  const end = lo + w * (hi - lo);
-  return Math.min(1, Math.max(0, (atStart - end) / (atStart - atEnd)));
+  const w = end < 0 ? (1 + end) * middle : middle + end * (1 - middle);
+  return (G - (lo + w * (hi - lo))) / (h * Math.abs(G));
+}
+
+/**
+ * The two pieces of a step of mean curvature ratio c in [-1, 1], as curvature ratios (a first, then
+ * b) in [-1, 1] and the fraction u of the step the first one takes (a u + b (1 - u) = c), from
+ * first and second in [-1, 1]: of the same sign, a = c + |first| (1 - c) >= c and
+ * b = c - |second| (1 + c) <= c (f' dips below the straight line from its start to its end); of
+ * opposite signs, a = c - |first| (1 + c) <= c and b = c + |second| (1 - c) >= c (f' rises above
+ * it). Onto every pair of ratios with c between them, i.e. every two-piece step of that mean
+ * (first or second 0: a straight line, the whole step at c). With the sign in the pair, neither
+ * first = 0 nor second = 0 is a face of the box, and from a straight line either parameter alone
+ * turns the step into a dip or a rise.
+ */
+function stepPieces(c: number, first: number, second: number): { ratios: [number, number]; fraction: number } {
+  const dip = (first >= 0) === (second >= 0);
+  const a = dip ? c + Math.abs(first) * (1 - c) : c - Math.abs(first) * (1 + c);
+  const b = dip ? c - Math.abs(second) * (1 + c) : c + Math.abs(second) * (1 - c);
+  return { ratios: [a, b], fraction: a === b ? 1 : (c - b) / (a - b) };
 }
 
 /** A family over a curvature class (see the module comment). */

@@ -6,7 +6,8 @@
  *   polls, each parameter moved by +-its own step (doubled after a success, halved after a
  *   failure) and, when that improves, on to the face of the box in that direction (corners, where
  *   bounds are tight, are reached by such moves), each improving poll followed by pattern moves;
- *   parameters whose moves change nothing are flat there;
+ *   parameters whose moves change nothing are flat there, and a parameter on a face whose move
+ *   inward does not improve is held there: the later polls of the exploration skip both;
  * - then Nelder-Mead over the parameters that are neither flat nor on a face of the box, in a run
  *   of at most RUN_LENGTH (n + 1) evaluations for n of them (a simplex spent on parameters that
  *   change nothing, or that sit at their bound, collapses without progress);
@@ -50,8 +51,11 @@ const RUN_LENGTH = 10;
 const POLL_STEP = 0.05;
 const MIN_POLL_STEP = 1e-4;
 
-/** Coordinate polls of one run, and the most pattern moves after one. */
-const POLLS = 5;
+/**
+ * Coordinate polls of one run, and the most pattern moves after one. 10 polls with faces held
+ * (5 before) took O3 on the class tightness benchmark from 0.9989 to 0.9998, the other rows as they were.
+ */
+const POLLS = 10;
 const MAX_PATTERN_MOVES = 7;
 
 /** Score changes below this are rounding: a parameter whose moves change the score less is flat there. */
@@ -142,12 +146,13 @@ export function adversarialStage(
   const pollSteps = new Map(continuous.map((name) => [name, POLL_STEP]));
   /**
    * One coordinate poll from `from`: each continuous parameter moves by +-its step, and on
-   * improving, on to the face of the box in that direction; kept when better. A parameter whose
-   * moves change nothing is returned as flat.
+   * improving, on to the face of the box in that direction; kept when better. Returned as settled
+   * (skipped by the later polls of the exploration): a parameter whose moves change nothing
+   * (flat), and one on a face of the box whose move inward does not improve (held there).
    */
-  const poll = (from: Evaluation, skip: ReadonlySet<string>): { reached: Evaluation; flat: Set<string> } => {
+  const poll = (from: Evaluation, skip: ReadonlySet<string>): { reached: Evaluation; settled: Set<string> } => {
     let current = from;
-    const flat = new Set<string>(skip);
+    const settled = new Set<string>(skip);
     for (const name of continuous) {
       if (skip.has(name)) continue;
       const spec = box[name];
@@ -171,9 +176,9 @@ export function adversarialStage(
         break;
       }
       pollSteps.set(name, moved ? Math.min(2 * step, POLL_STEP) : Math.max(step / 2, MIN_POLL_STEP));
-      if (unchanged && !moved) flat.add(name);
+      if (!moved && (unchanged || unit === 0 || unit === 1)) settled.add(name);
     }
-    return { reached: current, flat };
+    return { reached: current, settled };
   };
 
   /** The pattern move from `to`, on by its displacement from `from` (in the unit cube, clamped to the box). */
@@ -189,9 +194,9 @@ export function adversarialStage(
   /**
    * Hooke-Jeeves exploration from `start`: POLLS coordinate polls, each improving one followed by
    * pattern moves (the same displacement again, while that improves). Returns where it got and the
-   * parameters found flat.
+   * parameters settled (flat, or held at a face).
    */
-  const explore = (start: Evaluation): { reached: Evaluation; flat: Set<string> } => {
+  const explore = (start: Evaluation): { reached: Evaluation; settled: Set<string> } => {
     let polled = poll(start, new Set());
     let base = start;
     for (let i = 1; i < POLLS && !found() && remaining() > 0; i++) {
@@ -205,7 +210,7 @@ export function adversarialStage(
         polled = { ...polled, reached: to };
       }
       base = polled.reached;
-      polled = poll(polled.reached, polled.flat);
+      polled = poll(polled.reached, polled.settled);
     }
     return polled;
   };
@@ -242,7 +247,7 @@ export function adversarialStage(
     if (continuous.length > 0) {
       const polled = explore(start);
       // Nelder-Mead over the parameters that matter here and are inside the box (the poll moves the others).
-      const moving = continuous.filter((name) => !polled.flat.has(name) && box[name].min < polled.reached.params[name] && polled.reached.params[name] < box[name].max);
+      const moving = continuous.filter((name) => !polled.settled.has(name) && box[name].min < polled.reached.params[name] && polled.reached.params[name] < box[name].max);
       reached = moving.length > 0 && remaining() > moving.length + 1 ? climb(polled.reached, step, moving) : polled.reached;
     }
     if (integers.length > 0) reached = moveIntegers(reached);

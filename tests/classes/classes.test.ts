@@ -211,12 +211,12 @@ describe("classFamily with 'run' knots (knots from the start, in units of the fi
 describe("classFamily with 'steps' knots (two pieces in each step of the run)", () => {
   const N = 5;
   const fam = classFamily({ curvature: 'nonconvexBounded', knots: 'steps', maxDim: 2, h: { min: 1, max: 1 }, N: { min: N, max: N } });
-  /** Every step: curvature ratios mean +- split (mean 0), f' back at its lowest value by the step's end (g = 0). */
+  /** Every step: curvature ratios +split then -split (first = second = split), f' back at its lowest value by the step's end (end = 0). */
   const steps = (L: number, slope: number, start: number[], d: number, split = 1): Record<string, number> => {
     const p: Record<string, number> = { L, h: 1, N, d, seed: 7 };
     for (let i = 0; i < 2; i++) {
-      Object.assign(p, { [`x${i}`]: start[i], [`t${i}_slope`]: slope, [`t${i}_behind`]: 1, [`t${i}_beyond`]: 1 });
-      for (let k = 0; k < N; k++) Object.assign(p, { [`t${i}_s${k}mean`]: 0, [`t${i}_s${k}split`]: split, [`t${i}_s${k}g`]: 0 });
+      Object.assign(p, { [`x${i}`]: start[i], [`t${i}_slope`]: slope, [`t${i}_beyond`]: 1 });
+      for (let k = 0; k < N; k++) Object.assign(p, { [`t${i}_s${k}end`]: 0, [`t${i}_s${k}first`]: split, [`t${i}_s${k}second`]: split });
     }
     return p;
   };
@@ -238,27 +238,48 @@ describe("classFamily with 'steps' knots (two pieces in each step of the run)", 
     [1, 1, [0, 0]],
     [2, -0.7, [2.3, 0]],
     [0.3, 2.5, [-4.1, 0]],
-  ])('split 1, g = 0 is the O3 worst case: f\' = L slope at every iterate, f drops by 3 (L slope)^2 / (4L) a step (L = %s, slope %s)', (L, slope, start) => {
+  ])('first = second = 1, end = 0 is the O3 worst case: f\' = L slope at every iterate, f drops by 3 (L slope)^2 / (4L) a step (L = %s, slope %s)', (L, slope, start) => {
     const { slopes, decrease } = run(fam.instance(steps(L, slope, start, 1) as never));
     // By hand: curvature +L for half a step of length |slope|, then -L: f' dips to half and comes back.
     for (const s of slopes) expect(s).toBeCloseTo(L * slope, 10);
     expect(decrease).toBeCloseTo((3 * N * (L * slope) ** 2) / (4 * L), 10);
   });
 
-  it.each([0.01, 0.25, 0.5, 0.9])('split a = %s, g = 0: curvatures +-aL on the run, f\' kept, so the O3 ratio is (3/4) / (1 - a/4)', (a) => {
+  it.each([0.01, 0.25, 0.5, 0.9])('first = second = a = %s, end = 0: curvatures +-aL on the run, f\' kept, so the O3 ratio is (3/4) / (1 - a/4)', (a) => {
     const { slopes, decrease } = run(fam.instance(steps(1, 1, [0, 0], 1, a) as never));
     for (const s of slopes) expect(s).toBeCloseTo(1, 12);
     expect(Math.min(...slopes.map((s) => s * s)) / ((4 * decrease) / (3 * N))).toBeCloseTo(0.75 / (1 - a / 4), 12);
   });
 
-  it('g moves where f\' ends each step: below its lowest value for g < 0, above for g > 0, within what the curvatures reach', () => {
-    for (const [g, compare] of [[-0.5, -1], [0.5, 1]] as const) {
+  it('end moves where f\' ends each step, below its lowest value for end < 0, above for end > 0, whatever the curvatures', () => {
+    for (const [first, second] of [[1, 1], [0.3, 0.6], [-0.4, 0.8], [0, -1]]) {
+      for (const [end, compare] of [[-0.5, -1], [0, 0], [0.5, 1]] as const) {
+        const params = steps(1, 1, [0, 0], 1);
+        Object.assign(params, { t0_s0end: end, t0_s0first: first, t0_s0second: second });
+        const { slopes } = run(fam.instance(params as never));
+        // From f' = 1 over a step of length 1 the ends reachable are [0, 2]: end = -0.5 is halfway from 1 down to 0, 0.5 halfway up to 2.
+        expect(slopes[1]).toBeCloseTo(1 + compare * 0.5, 12);
+      }
+    }
+  });
+
+  it('first and second of opposite signs put the knot on the other side: f\' rises by half the step, then falls back (f drops by 5/4 a step)', () => {
+    const params = steps(1, 1, [0, 0], 1);
+    for (let k = 0; k < N; k++) Object.assign(params, { [`t0_s${k}first`]: -1, [`t0_s${k}second`]: 1 });
+    const { slopes, decrease } = run(fam.instance(params as never));
+    for (const s of slopes) expect(s).toBeCloseTo(1, 12);
+    expect(decrease).toBeCloseTo((5 * N) / 4, 12);
+  });
+
+  it('a step with first or second at 0 is linear, whatever the other (f drops by the mean of f\' at its ends)', () => {
+    for (const [first, second] of [[0, 0.7], [-0.6, 0]]) {
       const params = steps(1, 1, [0, 0], 1);
-      params.t0_s0g = g;
-      const { slopes } = run(fam.instance(params as never));
-      // Curvatures +1 then -1 over a step of length 1 from f' = 1: the end is 1 - (2u - 1) for u in [0, 1], i.e. in [0, 2];
-      // g = -0.5 is halfway from 1 down to 0, g = 0.5 halfway up to 2.
-      expect(slopes[1]).toBeCloseTo(1 + compare * 0.5, 12);
+      Object.assign(params, { t0_s0end: -0.5, t0_s0first: first, t0_s0second: second });
+      for (let k = 1; k < N; k++) Object.assign(params, { [`t0_s${k}first`]: 0, [`t0_s${k}second`]: 0, [`t0_s${k}end`]: 0 });
+      const { slopes, decrease } = run(fam.instance(params as never));
+      // f' from 1 down to 0.5 linearly over a step of length 1, then four constant steps of length 0.5 at f' = 0.5.
+      expect(slopes[1]).toBeCloseTo(0.5, 12);
+      expect(decrease).toBeCloseTo(0.75 + 4 * 0.25, 12);
     }
   });
 

@@ -50,8 +50,8 @@ describe('classical.O3: a start next to a critical point is no violation', async
   // lhs 1e-24. With the scale's rounding floor proportional to f(x_0) - f*, such a point read
   // "violated" (margin 5.6e-7, in the family's earlier 'run' parameters); with the floor at the size
   // of the values, it holds.
-  const params: Record<string, number> = { L: 1, h: 1, N: 1, t0_behind: 0.3, t0_beyond: 0.016, x0: 0.961478 };
-  for (let k = 0; k < 6; k++) Object.assign(params, { [`t0_s${k}mean`]: 0.2, [`t0_s${k}split`]: -0.7, [`t0_s${k}g`]: 0.4 });
+  const params: Record<string, number> = { L: 1, h: 1, N: 1, t0_beyond: 0.016, x0: 0.961478 };
+  for (let k = 0; k < 6; k++) Object.assign(params, { [`t0_s${k}end`]: 0.4, [`t0_s${k}first`]: 0.2, [`t0_s${k}second`]: -0.7 });
   it.each([1e-8, 1e-10, 1e-12, 1e-14, 0])('holds with slope %s at the start, where f(x_0) - f(x_1) rounds to 0 or nearly', (slope) => {
     const evaluation = evaluateClaim(O3, { ...params, t0_slope: slope } as never);
     expect(evaluation.status).toBe('holds');

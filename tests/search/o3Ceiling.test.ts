@@ -11,10 +11,10 @@ import O3 from '../../proofs-checks/classical/O3-nonconvex-min-gradient.js';
 
 const N = 5;
 
-/** Every parameter of the claim's box at L = 1, N = 5: in every step mean 0, the given split, g = 0 (the steps past N are not read). */
+/** Every parameter of the claim's box at L = 1, N = 5: in every step end 0, first = second = the given split (the steps past N are not read). */
 function point(split: number): Record<string, number> {
-  const params: Record<string, number> = { L: 1, h: 1, N, x0: 0.3, t0_slope: 1, t0_behind: 1, t0_beyond: 1 };
-  for (let k = 0; k < 6; k++) Object.assign(params, { [`t0_s${k}mean`]: 0, [`t0_s${k}split`]: split, [`t0_s${k}g`]: 0 });
+  const params: Record<string, number> = { L: 1, h: 1, N, x0: 0.3, t0_slope: 1, t0_beyond: 1 };
+  for (let k = 0; k < 6; k++) Object.assign(params, { [`t0_s${k}end`]: 0, [`t0_s${k}first`]: split, [`t0_s${k}second`]: split });
   return params;
 }
 
@@ -25,7 +25,7 @@ const ratio = (params: Record<string, number>): number => {
 };
 
 describe('classical.O3 at L = 1, N = 5, through the claim', () => {
-  it('the zigzag (split 1: curvatures +L, -L in every step, a knot every half step) reads lhs/rhs = 1', () => {
+  it('the zigzag (first = second = 1: curvatures +L, -L in every step, a knot every half step) reads lhs/rhs = 1', () => {
     expect(ratio(point(1))).toBeCloseTo(1, 12);
   });
 
