@@ -242,47 +242,59 @@ class RunStepState implements StepState {
 class LeastGradientNorm {
   /** Least exact norm computed so far. */
   private least = Infinity;
-  /** The gradient of least sum of squares not yet compared by norm (its buffer), and its sum. */
+  /** The gradient of least sum of squares not yet compared by norm (its buffer), when `keeping`. */
   private kept: Float64Array;
-  private keptSquares = NaN;
+  private keeping = false;
+  /** The sum of squares a new one is compared with: the kept gradient's, else least^2. */
+  private reference = Infinity;
   /**
-   * Relative distance between sums of squares beyond which their exact norms are ordered alike:
-   * (8d + 64) 2^-53, twice what the error bounds of `dot` (gamma_{d+2}) and `norm2` (its square
-   * within gamma_{d+8}) and the rounding of the comparison take.
+   * 1 + margin and 1 - margin, with margin the relative distance between sums of squares beyond
+   * which their exact norms are ordered alike: (8d + 64) 2^-53, twice what the error bounds of
+   * `dot` (gamma_{d+2}) and `norm2` (its square within gamma_{d+8}) and the rounding of the
+   * comparison take.
    */
-  private readonly margin: number;
+  private readonly above: number;
+  private readonly below: number;
 
   constructor(dim: number) {
     this.kept = new Float64Array(dim);
-    this.margin = (4 * dim + 32) * Number.EPSILON;
+    const margin = (4 * dim + 32) * Number.EPSILON;
+    this.above = 1 + margin;
+    this.below = 1 - margin;
   }
 
   /** Adds a step by its exact norm; the next gradient goes into the same buffer. */
   addNorm(norm: number, gradient: Float64Array): Float64Array {
     this.least = Math.min(this.least, norm);
+    if (!this.keeping) this.reference = this.least * this.least;
     return gradient;
   }
 
   /** Adds a step by its sum of squares; returns the buffer the next gradient goes into (another one when this gradient is kept). */
   addSquares(gradient: Float64Array, squares: number): Float64Array {
-    const keeping = !Number.isNaN(this.keptSquares);
-    const reference = keeping ? this.keptSquares : this.least * this.least;
-    if (squares > reference * (1 + this.margin)) return gradient;
-    if (squares < reference * (1 - this.margin)) {
+    if (squares > this.reference * this.above) return gradient;
+    if (squares < this.reference * this.below) {
       const free = this.kept;
       this.kept = gradient;
-      this.keptSquares = squares;
+      this.keeping = true;
+      this.reference = squares;
       return free;
     }
-    this.least = Math.min(this.least, norm2(gradient));
-    if (keeping) this.least = Math.min(this.least, norm2(this.kept));
-    this.keptSquares = NaN;
+    this.compareNorms(gradient);
     return gradient;
   }
 
   /** The least exact norm over every step added. */
   value(): number {
-    return Number.isNaN(this.keptSquares) ? this.least : Math.min(this.least, norm2(this.kept));
+    return this.keeping ? Math.min(this.least, norm2(this.kept)) : this.least;
+  }
+
+  /** Adds `gradient` and the kept one by their exact norms (sums of squares too close to order them). */
+  private compareNorms(gradient: Float64Array): void {
+    this.least = Math.min(this.least, norm2(gradient));
+    if (this.keeping) this.least = Math.min(this.least, norm2(this.kept));
+    this.keeping = false;
+    this.reference = this.least * this.least;
   }
 }
 
