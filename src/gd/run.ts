@@ -78,7 +78,7 @@ export function run(problem: Problem, schedule: Schedule, x0: ArrayLike<number>,
   /** Whether the gradient norm's value is kept at every step (else only its decisions are needed). */
   const normEveryStep = gradNorm !== undefined;
   const leastGradNorm = new LeastGradientNorm(dim);
-  /** max_i |x_{t+1,i}|, written by `stepInto` (a number in an array, not a return value that V8 would box when the call is not inlined). */
+  /** max_i |x_t,i|, written by `stepInto` and read at the next step (carried in a local across iterations, V8 boxed it at every step). */
   const stepLargest = new Float64Array(1);
   // The run's ends, kept in locals rather than an object's fields: the loop's cheapest bookkeeping.
   let initialGap = NaN;
@@ -196,11 +196,11 @@ class GrowingSeries {
 
 /**
  * The sums of squares s = sum_i g_i^2 (by `dot`) that decide as ||g|| (by `norm2`) would: for s in
- * [2^-960, 2^1000] the gradient is finite and not zero, and ||g||^2 is within a relative
- * (d + 8) 2^-53 of s (no term's loss to underflow or overflow counts at that size), so ||g|| and
- * sqrt(s) are both finite, both non-zero and both above the underflow floor (`UNDERFLOW_FLOOR`,
- * 2^-970, for their squares): every stopping rule decides alike, and alike for `standIn`, which
- * the rules are given in its place. Outside it (or for a NaN), the run takes the exact norm.
+ * [2^-960, 2^1000] the gradient is finite and not zero, and ||g||^2 and s are both within a
+ * relative (d + 8) 2^-53 of the exact sum of squares (no term's loss to underflow or overflow counts
+ * at that size), so ||g|| is finite, non-zero and its square above the underflow floor
+ * (`UNDERFLOW_FLOOR`, 2^-970): every stopping rule decides as it would on `standIn`, which the
+ * rules are given in its place. Outside it (or for a NaN), the run takes the exact norm.
  */
 const SQUARES_DECIDE = { least: 2 ** -960, most: 2 ** 1000, standIn: 1 } as const;
 
