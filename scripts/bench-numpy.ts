@@ -6,6 +6,7 @@
  * `run()` build in its own worker thread while the main thread waits; NumPy in a python3 child
  * that times itself); the table gives medians over the rounds and their ratios (above 1: the first
  * named is faster). NumPy's column is skipped, with a note, when python3 with NumPy is missing.
+ * For the net, `run()` on the WebAssembly kernels also records only the gap, in the same rounds.
  * Then the recording benchmark's d = 10 case (tests/bench/recording.bench.ts: `run()` recording
  * only the gap, and every series, against its plain loop) in interleaved rounds of CPU time, with
  * the ratios of the fastest samples and of the medians. Then, once, the main job (`boundcheck check --all --workers 2`, from the built package) with its
@@ -258,7 +259,7 @@ async function main(): Promise<void> {
   await numpy?.load({ op: 'net', index: netIndex, n, h, m, N, eta: 1e-4 }, [netRows(net.X), netRows(net.Y), net.x0.subarray(0, h * n), net.x0.subarray(h * n)]);
   cases.push({ label: `linear net ${n}x${h}x${m}, n = ${N}`, index: netIndex, ...sizing(h * n * m + 2 * m * n * N + 2 * m * h * n) });
 
-  const columns = ['wasm', 'js', 'plain', 'numpy', 'numpyLayerWise'] as const;
+  const columns = ['wasm', 'wasmGapOnly', 'js', 'plain', 'numpy', 'numpyLayerWise'] as const;
   type Column = (typeof columns)[number];
   const times = new Map<string, number[]>();
   const record = (c: Case, column: Column, seconds: number) => {
@@ -271,10 +272,11 @@ async function main(): Promise<void> {
       const order = columns.map((_, i) => columns[(i + round) % columns.length]);
       for (const column of order) {
         const message = { index: c.index, steps: c.steps, reps: c.reps };
-        if (column === 'wasm' || column === 'js') {
-          const worker = column === 'wasm' ? wasm : js;
+        if (column === 'wasm' || column === 'js' || (column === 'wasmGapOnly' && c.index === netIndex)) {
+          const worker = column === 'js' ? js : wasm;
           let done = 0;
-          const seconds = await cpuSeconds(async () => (done = await worker.request(message)));
+          const request = column === 'wasmGapOnly' ? { ...message, record: ['gap'] } : message;
+          const seconds = await cpuSeconds(async () => (done = await worker.request(request)));
           if (done !== c.steps * c.reps) throw new Error(`${c.label}: run() stopped after ${done} of ${c.steps * c.reps} steps`);
           record(c, column, seconds);
         } else if (column === 'plain' && c.plain) {
@@ -313,6 +315,11 @@ async function main(): Promise<void> {
     console.log(`\nLinear net, NumPy's layer-wise form (H = W1 X, ...): ${rate(layerWise)} steps/s; run() wasm / it: ${ratio(perSecond(netCase, 'wasm'), layerWise)}.`);
     console.log(`The table's NumPy column for the net is the end-to-end form (P = W2 W1, what run() computes).`);
   }
+  const gapOnly = perSecond(netCase, 'wasmGapOnly');
+  console.log(
+    `\nLinear net, run() wasm recording only the gap (a claim on the gap; the gradient norm only decides, from its sum of squares as in NumPy): ` +
+      `${rate(gapOnly)} steps/s; / NumPy (end-to-end): ${ratio(gapOnly, perSecond(netCase, 'numpy'))}; / run() recording every default series: ${ratio(gapOnly, perSecond(netCase, 'wasm'))}.`,
+  );
   console.log(recordingTable(Number(argument('--recording-rounds') ?? 30)));
   if (!process.argv.includes('--no-main-job')) console.log(`\n${mainJob()}`);
 }

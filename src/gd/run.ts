@@ -2,8 +2,13 @@
  * The GD runner: x_{t+1} = x_t - eta_t d_t, with d_t the exact gradient or a seeded stochastic
  * oracle's direction, recorded into a `Trajectory` of typed arrays. It owns the stopping rules
  * (step budget, target gap, exact stationarity, divergence) and allocates nothing per step.
+ *
+ * The exact gradient norm (`norm2`) is computed only where its value is kept: every step when the
+ * run records the gradient-norm series; otherwise only when a schedule reads `state.gradNorm`, for
+ * the run's least gradient norm (`LeastGradientNorm`), and at steps whose sum of squares is outside
+ * the range where it takes the same decisions (see `SQUARES_DECIDE`).
  */
-import { distance, norm2, normInf } from '../linalg/kernels.js';
+import { distance, dot, norm2, normInf } from '../linalg/kernels.js';
 import { largestEigenvalue } from '../linalg/spectral.js';
 import type { Problem } from '../problems/problem.js';
 import type { Schedule, StepState } from '../schedules/schedule.js';
@@ -65,56 +70,72 @@ export function run(problem: Problem, schedule: Schedule, x0: ArrayLike<number>,
 
   /** x_{t+1} is written here, then the two buffers swap: x_t stays whole for a rollback. */
   let next: Float64Array = new Float64Array(dim);
-  const exactGradient = new Float64Array(dim);
+  /** Where grad f(x_t) is written; `leastGradNorm` may keep it and hand back another buffer. */
+  let exactGradient: Float64Array = new Float64Array(dim);
   const oracle = options.oracle;
-  const direction = oracle ? new Float64Array(dim) : exactGradient;
-  const state = { x, grad: direction, f: 0, gap: 0, gradNorm: 0, problem };
-  const stepState: StepState = state;
+  const stochasticDirection = oracle ? new Float64Array(dim) : undefined;
+  const state = new RunStepState(x, problem);
+  /** Whether the gradient norm's value is kept at every step (else only its decisions are needed). */
+  const normEveryStep = gradNorm !== undefined;
+  const leastGradNorm = new LeastGradientNorm(dim);
+  /** max_i |x_t,i|, written by `stepInto` and read at the next step (carried in a local across iterations, V8 boxed it at every step). */
+  const stepLargest = new Float64Array(1);
   // The run's ends, kept in locals rather than an object's fields: the loop's cheapest bookkeeping.
   let initialGap = NaN;
   let lastGap = NaN;
-  let leastGradNorm = Infinity;
   let firstStep = NaN;
   let lastStep = NaN;
   let stepBeforeLast = NaN;
 
   let t = 0;
-  let xMax = normInf(x);
+  stepLargest[0] = normInf(x);
   for (; ; t++) {
     const f = problem.grad(x, exactGradient);
     const gapT = problem.gap ? problem.gap(x) : f - problem.fStar;
-    const gNorm = norm2(exactGradient);
+    // 0 (outside SQUARES_DECIDE) when the norm is recorded: then it is computed at every step.
+    const squares = normEveryStep ? 0 : dot(exactGradient, exactGradient);
+    const decidedBySquares = squares >= SQUARES_DECIDE.least && squares <= SQUARES_DECIDE.most;
+    /** ||grad f(x_t)||, or where only decisions read it, a stand-in that takes the same decisions. */
+    const gNorm = decidedBySquares ? SQUARES_DECIDE.standIn : norm2(exactGradient);
+    const xMax = stepLargest[0];
     if (!rules.acceptsFinite(t, f, gapT, gNorm, xMax)) {
       t--;
       break;
     }
     if (t === 0) initialGap = gapT;
     lastGap = gapT;
-    leastGradNorm = Math.min(leastGradNorm, gNorm);
+    const nextGradient = decidedBySquares ? leastGradNorm.addSquares(exactGradient, squares) : leastGradNorm.addNorm(gNorm, exactGradient);
     gap?.set(t, gapT);
     gradNorm?.set(t, gNorm);
     sharpness?.set(t, largestEigenvalue(problem, x));
     if (dist && xStar) dist.set(t, distance(x, xStar));
     if (rules.endsAt(t, gapT, xMax) || rules.underflowsAt(gapT, gNorm)) break;
     if (iterateEvery > 0 && t % iterateEvery === 0) iterates.push({ step: t, x: Float64Array.from(x) });
-    if (oracle) {
-      oracle.direction(x, exactGradient, direction);
+    let direction = exactGradient;
+    if (oracle && stochasticDirection) {
+      oracle.direction(x, exactGradient, stochasticDirection);
+      direction = stochasticDirection;
     } else if (gNorm === 0 && rules.stationary()) {
       break;
     }
+    // Field by field rather than through a method: a call V8 does not inline would box each number.
+    state.grad = direction;
+    state.exactGradient = exactGradient;
     state.f = f;
     state.gap = gapT;
-    state.gradNorm = gNorm;
-    const eta = checkedStep(schedule, t, stepState);
+    state.norm = gNorm;
+    state.normKnown = !decidedBySquares;
+    const eta = checkedStep(schedule, t, state);
     if (t === 0) firstStep = eta;
     stepBeforeLast = lastStep;
     lastStep = eta;
     stepSize?.set(t, eta);
-    xMax = stepInto(-eta, direction, x, next);
+    stepInto(-eta, direction, x, next, stepLargest);
     const current = x;
     x = next;
     next = current;
     state.x = x;
+    exactGradient = nextGradient;
   }
 
   if (t < 0) throw new InputError(`${problem.name} is not finite at x0`);
@@ -137,7 +158,7 @@ export function run(problem: Problem, schedule: Schedule, x0: ArrayLike<number>,
     ends: {
       initialGap,
       finalGap: lastGap,
-      minGradNorm: leastGradNorm,
+      minGradNorm: leastGradNorm.value(),
       firstStepSize: steps > 0 ? firstStep : null,
       lastStepSize: steps === 0 ? null : rolledBack ? stepBeforeLast : lastStep,
     },
@@ -173,6 +194,110 @@ class GrowingSeries {
   }
 }
 
+/**
+ * The sums of squares s = sum_i g_i^2 (by `dot`) that decide as ||g|| (by `norm2`) would: for s in
+ * [2^-960, 2^1000] the gradient is finite and not zero, and ||g||^2 and s are both within a
+ * relative (d + 8) 2^-53 of the exact sum of squares (no term's loss to underflow or overflow counts
+ * at that size), so ||g|| is finite, non-zero and its square above the underflow floor
+ * (`UNDERFLOW_FLOOR`, 2^-970): every stopping rule decides as it would on `standIn`, which the
+ * rules are given in its place. Outside it (or for a NaN), the run takes the exact norm.
+ */
+const SQUARES_DECIDE = { least: 2 ** -960, most: 2 ** 1000, standIn: 1 } as const;
+
+/**
+ * The schedule's view of x_t (`StepState`), whose fields the run sets at each step. `gradNorm` is
+ * the exact norm (`norm2`): `norm` when `normKnown`, else computed when a schedule first reads it.
+ */
+class RunStepState implements StepState {
+  grad: Float64Array = new Float64Array(0);
+  exactGradient: Float64Array = this.grad;
+  f = 0;
+  gap = 0;
+  norm = 0;
+  normKnown = false;
+
+  constructor(
+    public x: Float64Array,
+    readonly problem: Problem,
+  ) {}
+
+  get gradNorm(): number {
+    if (!this.normKnown) {
+      this.norm = norm2(this.exactGradient);
+      this.normKnown = true;
+    }
+    return this.norm;
+  }
+}
+
+/**
+ * min_t ||grad f(x_t)|| over a run's recorded iterates, equal to the minimum of the exact norms
+ * (`norm2`) while computing few of them. A step whose norm the run computed anyway is added by its
+ * norm; a step known by its sum of squares s (in `SQUARES_DECIDE`'s range) is compared with the
+ * kept gradient of least s so far, or with the least exact norm: when s is more than a relative
+ * `margin` away, the order of the exact norms is the order of the sums (the error bounds of both
+ * are under a quarter of the margin), so the larger one cannot be the minimum and is dropped;
+ * otherwise both norms are computed. The kept gradient's buffer is handed over rather than copied.
+ */
+class LeastGradientNorm {
+  /** Least exact norm computed so far. */
+  private least = Infinity;
+  /** The gradient of least sum of squares not yet compared by norm (its buffer), when `keeping`. */
+  private kept: Float64Array;
+  private keeping = false;
+  /** The sum of squares a new one is compared with: the kept gradient's, else least^2. */
+  private reference = Infinity;
+  /**
+   * 1 + margin and 1 - margin, with margin the relative distance between sums of squares beyond
+   * which their exact norms are ordered alike: (8d + 64) 2^-53, twice what the error bounds of
+   * `dot` (gamma_{d+2}) and `norm2` (its square within gamma_{d+8}) and the rounding of the
+   * comparison take.
+   */
+  private readonly above: number;
+  private readonly below: number;
+
+  constructor(dim: number) {
+    this.kept = new Float64Array(dim);
+    const margin = (4 * dim + 32) * Number.EPSILON;
+    this.above = 1 + margin;
+    this.below = 1 - margin;
+  }
+
+  /** Adds a step by its exact norm; the next gradient goes into the same buffer. */
+  addNorm(norm: number, gradient: Float64Array): Float64Array {
+    this.least = Math.min(this.least, norm);
+    if (!this.keeping) this.reference = this.least * this.least;
+    return gradient;
+  }
+
+  /** Adds a step by its sum of squares; returns the buffer the next gradient goes into (another one when this gradient is kept). */
+  addSquares(gradient: Float64Array, squares: number): Float64Array {
+    if (squares > this.reference * this.above) return gradient;
+    if (squares < this.reference * this.below) {
+      const free = this.kept;
+      this.kept = gradient;
+      this.keeping = true;
+      this.reference = squares;
+      return free;
+    }
+    this.compareNorms(gradient);
+    return gradient;
+  }
+
+  /** The least exact norm over every step added. */
+  value(): number {
+    return this.keeping ? Math.min(this.least, norm2(this.kept)) : this.least;
+  }
+
+  /** Adds `gradient` and the kept one by their exact norms (sums of squares too close to order them). */
+  private compareNorms(gradient: Float64Array): void {
+    this.least = Math.min(this.least, norm2(gradient));
+    if (this.keeping) this.least = Math.min(this.least, norm2(this.kept));
+    this.keeping = false;
+    this.reference = this.least * this.least;
+  }
+}
+
 /** eta_t from the schedule, which must be finite and non-negative. */
 export function checkedStep(schedule: Schedule, t: number, state: StepState): number {
   const eta = schedule(t, state);
@@ -182,13 +307,13 @@ export function checkedStep(schedule: Schedule, t: number, state: StepState): nu
   return eta;
 }
 
-/** out <- x + alpha d (bitwise as `axpy`), returning max_i |out_i| (NaN when some entry is NaN). */
-function stepInto(alpha: number, d: Float64Array, x: Float64Array, out: Float64Array): number {
-  let largest = 0;
+/** out <- x + alpha d (bitwise as `axpy`); largest[0] <- max_i |out_i| (NaN when some entry is NaN). */
+function stepInto(alpha: number, d: Float64Array, x: Float64Array, out: Float64Array, largest: Float64Array): void {
+  let m = 0;
   for (let i = 0; i < x.length; i++) {
     const value = x[i] + alpha * d[i];
     out[i] = value;
-    largest = Math.max(largest, Math.abs(value));
+    m = Math.max(m, Math.abs(value));
   }
-  return largest;
+  largest[0] = m;
 }

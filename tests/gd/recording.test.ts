@@ -20,14 +20,17 @@ import {
   type MeasureContext,
   type Runner,
 } from '../../src/claims/measures.js';
-import { run, type RunOptions } from '../../src/gd/run.js';
+import { additiveGaussianNoise } from '../../src/gd/oracles.js';
+import { run, type GradientOracle, type RunOptions } from '../../src/gd/run.js';
+import { norm2 } from '../../src/linalg/kernels.js';
+import { Rng } from '../../src/util/random.js';
 import { runHighPrecision } from '../../src/gd/runHighPrecision.js';
 import { endsOf, RUN_SERIES, type RunSeries, type Trajectory } from '../../src/gd/trajectory.js';
 import { coshExtremal } from '../../src/problems/cosh.js';
 import { evenPower } from '../../src/problems/power.js';
 import type { Problem } from '../../src/problems/problem.js';
 import { quadratic } from '../../src/problems/quadratic.js';
-import { constant, h0h1Warmup, linearWarmup, polyak, type Schedule } from '../../src/schedules/index.js';
+import { constant, h0h1Warmup, linearWarmup, polyak, schedule, type Schedule } from '../../src/schedules/index.js';
 import { InputError } from '../../src/util/errors.js';
 
 const rotated = quadratic({ eigenvalues: [0.1, 0.5, 1, 2, 4], seed: 3, center: [1, -1, 0.5, 0, 2] });
@@ -40,6 +43,8 @@ interface Case {
   readonly options: RunOptions;
   readonly stop: Trajectory['stop'];
   readonly divergence?: 'blow-up' | 'non-finite';
+  /** A fresh seeded oracle for each run (an oracle's generator moves on as it is used). */
+  readonly oracle?: () => GradientOracle;
 }
 
 const cases: Case[] = [
@@ -57,6 +62,27 @@ const cases: Case[] = [
     stop: 'diverged',
     divergence: 'non-finite',
   },
+  // A run that does not record the gradient norm decides by the sum of squares, and takes the exact
+  // norm where the sums are too close to order the norms, or outside the range where they decide alike:
+  { name: 'equal gradients (step 0)', problem: rotated, schedule: schedule('zero', () => 0), x0: [3, 1, -2, 0, 1], options: { maxSteps: 12 }, stop: 'budget' },
+  { name: 'gradients down to the underflow floor', problem: quadratic({ eigenvalues: [0.5, 0.25], seed: 1 }), schedule: constant(1), x0: [1, -1], options: { maxSteps: 5000 }, stop: 'underflow' },
+  {
+    name: 'sums of squares above 2^1000',
+    problem: evenPower({ k: 1, dim: 2 }),
+    schedule: constant(0.1),
+    x0: [5e150, -3e150],
+    options: { maxSteps: 40, blowUpFactor: 1e300, maxAbsCoordinate: 1e300 },
+    stop: 'budget',
+  },
+  {
+    name: 'stochastic directions',
+    problem: rotated,
+    schedule: constant(0.2),
+    x0: [3, 1, -2, 0, 1],
+    options: { maxSteps: 60 },
+    oracle: () => additiveGaussianNoise(0.5, 7),
+    stop: 'budget',
+  },
 ];
 
 /** Every subset of the default series, and each with sharpness and distance. */
@@ -65,12 +91,13 @@ const subsets: RunSeries[][] = [[], ['gap'], ['gradNorm'], ['stepSize'], ['gap',
 describe('recording a subset of the series', () => {
   for (const c of cases) {
     it(`${c.name}: every subset records the full run's values, stop, ends and iterates`, () => {
-      const full = run(c.problem, c.schedule, c.x0, { ...c.options, record: [...RUN_SERIES] });
+      const withOracle = (options: RunOptions): RunOptions => (c.oracle ? { ...options, oracle: c.oracle() } : options);
+      const full = run(c.problem, c.schedule, c.x0, withOracle({ ...c.options, record: [...RUN_SERIES] }));
       expect(full.stop).toBe(c.stop);
       expect(full.divergence?.reason).toBe(c.divergence);
       expect(full.ends).toEqual(endsOf(full.gap, full.gradNorm, full.stepSize));
       for (const record of subsets) {
-        const part = run(c.problem, c.schedule, c.x0, { ...c.options, record });
+        const part = run(c.problem, c.schedule, c.x0, withOracle({ ...c.options, record }));
         expect(part.steps).toBe(full.steps);
         expect(part.stop).toBe(full.stop);
         expect(part.divergence).toEqual(full.divergence);
@@ -123,6 +150,54 @@ describe('recording a subset of the series', () => {
   it('the high-precision replay keeps the same ends as its series', () => {
     const replay = runHighPrecision(40)(rotated, constant(0.3), [0, 0, 0, 0, 0], { maxSteps: 20, record: ['gap'] });
     expect(replay.ends).toEqual(endsOf(replay.gap, replay.gradNorm, replay.stepSize));
+  });
+});
+
+/**
+ * A problem whose gradient at step t is the t-th of `gradients` whatever x is (f = 0): the run's
+ * least gradient norm can be checked against the norms of vectors chosen to be hard to order.
+ */
+function prescribedGradients(gradients: readonly Float64Array[]): Problem {
+  let step = 0;
+  return {
+    name: 'prescribedGradients',
+    dim: gradients[0].length,
+    params: {},
+    f: () => 0,
+    grad(_x, out) {
+      out.set(gradients[step++ % gradients.length]);
+      return 0;
+    },
+    fStar: 0,
+    constants: {},
+  };
+}
+
+describe("the least gradient norm of a run that does not record the norms", () => {
+  it('is the least of the exact norms, also among norms a few ulps apart and in any order', () => {
+    const rng = new Rng(11);
+    const base = rng.normalVector(7);
+    for (const spread of [0, 2 ** -52, 2 ** -50, 2 ** -45, 1e-3]) {
+      // Scaled and permuted copies of one vector: their sums of squares and their norms round differently.
+      const gradients = Array.from({ length: 60 }, () => {
+        const scale = 1 + spread * (2 * rng.uniform() - 1);
+        const order = Array.from(base.keys()).sort(() => rng.uniform() - 0.5);
+        return Float64Array.from(order, (i) => base[i] * scale);
+      });
+      const exactLeast = Math.min(...gradients.map((g) => norm2(g)));
+      for (const record of [['gap'], ['gap', 'gradNorm']] as RunSeries[][]) {
+        const trajectory = run(prescribedGradients(gradients), constant(1), new Float64Array(7), { maxSteps: gradients.length - 1, record });
+        expect(trajectory.ends.minGradNorm, `spread ${spread}, recording ${record.join(', ')}`).toBe(exactLeast);
+      }
+    }
+  });
+
+  it('a schedule reading state.gradNorm gets the exact norm', () => {
+    const read: number[] = [];
+    const gradients = Array.from({ length: 5 }, (_, t) => Float64Array.from([3 + t, -4, 1e-3 * t]));
+    const reading = schedule('reads the norm', (_t, state) => (read.push(state.gradNorm), 0.1));
+    run(prescribedGradients(gradients), reading, [0, 0, 0], { maxSteps: 4, record: ['gap'] });
+    expect(read).toEqual(gradients.slice(0, 4).map((g) => norm2(g)));
   });
 });
 
