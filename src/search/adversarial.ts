@@ -240,7 +240,8 @@ export function adversarialStage(
   let next = 0;
   let start = candidates[next++];
   let step = 0.05;
-  while (remaining() > continuous.length + 1 && !found() && !options.outOfTime()) {
+  // Every run evaluates at least once (its first poll, or an integer move), so the budget is spent to the last evaluation.
+  while (remaining() > 0 && !found() && !options.outOfTime()) {
     runs++;
     const before = score(start);
     let reached = start;
