@@ -7,7 +7,8 @@
  * for one without it (a user's problem), each start's point is gathered and `grad` called on it.
  * Every lane does the arithmetic of `run` (src/gd/run.ts) with a constant step, under the same
  * stopping rules (StopRules), so its iterates, stop and step count are bitwise those of `run`
- * from the same start.
+ * from the same start. At a step where the rules' quiet test (`StopRules.quietAt`) holds, which
+ * is exactly where every rule says "go on", a lane does not ask them one by one.
  *
  * A start whose iterate repeats an earlier one bitwise (x_t = x_s, s < t, found by Brent's cycle
  * detection: x_t is compared with the iterate saved at the last step of the form 2^k - 1) has a
@@ -83,7 +84,11 @@ export function runLanes(problem: Problem, step: number, starts: readonly ArrayL
   const gap = new Float64Array(lanes);
   const gradients = problem.gradLanes && !options.perLane ? problem.gradLanes.bind(problem) : gradientsStartByStart(problem);
   // Per start (indexed by start): the rules, the ends, and how many steps its cycle skipped.
-  const rules = starts.map(() => new StopRules({ maxSteps, ...(options.targetGap !== undefined ? { targetGap: options.targetGap } : {}) }));
+  const stopOptions = { maxSteps, ...(options.targetGap !== undefined ? { targetGap: options.targetGap } : {}) };
+  const rules = starts.map(() => new StopRules(stopOptions));
+  // The rules' quiet test (the same for every start), and per position the blow-up limit it reads.
+  const quiet = new StopRules(stopOptions);
+  const gapLimit = new Float64Array(lanes);
   const steps = new Int32Array(lanes);
   const finalGap = new Float64Array(lanes);
   const initialGradNorm = new Float64Array(lanes);
@@ -130,20 +135,20 @@ export function runLanes(problem: Problem, step: number, starts: readonly ArrayL
       const scale = gradNorm[p];
       if (scale !== 0 && Number.isFinite(scale)) gradNorm[p] = scale * Math.sqrt(sumSquares[p]);
       const norm = gradNorm[p];
+      // Where the quiet test holds, every rule would say "go on": the per-start rules are asked only elsewhere.
+      const quietStep = at > 0 && quiet.quietAt(at, f[p], gap[p], norm, xMax[p], gapLimit[p]);
       const rule = rules[j];
       let stops = true;
-      if (!rule.acceptsFinite(at, f[p], gap[p], norm, xMax[p])) {
+      if (!quietStep && !rule.acceptsFinite(at, f[p], gap[p], norm, xMax[p])) {
         if (at === 0) throw new InputError(`${problem.name} is not finite at starts[${j}]`);
         steps[j] = at - 1;
       } else {
         if (at === 0) initialGradNorm[j] = norm;
         if (at >= tailFrom && norm > tailMaxGradNorm[j]) tailMaxGradNorm[j] = norm;
         finalGap[j] = gap[p];
-        if (rule.endsAt(at, gap[p], xMax[p]) || rule.underflowsAt(gap[p], norm) || (norm === 0 && rule.stationary())) {
-          steps[j] = at;
-        } else {
-          stops = false;
-        }
+        stops = !quietStep && (rule.endsAt(at, gap[p], xMax[p]) || rule.underflowsAt(gap[p], norm) || (norm === 0 && rule.stationary()));
+        if (stops) steps[j] = at;
+        if (at === 0) gapLimit[p] = rule.blowUpGapLimit;
       }
       stopped[p] = stops ? 1 : 0;
       if (stops) {
@@ -180,6 +185,7 @@ export function runLanes(problem: Problem, step: number, starts: readonly ArrayL
           saved[i][kept] = saved[i][p];
         }
         savedAt[kept] = savedAt[p];
+        gapLimit[kept] = gapLimit[p];
         start[kept] = start[p];
       }
       kept++;
