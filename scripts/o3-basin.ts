@@ -14,7 +14,7 @@ import { splitBudget } from '../src/search/falsify.js';
 import { Rng } from '../src/util/random.js';
 
 const N = 5;
-const BUDGET = splitBudget({ budget: 1000 }).adversarial;
+const BUDGET = splitBudget({ evaluationCost: 1 }, { budget: 1000 }).adversarial;
 const DRAWS = 8;
 const SIZES = [0.001, 0.01, 0.03, 0.1, 0.3];
 

@@ -6,7 +6,7 @@
  * minimisers {x y = c} the Hessian has eigenvalues {0, x^2 + y^2} >= 2|c|). Checked as: the fraction
  * of M Gaussian starts that converge is 0 for eta >= 1.02 eta_c, and at most 1 - p0 = 90% shown not to converge
  * within T steps (diverged, bounded, stalled) for eta <= 0.98 eta_c; exact one-sided bounds, 95% over 1000 instances
- * (Bonferroni), M = SWEEP_STARTS = 200 starts per step, every one run (sweep.ts, _families.ts).
+ * (Bonferroni), M = SWEEP_STARTS = 1000 starts per step, every one run, an instance counting for SWEEP_EVALUATION_COST = 5 evaluations of the budget (sweep.ts, _families.ts).
  * Hypotheses: c != 0 (the family: c in [1/4, 4]); |eta/eta_c - 1| in [2%, 50%] (eta_c is
  * non-hyperbolic).
  * Reference: Craciun, Ghoshdastidar (2024), "On the Convergence of Gradient Descent for Large
@@ -18,7 +18,7 @@
  */
 import { scalarFactorizationCriticalStep } from '../../bounds/craciun2024.js';
 import { brokenTwin, claim, dichotomyBound, fractionAgainstPrediction } from '../../src/index.js';
-import { dichotomyFamily, scalarFactorizationModel } from './_families.js';
+import { dichotomyFamily, scalarFactorizationModel, SWEEP_EVALUATION_COST } from './_families.js';
 
 const C1 = claim({
   id: 'craciun2024.C1',
@@ -35,6 +35,7 @@ const C1 = claim({
   lhs: fractionAgainstPrediction(),
   rhs: dichotomyBound,
   rhsLabel: '0 above eta_c; 1 - p0 = 0.9 below',
+  evaluationCost: SWEEP_EVALUATION_COST,
   expected: 'holds',
 });
 export default C1;

@@ -6,7 +6,7 @@
  * it converges from every start; for eta > 2/lambda_max(A) it diverges from every start outside
  * the null subspace orthogonal to the eigenvectors with eta lambda > 2. Checked as: the fraction of
  * M Gaussian starts that converge is 0 for eta >= 1.02 eta_c, and at most 1 - p0 = 90% shown not to converge within T steps (diverged, bounded, stalled) for
- * eta <= 0.98 eta_c; exact one-sided bounds, 95% over 1000 instances (Bonferroni) with M = SWEEP_STARTS = 200 starts per step, every one run (sweep.ts, _families.ts).
+ * eta <= 0.98 eta_c; exact one-sided bounds, 95% over 1000 instances (Bonferroni) with M = SWEEP_STARTS = 1000 starts per step, every one run, an instance counting for SWEEP_EVALUATION_COST = 5 evaluations of the budget (sweep.ts, _families.ts).
  * Hypotheses: A positive definite (the family: d in 1..4, eigenvalues L kappa^(-i/(d-1)),
  * L in [1/2, 2], kappa in [1, 10], seeded eigenbasis); |eta/eta_c - 1| in [2%, 50%].
  * Reference: the linear-stability reading eta_c = 2/S_min of Craciun, Ghoshdastidar (2024),
@@ -18,7 +18,7 @@
  */
 import { quadraticCriticalStep } from '../../bounds/craciun2024.js';
 import { brokenTwin, claim, dichotomyBound, fractionAgainstPrediction } from '../../src/index.js';
-import { dichotomyFamily, quadraticModel } from './_families.js';
+import { dichotomyFamily, quadraticModel, SWEEP_EVALUATION_COST } from './_families.js';
 
 const C10 = claim({
   id: 'craciun2024.C10',
@@ -35,6 +35,7 @@ const C10 = claim({
   lhs: fractionAgainstPrediction(),
   rhs: dichotomyBound,
   rhsLabel: '0 above eta_c; 1 - p0 = 0.9 below',
+  evaluationCost: SWEEP_EVALUATION_COST,
   expected: 'holds',
 });
 export default C10;

@@ -6,7 +6,7 @@
  * eta < eta_c and only from a null set when eta > eta_c, eta_c = 2 / S_min with
  * S_min = N |y|^(2 - 2/N) (on the minimisers lambda_max = y^2 sum_i w_i^-2, minimal at the balanced
  * ones by AM-GM). Checked as: the fraction of M Gaussian starts that converge is 0 for
- * eta >= 1.02 eta_c, and at most 1 - p0 = 90% shown not to converge within T steps (diverged, bounded, stalled) for eta <= 0.98 eta_c; exact one-sided bounds, 95% over 1000 instances (Bonferroni) with M = SWEEP_STARTS = 200 starts per step, every one run (sweep.ts, _families.ts). Runs
+ * eta >= 1.02 eta_c, and at most 1 - p0 = 90% shown not to converge within T steps (diverged, bounded, stalled) for eta <= 0.98 eta_c; exact one-sided bounds, 95% over 1000 instances (Bonferroni) with M = SWEEP_STARTS = 1000 starts per step, every one run, an instance counting for SWEEP_EVALUATION_COST = 5 evaluations of the budget (sweep.ts, _families.ts). Runs
  * stalled near the non-strict saddles of N >= 3 (loss y^2/2, §5 C2b) do not count as converged.
  * Hypotheses: N >= 2, y != 0 (the family: N in 2..5, y in [1/2, 2]); |eta/eta_c - 1| in
  * [2%, 50%].
@@ -20,7 +20,7 @@
  */
 import { deepScalarNetCriticalStep } from '../../bounds/craciun2024.js';
 import { brokenTwin, claim, dichotomyBound, fractionAgainstPrediction } from '../../src/index.js';
-import { deepScalarNetModel, dichotomyFamily } from './_families.js';
+import { deepScalarNetModel, dichotomyFamily, SWEEP_EVALUATION_COST } from './_families.js';
 
 const C2 = claim({
   id: 'craciun2024.C2',
@@ -37,6 +37,7 @@ const C2 = claim({
   lhs: fractionAgainstPrediction(),
   rhs: dichotomyBound,
   rhsLabel: '0 above eta_c; 1 - p0 = 0.9 below',
+  evaluationCost: SWEEP_EVALUATION_COST,
   expected: 'holds',
 });
 export default C2;

@@ -6,7 +6,7 @@
  * eta < eta_c and only from a null set when eta > eta_c, eta_c = 2 / S_min = 1 / sigma_max(Phi) (on
  * the minimisers lambda_max = ||W_2||^2 + ||W_1||^2 >= 2 sigma_max(Phi), with equality at balanced
  * factorisations). Checked as: the fraction of M starts W_i ~ N(0, 1/4) that converge is 0 for
- * eta >= 1.02 eta_c, and at most 1 - p0 = 90% shown not to converge within T steps (diverged, bounded, stalled) for eta <= 0.98 eta_c; exact one-sided bounds, 95% over 1000 instances (Bonferroni) with M = SWEEP_STARTS = 200 starts per step, every one run (sweep.ts, _families.ts).
+ * eta >= 1.02 eta_c, and at most 1 - p0 = 90% shown not to converge within T steps (diverged, bounded, stalled) for eta <= 0.98 eta_c; exact one-sided bounds, 95% over 1000 instances (Bonferroni) with M = SWEEP_STARTS = 1000 starts per step, every one run, an instance counting for SWEEP_EVALUATION_COST = 5 evaluations of the budget (sweep.ts, _families.ts).
  * Hypotheses: hidden width h >= rank Phi (the family: Phi = diag(sigmaMax, spread sigmaMax),
  * sigmaMax in [1, 3], spread in [0.2, 0.8], h in {2, 3}); |eta/eta_c - 1| in [2%, 50%].
  * Reference: Craciun, Ghoshdastidar (2024), "On the Convergence of Gradient Descent for Large
@@ -20,7 +20,7 @@
  */
 import { whitenedTwoLayerCriticalStep } from '../../bounds/craciun2024.js';
 import { brokenTwin, claim, dichotomyBound, fractionAgainstPrediction } from '../../src/index.js';
-import { diagonalTarget, dichotomyFamily, whitenedTwoLayerModel } from './_families.js';
+import { diagonalTarget, dichotomyFamily, SWEEP_EVALUATION_COST, whitenedTwoLayerModel } from './_families.js';
 
 const C3 = claim({
   id: 'craciun2024.C3',
@@ -40,6 +40,7 @@ const C3 = claim({
   lhs: fractionAgainstPrediction(),
   rhs: dichotomyBound,
   rhsLabel: '0 above eta_c; 1 - p0 = 0.9 below',
+  evaluationCost: SWEEP_EVALUATION_COST,
   expected: 'holds',
 });
 export default C3;

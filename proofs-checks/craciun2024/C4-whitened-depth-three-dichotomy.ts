@@ -7,7 +7,7 @@
  * S_min = N sigma_max(Phi)^(2 - 2/N) at depth N = 3 (attained at balanced minimisers; the lower
  * bound is proved in the digest). Checked as: the fraction of M starts W_i ~ N(0, 1/4) that
  * converge is 0 for eta >= 1.05 eta_c, and at most 1 - p0 = 90% shown not to converge within T steps (diverged, bounded, stalled) for eta <= 0.95 eta_c; exact one-sided bounds, 95% over 1000 instances (Bonferroni)
- * with M = SWEEP_STARTS = 200 starts per step, every one run (sweep.ts, _families.ts). The band is 5%, not 2%: next to eta_c the depth-3 runs converge too slowly for the
+ * with M = SWEEP_STARTS = 1000 starts per step, every one run, an instance counting for SWEEP_EVALUATION_COST = 5 evaluations of the budget (sweep.ts, _families.ts). The band is 5%, not 2%: next to eta_c the depth-3 runs converge too slowly for the
  * test budget (§5 C4: slow runs at 0.98 eta_c with T = 2e4).
  * Hypotheses: widths h >= rank Phi (the family: Phi = diag(sigmaMax, spread sigmaMax), sigmaMax in
  * [1, 3], spread in [0.2, 0.8], h in {2, 3}); |eta/eta_c - 1| in [5%, 50%].
@@ -21,7 +21,7 @@
  */
 import { whitenedDeepCriticalStep, whitenedTwoLayerCriticalStep } from '../../bounds/craciun2024.js';
 import { brokenTwin, claim, dichotomyBound, fractionAgainstPrediction } from '../../src/index.js';
-import { diagonalTarget, dichotomyFamily, whitenedDepthThreeModel } from './_families.js';
+import { diagonalTarget, dichotomyFamily, SWEEP_EVALUATION_COST, whitenedDepthThreeModel } from './_families.js';
 
 const C4 = claim({
   id: 'craciun2024.C4',
@@ -41,6 +41,7 @@ const C4 = claim({
   lhs: fractionAgainstPrediction(),
   rhs: dichotomyBound,
   rhsLabel: '0 above eta_c; 1 - p0 = 0.9 below',
+  evaluationCost: SWEEP_EVALUATION_COST,
   expected: 'holds',
 });
 export default C4;

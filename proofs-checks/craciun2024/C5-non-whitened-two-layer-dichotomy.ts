@@ -10,7 +10,7 @@
  * most 1 - p0 = 90% of M starts around a flattest minimum (N(m, 0.1^2 I), m linearly stable below
  * eta_c: a neighbourhood of the converging set the theorem promises) are shown not to converge
  * within T steps for eta <= 0.95 eta_c; exact one-sided bounds, 95% over 1000 instances
- * (Bonferroni), M = SWEEP_STARTS = 200, every start run (sweep.ts, _families.ts).
+ * (Bonferroni), M = SWEEP_STARTS = 1000, every start run, an instance counting for SWEEP_EVALUATION_COST = 5 evaluations of the budget (sweep.ts, _families.ts).
  * Hypotheses: realizable data, Sigma positive definite (n = 10 >= d Gaussian samples). The family:
  * d = 2..3 inputs, width 4, seeded data; |eta/eta_c - 1| in [5%, 50%].
  * Reference: Craciun, Ghoshdastidar (2024), arXiv 2402.13108 v3, Claims D/E [P]; the threshold is the
@@ -20,7 +20,7 @@
  */
 import { nonWhitenedTwoLayerCriticalStep } from '../../bounds/craciun2024.js';
 import { brokenTwin, claim, dichotomyBound, fractionAgainstPrediction } from '../../src/index.js';
-import { dichotomyFamily, nonWhitenedData, nonWhitenedTwoLayerModel } from './_families.js';
+import { dichotomyFamily, nonWhitenedData, nonWhitenedTwoLayerModel, SWEEP_EVALUATION_COST } from './_families.js';
 
 const C5 = claim({
   id: 'craciun2024.C5',
@@ -40,6 +40,7 @@ const C5 = claim({
   lhs: fractionAgainstPrediction(),
   rhs: dichotomyBound,
   rhsLabel: '0 above eta_c; 1 - p0 = 0.9 below',
+  evaluationCost: SWEEP_EVALUATION_COST,
   expected: 'holds',
 });
 export default C5;

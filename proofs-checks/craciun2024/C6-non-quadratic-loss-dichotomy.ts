@@ -7,7 +7,7 @@
  * eta < eta_c and only from a null set when eta > eta_c, eta_c = 2 / S_min = 1 / (kappa |z*|) (on
  * {x y = z*} lambda_max = kappa (x^2 + y^2) >= 2 kappa |z*|). Checked as: the fraction of M
  * Gaussian starts that converge is 0 for eta >= 1.02 eta_c, and at most 1 - p0 = 90% shown not to converge within T steps (diverged, bounded, stalled) for
- * eta <= 0.98 eta_c; exact one-sided bounds, 95% over 1000 instances (Bonferroni) with M = SWEEP_STARTS = 200 starts per step, every one run (sweep.ts, _families.ts). The losses are mathjs expressions
+ * eta <= 0.98 eta_c; exact one-sided bounds, 95% over 1000 instances (Bonferroni) with M = SWEEP_STARTS = 1000 starts per step, every one run, an instance counting for SWEEP_EVALUATION_COST = 5 evaluations of the budget (sweep.ts, _families.ts). The losses are mathjs expressions
  * (fromExpression): l(z) = log cosh(z - z*) and sqrt(1 + (z - z*)^2) - 1, both with kappa = 1.
  * Hypotheses: l analytic, unique critical point z* != 0, kappa > 0 (the family: z* in {1/2, 1, 2});
  * |eta/eta_c - 1| in [2%, 50%].
@@ -21,7 +21,7 @@
  */
 import { nonQuadraticLossCriticalStep } from '../../bounds/craciun2024.js';
 import { brokenTwin, claim, dichotomyBound, fractionAgainstPrediction } from '../../src/index.js';
-import { dichotomyFamily, nonQuadraticLossModel } from './_families.js';
+import { dichotomyFamily, nonQuadraticLossModel, SWEEP_EVALUATION_COST } from './_families.js';
 
 const C6 = claim({
   id: 'craciun2024.C6',
@@ -41,6 +41,7 @@ const C6 = claim({
   lhs: fractionAgainstPrediction(),
   rhs: dichotomyBound,
   rhsLabel: '0 above eta_c; 1 - p0 = 0.9 below',
+  evaluationCost: SWEEP_EVALUATION_COST,
   expected: 'holds',
 });
 export default C6;

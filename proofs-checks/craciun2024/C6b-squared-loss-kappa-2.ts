@@ -6,7 +6,7 @@
  * from a null set when eta > eta_c, eta_c = 1 / (kappa |z*|). The digest's third E5 example,
  * l = (z - 1)^2 with kappa = 2 and eta_c = 1/2, here with z* in {1/2, 1, 2}. Checked as C6: the
  * fraction of M Gaussian starts that converge is 0 for eta >= 1.02 eta_c, and at most 1 - p0 = 90% shown not to converge within T steps (diverged, bounded, stalled) for
- * eta <= 0.98 eta_c; exact one-sided bounds, 95% over 1000 instances (Bonferroni) with M = SWEEP_STARTS = 200 starts per step, every one run (sweep.ts, _families.ts).
+ * eta <= 0.98 eta_c; exact one-sided bounds, 95% over 1000 instances (Bonferroni) with M = SWEEP_STARTS = 1000 starts per step, every one run, an instance counting for SWEEP_EVALUATION_COST = 5 evaluations of the budget (sweep.ts, _families.ts).
  * Hypotheses: as C6; |eta/eta_c - 1| in [2%, 50%].
  * Reference: Craciun, Ghoshdastidar (2024), arXiv 2402.13108 v3, Claim E [P]; the threshold is the
  * digest's E5 [R] (large-lr-impossibility.md §3.3 E5, "l = (z - 1)^2: kappa = 2, so eta_c = 1/2";
@@ -16,7 +16,7 @@
  */
 import { nonQuadraticLossCriticalStep } from '../../bounds/craciun2024.js';
 import { brokenTwin, claim, dichotomyBound, fractionAgainstPrediction } from '../../src/index.js';
-import { dichotomyFamily, squaredLossProductModel } from './_families.js';
+import { dichotomyFamily, squaredLossProductModel, SWEEP_EVALUATION_COST } from './_families.js';
 
 const thresholdWith = (kappa: number) => ({
   label: `1/(kappa |z*|), kappa = ${kappa}`,
@@ -38,6 +38,7 @@ const C6b = claim({
   lhs: fractionAgainstPrediction(),
   rhs: dichotomyBound,
   rhsLabel: '0 above eta_c; 1 - p0 = 0.9 below',
+  evaluationCost: SWEEP_EVALUATION_COST,
   expected: 'holds',
 });
 export default C6b;

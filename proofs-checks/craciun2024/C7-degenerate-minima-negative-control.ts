@@ -17,7 +17,7 @@
  * Provenance: derived.
  */
 import { claim, dichotomyBound, fractionAgainstPrediction } from '../../src/index.js';
-import { dichotomyFamily, quarticLossModel } from './_families.js';
+import { dichotomyFamily, quarticLossModel, SWEEP_EVALUATION_COST } from './_families.js';
 
 export default claim({
   id: 'craciun2024.C7',
@@ -34,6 +34,7 @@ export default claim({
   lhs: fractionAgainstPrediction(),
   rhs: dichotomyBound,
   rhsLabel: '0 above eta_c; 1 - p0 = 0.9 below',
+  evaluationCost: SWEEP_EVALUATION_COST,
   expected: 'violated',
   finding: {
     group: 'control',

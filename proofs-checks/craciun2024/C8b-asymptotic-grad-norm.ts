@@ -20,7 +20,7 @@
  */
 import { balancedTwoCycleGradNorm, scalarFactorizationCriticalStep } from '../../bounds/craciun2024.js';
 import { asymptoticGradNorm, brokenTwin, claim } from '../../src/index.js';
-import { aboveThresholdFamily, scalarFactorizationModel } from './_families.js';
+import { aboveThresholdFamily, scalarFactorizationModel, SWEEP_EVALUATION_COST } from './_families.js';
 
 const C8b = claim({
   id: 'craciun2024.C8b',
@@ -37,6 +37,7 @@ const C8b = claim({
   lhs: asymptoticGradNorm(),
   rhs: (instance, { c }) => balancedTwoCycleGradNorm({ eta: instance.step, c }),
   rhsLabel: 'c^(3/2) sqrt(2) sqrt(1 - 1/(eta c)) / (eta c)',
+  evaluationCost: SWEEP_EVALUATION_COST,
   expected: 'holds',
 });
 export default C8b;

@@ -9,12 +9,13 @@
  * Protocol (§5 [R]): M >= 1000 starts per step size, the converged fraction reported with its Wilson
  * interval, T >= 2e4 steps. T is scaled down for cost (T = 2000-10000 at the edge of the band
  * |eta/eta_c - 1| < 2%, 5% for E3', E4, falling like 1/|eta/eta_c - 1| away from it: `runLengthAt`).
- * M is PROTOCOL_STARTS = 1000 for the critical-step sweep (three problems, each evaluated once per
- * process) and SWEEP_STARTS for the dichotomy claims, whose search evaluates up to 1000 steps a
- * claim: FITTED_STARTS = 200 by default, measured to keep `npm start` under 3 minutes on 2 cores
- * (and the claims' tests no slower than with 100 starts before the lane-wise sweeps of
- * src/gd/runLanes.ts) with every start run; the protocol's 1000 with BOUNDCHECK_SWEEP_STARTS=1000 (README, "How the
- * search works"). Every start of a step is run, so a report's fraction is k/M on the stated M.
+ * M is the protocol's, SWEEP_STARTS = 1000, for every claim: the critical-step sweep (three
+ * problems, each evaluated once per process) and the dichotomy claims, each of whose instances is
+ * a step swept from 1000 starts. A dichotomy instance counts for SWEEP_EVALUATION_COST = 5
+ * evaluations of the search's budget (`evaluationCost` of the claims), so a search at the default
+ * budget of 1000 sweeps 200 steps: the work of the 1000 steps of 200 starts the claims ran before,
+ * which keeps `npm start` under 3 minutes on 2 cores (README, "How the search works"). Every start
+ * of a step is run, so a report's fraction is k/M on the stated M.
  * Above a threshold one converged start refutes "none converges". Below it the claims state a
  * refutable fraction: at most 1 - p0 (p0 = CONVERGING_FRACTION = 10%) of the starts are shown within
  * T steps not to converge (diverged, bounded, stalled; a run still converging at T counts for
@@ -35,7 +36,6 @@ import {
   deepScalarNet,
   family,
   fromExpression,
-  InputError,
   integer,
   linearNetWithLoss,
   logUniform,
@@ -77,24 +77,14 @@ export interface SweepModel {
   readonly convergingStarts?: { readonly center: (params: Params) => number[]; readonly initScale: number };
 }
 
-/** M of the protocol: starts per step size (large-lr-impossibility.md §5 item 1). */
-export const PROTOCOL_STARTS = 1000;
-
-/** M of the dichotomy claims' steps by default, chosen to keep `npm start` under 3 minutes on 2 cores (README, "How the search works"). */
-export const FITTED_STARTS = 200;
+/** M: starts per step size, the protocol's (large-lr-impossibility.md §5 item 1). */
+export const SWEEP_STARTS = 1000;
 
 /**
- * M of the dichotomy claims' steps: FITTED_STARTS, or the count the environment variable
- * BOUNDCHECK_SWEEP_STARTS names (the protocol's: BOUNDCHECK_SWEEP_STARTS=1000).
+ * The evaluations of a search's budget that one dichotomy instance (a step swept from SWEEP_STARTS
+ * starts) counts for: the claims' `evaluationCost` (see the module comment).
  */
-export const SWEEP_STARTS = sweepStarts(process.env.BOUNDCHECK_SWEEP_STARTS);
-
-function sweepStarts(setting: string | undefined): number {
-  if (setting === undefined || setting === '') return FITTED_STARTS;
-  const starts = Number(setting);
-  if (!Number.isInteger(starts) || starts < 1) throw new InputError(`BOUNDCHECK_SWEEP_STARTS must be an integer >= 1, got '${setting}'`);
-  return starts;
-}
+export const SWEEP_EVALUATION_COST = 5;
 
 /** The seed of every claim's Gaussian starts (fixed: see the module comment). */
 export const STARTS_SEED = 1;
@@ -389,14 +379,14 @@ export interface CriticalStepCase {
 }
 
 /**
- * The sweep of case `problem` over CRITICAL_STEP_GRID * (claimed eta_c), with PROTOCOL_STARTS starts
+ * The sweep of case `problem` over CRITICAL_STEP_GRID * (claimed eta_c), with SWEEP_STARTS starts
  * at every step (at least the starts that can refute p0 with the correction over the grid's steps).
  * The box has one point per case, so each case's instance is built once and returned again (the
  * measure then evaluates it once per process).
  */
 export function criticalStepFamily(cases: readonly CriticalStepCase[]): Family<CriticalStepInstance> {
   const tests = CRITICAL_STEP_GRID.length;
-  const starts = Math.max(PROTOCOL_STARTS, startsBelow(tests));
+  const starts = startsBelow(tests);
   const names = cases.map(({ model, params, threshold }, i) => {
     const point = Object.entries(params).map(([k, v]) => `${k}=${v}`).join(' ');
     return `${i}: ${model.name.split(' ')[0]} at ${point}, eta_c = ${threshold.label}`;

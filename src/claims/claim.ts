@@ -93,6 +93,13 @@ export interface ClaimDefinition<I extends Instance = Instance, R extends Measur
   /** Its place in the Findings, for a claim whose verdict says something about the paper (every built-in claim expected violated). */
   readonly finding?: Finding;
   /**
+   * How many evaluations of a search's budget one instance counts for: an integer, default 1. For a
+   * claim whose every instance does the work of many (a step-size sweep of 1000 starts), so that a
+   * budget measures about the same work on every claim: a search at budget B evaluates
+   * floor(B / evaluationCost) instances (at least 1), and its report states both.
+   */
+  readonly evaluationCost?: number;
+  /**
    * Scale of the normalized margin (lhs - rhs) / scale. Default: max(|lhs|, |rhs|), so margins are
    * relative; give one when both sides can vanish together.
    */
@@ -104,6 +111,7 @@ export interface Claim<I extends Instance = Instance, R extends MeasureRun = Mea
   extends ClaimDefinition<I, R, B> {
   readonly hypotheses: ReadonlyArray<Hypothesis<I, B>>;
   readonly expected: 'holds' | 'violated';
+  readonly evaluationCost: number;
   readonly [claimBrand]: true;
 }
 
@@ -137,10 +145,15 @@ export function claim<I extends Instance, R extends MeasureRun = MeasureRun, B e
   if (finding !== undefined && (!FINDING_GROUPS.includes(finding.group) || typeof finding.text !== 'string' || finding.text.trim() === '')) {
     throw new InputError(`${where}: finding must have a group (${FINDING_GROUPS.join(', ')}) and a non-empty text`);
   }
+  const evaluationCost = definition.evaluationCost ?? 1;
+  if (!Number.isInteger(evaluationCost) || evaluationCost < 1) {
+    throw new InputError(`${where}: evaluationCost must be an integer >= 1, got ${JSON.stringify(definition.evaluationCost)}`);
+  }
   return {
     ...definition,
     hypotheses: definition.hypotheses ?? [],
     expected: definition.expected ?? 'holds',
+    evaluationCost,
     [claimBrand]: true,
   };
 }

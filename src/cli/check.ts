@@ -25,7 +25,7 @@ export async function runCheck(args: string[], values: CliValues): Promise<numbe
   const selected = await selectTargets(args, values.all);
   const reportFileOf = (target: ClaimTarget): string | undefined =>
     values.out ? join(values.out, 'reports', `${safeId(target.claim.id)}.json`) : undefined;
-  const progress = checkProgress(selected.map((t) => t.claim.id), options.budget);
+  const progress = checkProgress(selected.map((t) => t.claim), options.budget);
   let checked: SearchedClaim[];
   try {
     checked = await searchClaims(selected, options, {

@@ -159,7 +159,7 @@ export function printReport(report: Report): void {
   console.log(`${claim.id}: ${claim.title}`);
   console.log(`  ${sourceReference(report.source)}, provenance: ${provenanceWithTag(report.source)}`);
   console.log(`  statement: ${claim.statement}`);
-  console.log(`  verdict: ${report.verdict}${report.reason ? ` (${INCOMPLETE_REASONS[report.reason]})` : ''} after ${search.evaluations} evaluations (seed ${search.seed}, budget ${search.budget}, ${search.discarded} discarded by hypotheses)`);
+  console.log(`  verdict: ${report.verdict}${report.reason ? ` (${INCOMPLETE_REASONS[report.reason]})` : ''} after ${search.evaluations} evaluations (seed ${search.seed}, budget ${search.budget}${search.evaluationCost ? ` at ${search.evaluationCost} per instance` : ''}, ${search.discarded} discarded by hypotheses)`);
   const stopped = search.stopped;
   if (stopped) {
     console.log(`  stopped evaluations: ${stopped.timeout} at a time limit (the evaluation's, or the search's while they ran), ${stopped.outOfMemory} out of memory; first at:`);

@@ -4,7 +4,10 @@
  * in CI or when output is piped (so logs stay clean and reports stay byte-identical).
  */
 import cliProgress from 'cli-progress';
+import type { Claim } from '../claims/claim.js';
+import type { Instance } from '../claims/family.js';
 import { cutToWidth, DEFAULT_COLUMNS } from '../report/table.js';
+import { instanceBudget } from '../search/falsify.js';
 
 export interface Progress {
   /** `done` evaluations out of `total`; `current` names the work in hand. */
@@ -63,38 +66,43 @@ export function progressBar(label: string, output: ProgressOutput = { stream: pr
 
 /** Progress of `check`: the evaluations of every claim, the claims being searched named. */
 export interface CheckProgress {
-  /** Claim `index` has evaluated `done` points so far. */
+  /** Claim `index` has evaluated `done` instances so far. */
   evaluated(index: number, done: number): void;
-  /** Claim `index` is finished after `evaluations` evaluations in all. */
+  /** Claim `index` is finished after evaluating `evaluations` instances in all. */
   finished(index: number, evaluations: number): void;
   stop(): void;
 }
 
 /**
- * Counts evaluations over claims searched at `budget` each: a finished claim counts the
- * evaluations it made (the total shrinks when a search ends early), one in hand what it has made
- * so far out of its budget.
+ * Counts evaluations over claims searched at `budget` each, an instance of a claim counting for
+ * its `evaluationCost` (as the budget counts it): a finished claim counts the evaluations it made
+ * (the total shrinks when a search ends early), one in hand what it has made so far out of its
+ * budget.
  */
-export function checkProgress(ids: readonly string[], budget: number, output?: ProgressOutput): CheckProgress {
+export function checkProgress(
+  claims: ReadonlyArray<Pick<Claim<Instance>, 'id' | 'evaluationCost'>>,
+  budget: number,
+  output?: ProgressOutput,
+): CheckProgress {
   const bar = progressBar('check', output);
-  const done = new Array<number>(ids.length).fill(0);
-  const share = new Array<number>(ids.length).fill(budget);
+  const done = new Array<number>(claims.length).fill(0);
+  const share = claims.map((claim) => instanceBudget(claim, budget) * claim.evaluationCost);
   const inHand = new Set<number>();
   const show = (): void => {
     const sum = (values: number[]): number => values.reduce((a, b) => a + b, 0);
-    const names = [...inHand].map((i) => ids[i]);
+    const names = [...inHand].map((i) => claims[i].id);
     bar.update(sum(done), sum(share), names.length > 1 ? `${names[0]} (+${names.length - 1})` : names[0]);
   };
   return {
     evaluated(index, count) {
       inHand.add(index);
-      done[index] = Math.min(count, budget);
+      done[index] = Math.min(count * claims[index].evaluationCost, share[index]);
       show();
     },
     finished(index, evaluations) {
       inHand.delete(index);
-      done[index] = evaluations;
-      share[index] = evaluations;
+      done[index] = evaluations * claims[index].evaluationCost;
+      share[index] = done[index];
       show();
     },
     stop: () => bar.stop(),

@@ -20,8 +20,8 @@ export async function runReplay(positionals: string[], values: { readonly trust?
   const report = readReport(path);
   if (!report.counterexample) throw new InputError(`${path} has no counterexample to replay (verdict ${report.verdict})`);
   const target = await loadTarget(trustedClaimFile(path, claimFileOf(report, path), values.trust ?? false), report.claim.export);
-  // The same parameters name the same instance only in the same family: a claim file edited since, or
-  // settings read from the environment (BOUNDCHECK_SWEEP_STARTS), would replay another run.
+  // The same parameters name the same instance only in the same family: a claim file edited since
+  // would replay another run.
   if (target.claim.family.name !== report.claim.family) {
     throw new InputError(`${path}: the claim's family is not the one the report searched (report: "${report.claim.family}"; now: "${target.claim.family.name}"); rerun the search`);
   }

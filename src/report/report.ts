@@ -69,6 +69,8 @@ export interface Report {
   readonly search: {
     readonly seed: number;
     readonly budget: number;
+    /** The claim's `evaluationCost`, only when it is not 1: the search evaluated floor(budget / evaluationCost) instances. */
+    readonly evaluationCost?: number;
     readonly evaluations: number;
     readonly discarded: number;
     readonly discardedBy: Readonly<Record<string, number>>;
@@ -144,6 +146,7 @@ export function buildReport(
     search: {
       seed: result.seed,
       budget: result.budget,
+      ...(result.evaluationCost !== undefined ? { evaluationCost: result.evaluationCost } : {}),
       evaluations: result.evaluations,
       discarded: result.discarded,
       discardedBy: result.discardedBy,

@@ -17,7 +17,10 @@ import { simplify } from './simplify.js';
 import { stoppedEvaluation, Tally, type StoppedEvaluations } from './tally.js';
 
 export interface SearchOptions {
-  /** Total evaluations (GD runs or pointwise checks) for the random and adversarial stages. */
+  /**
+   * Total evaluations (GD runs or pointwise checks) for the random and adversarial stages, an
+   * instance counting for the claim's `evaluationCost` of them (`instanceBudget`).
+   */
   readonly budget: number;
   readonly seed: number;
   /** Wall-clock limit; the search stops past it and says `incomplete` (results then depend on speed). */
@@ -69,6 +72,8 @@ export interface SearchResult {
   readonly certification: { readonly digits: readonly number[]; readonly lhsAgreement: number };
   readonly seed: number;
   readonly budget: number;
+  /** The claim's `evaluationCost`, when it is not 1: the search evaluated floor(budget / evaluationCost) instances. */
+  readonly evaluationCost?: number;
   readonly evaluations: number;
   readonly discarded: number;
   /** Discards per failed hypothesis. */
@@ -94,10 +99,16 @@ export interface Budgets {
   readonly adversarial: number;
 }
 
-export function splitBudget(options: Pick<SearchOptions, 'budget' | 'adversarial'>): Budgets {
-  const budget = requireInteger('budget', options.budget, 1);
-  const adversarial = options.adversarial === false ? 0 : Math.floor(budget * ADVERSARIAL_SHARE);
-  return { random: budget - adversarial, adversarial };
+/** The instances a search of the claim at `budget` evaluates: floor(budget / evaluationCost), at least 1. */
+export function instanceBudget(claim: Pick<Claim<Instance>, 'evaluationCost'>, budget: number): number {
+  return Math.max(1, Math.floor(requireInteger('budget', budget, 1) / claim.evaluationCost));
+}
+
+/** How the claim's instances (`instanceBudget`) split between the random and the adversarial stage. */
+export function splitBudget(claim: Pick<Claim<Instance>, 'evaluationCost'>, options: Pick<SearchOptions, 'budget' | 'adversarial'>): Budgets {
+  const instances = instanceBudget(claim, options.budget);
+  const adversarial = options.adversarial === false ? 0 : Math.floor(instances * ADVERSARIAL_SHARE);
+  return { random: instances - adversarial, adversarial };
 }
 
 /**
@@ -151,7 +162,7 @@ export function inProcessEvaluator(
 
 /** The first points of the random stage (one per run when no hypothesis discards), for shards. */
 export function searchPoints(claim: Claim<Instance>, options: SearchOptions): Params[] {
-  return firstRandomPoints(claim.family.box, options.seed, splitBudget(options).random);
+  return firstRandomPoints(claim.family.box, options.seed, splitBudget(claim, options).random);
 }
 
 /**
@@ -162,7 +173,7 @@ export function falsify(claim: Claim<Instance>, options: SearchOptions, evaluato
   const tolerance = options.tolerance ?? DEFAULT_TOLERANCE;
   if (!(tolerance >= 0)) throw new InputError(`tolerance must be non-negative, got ${tolerance}`);
   requireInteger('seed', options.seed);
-  const budgets = splitBudget(options);
+  const budgets = splitBudget(claim, options);
   const evaluator_ = evaluator ?? inProcessEvaluator(claim, options);
   const tally = new Tally(claim, ADVERSARIAL_STARTS);
   let done = 0;
@@ -250,6 +261,7 @@ export function falsify(claim: Claim<Instance>, options: SearchOptions, evaluato
     certification: { digits: CERTIFICATION_DIGITS, lhsAgreement: DIGITS_AGREEMENT },
     seed: options.seed,
     budget: options.budget,
+    ...(claim.evaluationCost !== 1 ? { evaluationCost: claim.evaluationCost } : {}),
     evaluations: searched + simplifyEvaluations,
     discarded: tally.discarded,
     discardedBy: tally.discardedBy,

@@ -26,6 +26,7 @@ function drawnLines(text: string): string[] {
 }
 
 const IDS = ['classical.O1', 'liu2025.C5e', `a.claim.with.a.very.long.name.${'x'.repeat(120)}`];
+const CLAIMS = IDS.map((id) => ({ id, evaluationCost: 1 }));
 
 describe('progress bar', () => {
   beforeEach(() => {
@@ -37,7 +38,7 @@ describe('progress bar', () => {
 
   it('on a terminal: counts evaluations, names the claims in hand, shows an ETA and fits the width', () => {
     const stream = fakeStream(true, 100);
-    const progress = checkProgress(IDS, 1000, { stream, env: {} });
+    const progress = checkProgress(CLAIMS, 1000, { stream, env: {} });
     progress.evaluated(0, 100);
     vi.advanceTimersByTime(1000);
     progress.evaluated(0, 400);
@@ -56,6 +57,19 @@ describe('progress bar', () => {
     progress.stop();
   });
 
+  it('counts an instance of a claim for its evaluation cost, as the budget does', () => {
+    const stream = fakeStream(true, 100);
+    const progress = checkProgress([CLAIMS[0], { id: 'craciun2024.C1', evaluationCost: 5 }], 1000, { stream, env: {} });
+    progress.evaluated(1, 100);
+    vi.advanceTimersByTime(1000);
+    progress.evaluated(1, 200);
+    const lines = drawnLines(stream.text());
+    // 1000 + 200 instances x 5; 100 instances of cost 5 done, then all 200.
+    expect(lines[0]).toMatch(/^check \[[█░]{20}\] 500\/2000 evaluations/);
+    expect(lines[lines.length - 1]).toMatch(/^check \[[█░]{20}\] 1000\/2000 evaluations/);
+    progress.stop();
+  });
+
   it('cuts a long claim name to the terminal width', () => {
     const stream = fakeStream(true, 72);
     const progress = progressBar('falsify', { stream, env: {} });
@@ -71,7 +85,7 @@ describe('progress bar', () => {
     ['not a terminal', fakeStream(false), {}],
     ['CI set', fakeStream(true), { CI: 'true' }],
   ])('writes nothing when %s', (_case, stream, env) => {
-    const progress = checkProgress(IDS, 1000, { stream, env });
+    const progress = checkProgress(CLAIMS, 1000, { stream, env });
     progress.evaluated(0, 100);
     vi.advanceTimersByTime(1000);
     progress.finished(0, 1000);
