@@ -5,10 +5,11 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { claim as buildClaim } from '../../src/claims/claim.js';
 import { loadClaimFile, type LoadedClaims } from '../../src/claims/load.js';
 import { boxArbitrary } from '../../src/claims/family.js';
 import { evaluateClaim } from '../../src/claims/evaluate.js';
-import { falsify } from '../../src/search/falsify.js';
+import { falsify, instanceBudget } from '../../src/search/falsify.js';
 
 const files = {
   O1: 'proofs-checks/classical/O1-drori-teboulle.ts',
@@ -65,5 +66,20 @@ describe('stages', () => {
     expect(result.stages.adversarial.evaluations).toBeGreaterThan(0);
     expect(result.evaluations).toBe(result.stages.random.evaluations + result.stages.adversarial.evaluations);
     expect(result.evaluations).toBeLessThanOrEqual(500);
+  });
+
+  it("a claim's evaluation cost: an instance counts for that many evaluations of the budget", async () => {
+    const { claim } = await load(files.O1);
+    const costly = buildClaim({ ...claim, evaluationCost: 5 });
+    expect(instanceBudget(costly, 1000)).toBe(200);
+    expect(instanceBudget(costly, 3)).toBe(1);
+    const result = falsify(costly, { budget: 500, seed: 3 });
+    expect(result.evaluations).toBe(100);
+    expect(result.stages.random.evaluations + result.stages.adversarial.evaluations).toBe(100);
+    expect(result).toMatchObject({ verdict: 'holds', budget: 500, evaluationCost: 5 });
+    expect(falsify(claim, { budget: 100, seed: 3 })).not.toHaveProperty('evaluationCost');
+    for (const bad of [0, 1.5, -1, NaN]) {
+      expect(() => buildClaim({ ...claim, evaluationCost: bad })).toThrow(/evaluationCost must be an integer >= 1/);
+    }
   });
 });
