@@ -61,7 +61,9 @@ export async function runCheck(args: string[], values: CliValues): Promise<numbe
     const written = ['report.json', 'report.md', 'report.html'].map((f) => join(values.out!, f)).join(', ');
     console.log(`\n${wrapText(`wrote ${written} and one report per claim in ${join(values.out, 'reports')}`, width, 2)}`);
   }
-  console.log(`\n${wrapText(`Seed ${options.seed}, budget ${options.budget} evaluations per claim. ${EVIDENCE_NOTE}`, width)}`);
+  const costly = selected.filter((t) => t.claim.evaluationCost > 1).length;
+  const costNote = costly > 0 ? ` ${costly} of the claims count an instance for several evaluations (their evaluationCost), so they evaluate fewer instances.` : '';
+  console.log(`\n${wrapText(`Seed ${options.seed}, budget ${options.budget} evaluations per claim.${costNote} ${EVIDENCE_NOTE}`, width)}`);
   return worstExitCode(reports.map(checkExitCodeOf));
 }
 
