@@ -84,11 +84,7 @@ export function runLanes(problem: Problem, step: number, starts: readonly ArrayL
   const gap = new Float64Array(lanes);
   const gradients = problem.gradLanes && !options.perLane ? problem.gradLanes.bind(problem) : gradientsStartByStart(problem);
   // Per start (indexed by start): the rules, the ends, and how many steps its cycle skipped.
-  const stopOptions = { maxSteps, ...(options.targetGap !== undefined ? { targetGap: options.targetGap } : {}) };
-  const rules = starts.map(() => new StopRules(stopOptions));
-  // The rules' quiet test (the same for every start), and per position the blow-up limit it reads.
-  const quiet = new StopRules(stopOptions);
-  const gapLimit = new Float64Array(lanes);
+  const rules = starts.map(() => new StopRules({ maxSteps, ...(options.targetGap !== undefined ? { targetGap: options.targetGap } : {}) }));
   const steps = new Int32Array(lanes);
   const finalGap = new Float64Array(lanes);
   const initialGradNorm = new Float64Array(lanes);
@@ -136,8 +132,8 @@ export function runLanes(problem: Problem, step: number, starts: readonly ArrayL
       if (scale !== 0 && Number.isFinite(scale)) gradNorm[p] = scale * Math.sqrt(sumSquares[p]);
       const norm = gradNorm[p];
       // Where the quiet test holds, every rule would say "go on": the per-start rules are asked only elsewhere.
-      const quietStep = at > 0 && quiet.quietAt(at, f[p], gap[p], norm, xMax[p], gapLimit[p]);
       const rule = rules[j];
+      const quietStep = at > 0 && rule.quietAt(at, f[p], gap[p], norm, xMax[p]);
       let stops = true;
       if (!quietStep && !rule.acceptsFinite(at, f[p], gap[p], norm, xMax[p])) {
         if (at === 0) throw new InputError(`${problem.name} is not finite at starts[${j}]`);
@@ -148,7 +144,6 @@ export function runLanes(problem: Problem, step: number, starts: readonly ArrayL
         finalGap[j] = gap[p];
         stops = !quietStep && (rule.endsAt(at, gap[p], xMax[p]) || rule.underflowsAt(gap[p], norm) || (norm === 0 && rule.stationary()));
         if (stops) steps[j] = at;
-        if (at === 0) gapLimit[p] = rule.blowUpGapLimit;
       }
       stopped[p] = stops ? 1 : 0;
       if (stops) {
@@ -185,7 +180,6 @@ export function runLanes(problem: Problem, step: number, starts: readonly ArrayL
           saved[i][kept] = saved[i][p];
         }
         savedAt[kept] = savedAt[p];
-        gapLimit[kept] = gapLimit[p];
         start[kept] = start[p];
       }
       kept++;

@@ -61,24 +61,19 @@ export class StopRules {
     return underflows && this.stop('underflow');
   }
 
-  /** The blow-up limit on the gap, set by `endsAt` at x_0 (Infinity before). */
-  get blowUpGapLimit(): number {
-    return this.gapLimit;
-  }
-
   /**
-   * Whether no rule of a float64 run fires at x_t, t > 0, for a run whose blow-up limit is
-   * `gapLimit`: every value finite, the gap within that limit and above the target, the
+   * Whether no rule of a float64 run fires at x_t, t > 0 (after `endsAt` set the blow-up limit at
+   * x_0): every value finite, the gap within the blow-up limit and above the target, the
    * coordinates within theirs, t short of the budget, the gradient neither 0 nor underflowing.
    * Where it holds, `acceptsFinite`, `endsAt`, `underflowsAt` and the zero-gradient test all say
    * "go on", so a runner may skip asking them (src/gd/runLanes.ts does, lane by lane); where it
    * does not, the runner asks them as `run` does. Pure: it records nothing.
    */
-  quietAt(t: number, f: number, gap: number, gradNorm: number, xMax: number, gapLimit: number): boolean {
+  quietAt(t: number, f: number, gap: number, gradNorm: number, xMax: number): boolean {
     return (
       t !== this.maxSteps &&
       Number.isFinite(f) &&
-      gap <= gapLimit &&
+      gap <= this.gapLimit &&
       gap > this.targetGap &&
       Number.isFinite(gap) &&
       xMax <= this.maxAbsCoordinate &&

@@ -30,7 +30,7 @@ describe('StopRules.quietAt', () => {
       fc.property(fc.double({ min: 0, max: 1e6, noNaN: true }), fc.integer({ min: 1, max: MAX_STEPS }), edgy, edgy, norm, norm, (gap0, t, f, gap, gradNorm, xMax) => {
         const rules = new StopRules(options);
         expect(rules.endsAt(0, gap0, 0)).toBe(gap0 <= (targetGap ?? -Infinity));
-        const quiet = rules.quietAt(t, f, gap, gradNorm, xMax, rules.blowUpGapLimit);
+        const quiet = rules.quietAt(t, f, gap, gradNorm, xMax);
         expect(continues(rules, t, f, gap, gradNorm, xMax)).toBe(quiet);
       }),
       { numRuns: 20_000, seed: 7 },
