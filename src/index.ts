@@ -62,6 +62,7 @@ export {
 // Statistical claims: expectations and high-probability statements over seeded SGD repetitions.
 export {
   bonferroni,
+  correctionAt,
   DEFAULT_COMPARISONS,
   DEFAULT_LEVEL,
   expectation,

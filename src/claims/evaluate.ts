@@ -10,7 +10,7 @@ import { DEFAULT_RUN_SERIES } from '../gd/trajectory.js';
 import { InputError } from '../util/errors.js';
 import type { Claim } from './claim.js';
 import type { Instance, ParameterBox, Params } from './family.js';
-import type { MeasureRun, MeasureValue, Runner, TrajectorySummary } from './measures.js';
+import type { MeasureContext, MeasureRun, MeasureValue, Runner, TrajectorySummary } from './measures.js';
 import type { SampleStatistics } from './statistical.js';
 
 /**
@@ -95,12 +95,14 @@ export function normalizedMargin<I extends Instance>(claim: Claim<I>, instance: 
 /**
  * The claim at `params`: the instance, its hypotheses, both sides and the margin. `run` replaces
  * the float64 runner (the certification passes a high-precision one); `tolerance` is the margin
- * at or below which the inequality counts as holding (default `DEFAULT_TOLERANCE`).
+ * at or below which the inequality counts as holding (default `DEFAULT_TOLERANCE`); `comparisons`
+ * is the number of instances a search evaluated, given to a statistical measure when its
+ * violation is certified (`MeasureContext.comparisons`).
  */
 export function evaluateClaim<I extends Instance, R extends MeasureRun, B extends ParameterBox>(
   claim: Claim<I, R, B>,
   params: Params<B>,
-  options: { run?: Runner; tolerance?: number } = {},
+  options: { run?: Runner; tolerance?: number; comparisons?: number } = {},
 ): Evaluation {
   const tolerance = options.tolerance ?? DEFAULT_TOLERANCE;
   const instance = guarded(claim, params, 'the family', () => claim.family.instance(params));
@@ -111,7 +113,12 @@ export function evaluateClaim<I extends Instance, R extends MeasureRun, B extend
     }
   }
   // An rhs that takes the run (a third parameter) may read its default series; one that does not, none.
-  const context = { kind: claim.kind, run: options.run ?? runFloat64, rhsReads: claim.rhs.length >= 3 ? DEFAULT_RUN_SERIES : [] };
+  const context: MeasureContext = {
+    kind: claim.kind,
+    run: options.run ?? runFloat64,
+    rhsReads: claim.rhs.length >= 3 ? DEFAULT_RUN_SERIES : [],
+    ...(options.comparisons !== undefined ? { comparisons: options.comparisons } : {}),
+  };
   const bound = (run: R): number => guarded(claim, params, 'rhs', () => claim.rhs(instance, params, run));
   const measure = (rhs?: number): MeasureValue<R> =>
     guarded(claim, params, 'lhs', () => claim.lhs.evaluate(instance, rhs === undefined ? context : { ...context, rhs }));

@@ -45,6 +45,13 @@ export interface MeasureContext {
    * default series when the rhs takes a third argument (the run), none otherwise.
    */
   readonly rhsReads?: readonly RunSeries[];
+  /**
+   * Given only when certifying a violation of a statistical measure: the number of instances the
+   * search evaluated. A statistical measure then bounds each instance at 1 - alpha / this count
+   * when it exceeds its own Bonferroni count (`correctionAt`), so that the violation is significant
+   * over the whole search. Absent: the measure's own count.
+   */
+  readonly comparisons?: number;
 }
 
 /**

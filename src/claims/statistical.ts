@@ -15,7 +15,9 @@
  * over `comparisons` instances (default 1000, the default search budget): each instance uses
  * alpha / comparisons, so that over a search of that many instances a true bound is reported
  * violated with probability at most alpha. The margin therefore already carries the sampling error,
- * and the measure is certified `statistical` (no replay). The expectation's bound is Student's t
+ * and the measure is certified `statistical` (no replay); a violation found by a search of more
+ * instances than `comparisons` (budget 10000, say) is certified only when it stays significant with
+ * the correction over all the instances that search evaluated (`correctionAt`, src/search/certify.ts). The expectation's bound is Student's t
  * (asymptotic in the sample size: the t statistic is skewed for skewed X; for the non-negative,
  * right-skewed X of an upper claim its upper tail is lighter than t's, so the lower bound is
  * conservative); the quantile's bound is an order statistic with an exact binomial level
@@ -32,7 +34,7 @@ import { Rng } from '../util/random.js';
 import { requireInteger } from '../util/validate.js';
 import type { ClaimKind } from './claim.js';
 import type { Instance } from './family.js';
-import { summarize, type Measure, type MeasureValue } from './measures.js';
+import { summarize, type Measure, type MeasureContext, type MeasureValue } from './measures.js';
 
 /** An instance of a stochastic statement: a run (x0, schedule, horizon) and a seeded oracle per repetition. */
 export interface StochasticInstance extends Instance {
@@ -88,6 +90,16 @@ export function bonferroni(significance: Significance): Bonferroni {
   if (!(level > 0 && level < 1)) throw new InputError(`level must be in (0, 1), got ${level}`);
   const comparisons = requireInteger('comparisons', significance.comparisons ?? DEFAULT_COMPARISONS, 1);
   return { level, comparisons, alpha: (1 - level) / comparisons };
+}
+
+/**
+ * The correction a statistical measure applies at an evaluation: its own, or, when certifying a
+ * violation that the search picked out of more instances than that (`context.comparisons`), the
+ * correction over all of them. Every statistical measure evaluates through it.
+ */
+export function correctionAt<S extends Bonferroni>(s: S, context: Pick<MeasureContext, 'comparisons'>): S {
+  const searched = context.comparisons;
+  return searched !== undefined && searched > s.comparisons ? { ...s, comparisons: searched, alpha: (1 - s.level) / searched } : s;
 }
 
 interface CheckedSettings extends Bonferroni {
@@ -214,10 +226,11 @@ export function expectation<I extends StochasticInstance>(
     label: fullLabel,
     certification: 'statistical',
     evaluate(instance, context) {
-      const drawn = sample(instance, s, options.steps, read, fullLabel);
+      const corrected = correctionAt(s, context);
+      const drawn = sample(instance, corrected, options.steps, read, fullLabel);
       if ('diverged' in drawn) return diverged(drawn.diverged);
-      const { bound, mean, standardDeviation } = meanBound(drawn.values, s.alpha, context.kind);
-      return sampledValue(drawn.last, s, context.kind, { bound, estimate: mean, standardDeviation, method: 'one-sided Student t bound on the mean' });
+      const { bound, mean, standardDeviation } = meanBound(drawn.values, corrected.alpha, context.kind);
+      return sampledValue(drawn.last, corrected, context.kind, { bound, estimate: mean, standardDeviation, method: 'one-sided Student t bound on the mean' });
     },
   };
 }
@@ -252,12 +265,13 @@ export function quantile<I extends StochasticInstance>(
     label: fullLabel,
     certification: 'statistical',
     evaluate(instance, context) {
-      const drawn = sample(instance, s, options.steps, read, fullLabel);
+      const corrected = correctionAt(s, context);
+      const drawn = sample(instance, corrected, options.steps, read, fullLabel);
       if ('diverged' in drawn) return diverged(drawn.diverged);
       const sorted = Float64Array.from(drawn.values).sort();
-      const bound = quantileBound(sorted, q, s.alpha, context.kind);
+      const bound = quantileBound(sorted, q, corrected.alpha, context.kind);
       const { standardDeviation } = moments(sorted);
-      return sampledValue(drawn.last, s, context.kind, {
+      return sampledValue(drawn.last, corrected, context.kind, {
         bound,
         estimate: sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))],
         standardDeviation,

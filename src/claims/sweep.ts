@@ -30,7 +30,7 @@ import { Rng } from '../util/random.js';
 import { requireDimension, requireInteger, requirePositive, requireVector } from '../util/validate.js';
 import type { Instance } from './family.js';
 import type { Measure, MeasureValue } from './measures.js';
-import { bonferroni, type Bonferroni, type SampleStatistics, type Significance } from './statistical.js';
+import { bonferroni, correctionAt, type Bonferroni, type SampleStatistics, type Significance } from './statistical.js';
 
 export interface SweepSettings {
   /** M: random starts per step. */
@@ -287,12 +287,16 @@ function requireFraction(name: string, value: number): number {
   return value;
 }
 
-/** Fails, naming the claim's settings, when M starts could never show the statement false. */
-function requireRefutable(starts: number, convergingFraction: number, alpha: number, correction: string): void {
-  const needed = startsToRefute({ convergingFraction, alpha });
+/**
+ * Fails, naming the claim's settings, when M starts could never show the statement false at the
+ * measure's own correction `s` over `steps` tests. (At a search's larger correction, when certifying,
+ * such a sample is simply not significant.)
+ */
+function requireRefutable(starts: number, convergingFraction: number, s: Bonferroni, steps: number): void {
+  const needed = startsToRefute({ convergingFraction: requireFraction('convergingFraction', convergingFraction), alpha: s.alpha / steps });
   if (starts < needed) {
     throw new InputError(
-      `M = ${starts} starts cannot refute a converging fraction of at least ${convergingFraction} at ${correction}: use at least ${needed}`,
+      `M = ${starts} starts cannot refute a converging fraction of at least ${convergingFraction} at ${describeCorrection(s, steps)}: use at least ${needed}`,
     );
   }
 }
@@ -309,8 +313,7 @@ const decidedNotConverged = ({ outcomes }: StepOutcome): number => outcomes.dive
  * At least p0 of the M starts should converge at `step`: runs them all and bounds the fraction
  * decided not to converge from below at level 1 - alpha (exact, one-sided).
  */
-function notConvergedBound(problem: Problem, step: number, settings: SweepSettings, convergingFraction: number, alpha: number, correction: string) {
-  requireRefutable(settings.starts, requireFraction('convergingFraction', convergingFraction), alpha, correction);
+function notConvergedBound(problem: Problem, step: number, settings: SweepSettings, alpha: number) {
   const outcome = runStarts(problem, step, settings);
   const notConverged = decidedNotConverged(outcome);
   return { outcome, notConverged, bound: binomialLowerBound({ successes: notConverged, trials: outcome.starts, alpha }) };
@@ -364,16 +367,18 @@ export function fractionAgainstPrediction<I extends DichotomyInstance>(significa
     certification: 'statistical',
     evaluate(instance, context): MeasureValue<undefined> {
       if (context.kind !== 'upper') throw new InputError(`measure ${label} is for upper claims`);
+      const corrected = correctionAt(s, context);
       if (instance.predictsConvergence) {
-        const { outcome, notConverged, bound } = notConvergedBound(instance.problem, instance.step, instance.sweep, instance.convergingFraction, s.alpha, describeCorrection(s, 1));
+        requireRefutable(instance.sweep.starts, instance.convergingFraction, s, 1);
+        const { outcome, notConverged, bound } = notConvergedBound(instance.problem, instance.step, instance.sweep, corrected.alpha);
         const method = `Clopper-Pearson lower bound ${formatFraction(bound)} on the fraction of starts diverged, bounded or stalled within T steps (${describeConverged(outcome)}; undecided runs count for neither side)`;
-        return { value: bound, statistics: fractionStatistics(notConverged, outcome.starts, s, s.alpha, bound, method) };
+        return { value: bound, statistics: fractionStatistics(notConverged, outcome.starts, corrected, corrected.alpha, bound, method) };
       }
       const outcome = runStarts(instance.problem, instance.step, instance.sweep);
       const converged = outcome.outcomes.converged;
-      const bound = binomialLowerBound({ successes: converged, trials: outcome.starts, alpha: s.alpha });
+      const bound = binomialLowerBound({ successes: converged, trials: outcome.starts, alpha: corrected.alpha });
       const method = `Clopper-Pearson lower bound ${formatFraction(bound)} on the fraction of starts converged above the threshold (${describeConverged(outcome)})`;
-      return { value: bound, statistics: fractionStatistics(converged, outcome.starts, s, s.alpha, bound, method) };
+      return { value: bound, statistics: fractionStatistics(converged, outcome.starts, corrected, corrected.alpha, bound, method) };
     },
   };
 }
@@ -420,20 +425,26 @@ export interface CriticalStepInstance extends Instance {
  */
 export function criticalStepDeviation<I extends CriticalStepInstance>(significance: Significance = {}): Measure<I, undefined> {
   const s = bonferroni(significance);
-  // The value at an instance already evaluated in this process (a family with a few problems returns the same instance objects).
-  const evaluated = new WeakMap<I, MeasureValue<undefined>>();
+  // The sweeps of an instance already evaluated in this process (a family with a few problems returns the same instance objects).
+  const swept = new WeakMap<I, StepOutcome[]>();
+  const sweepsOf = (instance: I): StepOutcome[] => {
+    const known = swept.get(instance);
+    if (known) return known;
+    requirePositive('threshold', instance.threshold);
+    instance.ratios.forEach((ratio, i) => requirePositive(`ratios[${i}]`, ratio));
+    const outcomes = instance.ratios.map((ratio) => runStarts(instance.problem, ratio * instance.threshold, instance.settingsAt(ratio)));
+    swept.set(instance, outcomes);
+    return outcomes;
+  };
   return {
     label: `max |r - 1| over the ratios eta/eta_c with a converged start (r > 1) or significantly fewer converged than p0 (r < 1; exact bound, ${100 * s.level}% one-sided, Bonferroni over ${s.comparisons} instances x the grid's steps)`,
     certification: 'statistical',
-    evaluate(instance): MeasureValue<undefined> {
-      const known = evaluated.get(instance);
-      if (known) return known;
+    evaluate(instance, context): MeasureValue<undefined> {
+      const corrected = correctionAt(s, context);
       const { ratios, convergingFraction } = instance;
-      const alpha = s.alpha / ratios.length;
-      const correction = describeCorrection(s, ratios.length);
-      requirePositive('threshold', instance.threshold);
-      ratios.forEach((ratio, i) => requirePositive(`ratios[${i}]`, ratio));
-      const outcomes = ratios.map((ratio) => runStarts(instance.problem, ratio * instance.threshold, instance.settingsAt(ratio)));
+      const alpha = corrected.alpha / ratios.length;
+      const correction = describeCorrection(corrected, ratios.length);
+      const outcomes = sweepsOf(instance);
       const grid = ratios.map((ratio, i) => `${ratio}: ${describeConverged(outcomes[i])}`).join('; ');
       let value = 0;
       let statistics: SampleStatistics | undefined;
@@ -445,22 +456,20 @@ export function criticalStepDeviation<I extends CriticalStepInstance>(significan
           value = ratio - 1;
           const bound = binomialLowerBound({ successes: converged, trials: outcome.starts, alpha });
           const method = `Clopper-Pearson lower bound ${formatFraction(bound)} on the fraction converged at eta = ${ratio} eta_c (${correction}); eta/eta_c = ${grid}`;
-          statistics = fractionStatistics(converged, outcome.starts, s, alpha, bound, method);
+          statistics = fractionStatistics(converged, outcome.starts, corrected, alpha, bound, method);
         } else if (ratio < 1) {
-          requireRefutable(outcome.starts, requireFraction('convergingFraction', convergingFraction), alpha, correction);
+          requireRefutable(outcome.starts, convergingFraction, s, ratios.length);
           const notConverged = decidedNotConverged(outcome);
           const bound = binomialLowerBound({ successes: notConverged, trials: outcome.starts, alpha });
           const deviation = bound > 1 - convergingFraction ? 1 - ratio : 0;
           if (deviation >= value) {
             value = deviation;
             const method = `Clopper-Pearson lower bound ${formatFraction(bound)} on the fraction diverged, bounded or stalled at eta = ${ratio} eta_c (${correction}); eta/eta_c = ${grid}`;
-            statistics = fractionStatistics(notConverged, outcome.starts, s, alpha, bound, method);
+            statistics = fractionStatistics(notConverged, outcome.starts, corrected, alpha, bound, method);
           }
         }
       });
-      const result = { value, ...(statistics ? { statistics } : {}) };
-      evaluated.set(instance, result);
-      return result;
+      return { value, ...(statistics ? { statistics } : {}) };
     },
   };
 }

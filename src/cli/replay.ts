@@ -32,7 +32,9 @@ export async function runReplay(positionals: string[], values: { readonly trust?
     console.log('  the counterexample no longer violates the claim');
     return 0;
   }
-  const certificate = certify(target.claim, evaluation, report.tolerance, { method });
+  // A statistical violation is certified with the Bonferroni count its search certified it at.
+  const { comparisons } = report.counterexample.certificate;
+  const certificate = certify(target.claim, evaluation, report.tolerance, { method, ...(comparisons !== undefined ? { searchSize: comparisons } : {}) });
   const { enclosure } = certificate;
   if (enclosure) console.log(`  ${certificate.method}: lhs in [${enclosure.lhs.join(', ')}], margin in [${enclosure.margin.join(', ')}]`);
   for (const r of certificate.replays) console.log(`  ${r.digits} digits: lhs ${r.lhs}, margin ${r.margin} (${r.status})`);

@@ -16,7 +16,11 @@
  * 1e-12 relative (its leading digits are settled). Either replay re-evaluates the whole claim, so a
  * rhs that reads the run reads the replayed run. Pointwise statements have no rounding that
  * accumulates, and statistical ones carry their sampling error in the claim, so the tolerance
- * alone certifies them.
+ * alone certifies them; but a statistical measure's confidence bound is corrected over its own
+ * count of instances (`comparisons`, default 1000), and a larger search picks its worst sample out
+ * of more: the violation is re-evaluated with the correction over the search's size (`searchSize`:
+ * the instances its stages may evaluate, whether or not it stopped at a first failure, and those its
+ * simplification evaluated) and certified only when it survives that.
  */
 import type { Claim } from '../claims/claim.js';
 import { evaluateClaim, type Evaluation } from '../claims/evaluate.js';
@@ -62,6 +66,8 @@ export interface Certificate {
   readonly replays: readonly Replay[];
   /** The double-double replay's intervals, when it decided. */
   readonly enclosure?: Enclosure;
+  /** A statistical certificate's Bonferroni count: the measure's own, or the search's size when larger. */
+  readonly comparisons?: number;
   readonly reason: string;
 }
 
@@ -70,23 +76,24 @@ function agree(a: number, b: number): boolean {
   return Math.abs(a - b) <= DIGITS_AGREEMENT * Math.max(Math.abs(a), Math.abs(b));
 }
 
-export function certify(
-  claim: Claim<Instance>,
-  counterexample: Evaluation,
-  tolerance: number,
-  options: { readonly method?: CertificationMethod } = {},
-): Certificate {
-  if (claim.lhs.certification !== 'replay') {
-    const why =
-      claim.lhs.certification === 'pointwise'
-        ? 'pointwise statement (no accumulated rounding)'
-        : 'statistical statement over seeded starts (sampling error is in the claim)';
+/**
+ * `method`: how a run is replayed; `searchSize`: the number of instances the search that found the
+ * counterexample may test (a statistical violation must be significant over all of them).
+ */
+export interface CertifyOptions {
+  readonly method?: CertificationMethod;
+  readonly searchSize?: number;
+}
+
+export function certify(claim: Claim<Instance>, counterexample: Evaluation, tolerance: number, options: CertifyOptions = {}): Certificate {
+  if (claim.lhs.certification === 'statistical') return statisticalCertificate(claim, counterexample, tolerance, options.searchSize);
+  if (claim.lhs.certification === 'pointwise') {
     return {
       status: 'certified',
-      method: claim.lhs.certification,
+      method: 'pointwise',
       tolerance,
       replays: [],
-      reason: `${why}; margin ${counterexample.margin} exceeds the tolerance`,
+      reason: `pointwise statement (no accumulated rounding); margin ${counterexample.margin} exceeds the tolerance`,
     };
   }
   const problem = claim.family.instance(counterexample.params).problem;
@@ -138,6 +145,27 @@ export function certify(
     replays,
     reason: `${fallback}the margin keeps its sign and leading digits at ${low.digits} and ${high.digits} digits`,
   };
+}
+
+/**
+ * A statistical violation: certified by its margin, which carries the sampling error at the
+ * measure's correction, when the search's size is no larger than the count of that correction;
+ * otherwise re-evaluated with the correction over the `searchSize` and certified only when
+ * it keeps its status there.
+ */
+function statisticalCertificate(claim: Claim<Instance>, counterexample: Evaluation, tolerance: number, searchSize: number | undefined): Certificate {
+  const base = { method: 'statistical' as const, tolerance, replays: [] };
+  const why = 'statistical statement over seeded samples (sampling error is in the claim)';
+  const counted = counterexample.statistics?.comparisons;
+  if (searchSize === undefined || counted === undefined || searchSize <= counted) {
+    const over = counted === undefined ? '' : ` (Bonferroni over ${counted} instances${searchSize === undefined ? '' : `; the search's size is ${searchSize}`})`;
+    return { ...base, ...(counted !== undefined ? { comparisons: counted } : {}), status: 'certified', reason: `${why}; margin ${counterexample.margin} exceeds the tolerance${over}` };
+  }
+  const corrected = evaluateClaim(claim, counterexample.params, { tolerance, comparisons: searchSize });
+  const stated = `margin ${counterexample.margin} with Bonferroni over the measure's ${counted} instances, ${corrected.margin} over the search's ${searchSize}`;
+  return corrected.status === counterexample.status
+    ? { ...base, comparisons: searchSize, status: 'certified', reason: `${why}; ${stated}, which exceeds the tolerance` }
+    : { ...base, comparisons: searchSize, status: 'inconclusive', reason: `${why}; ${stated} (${corrected.status}): not significant over the whole search` };
 }
 
 /** The replay's trajectory with every recorded series at its lower or upper bound. */

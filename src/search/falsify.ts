@@ -119,7 +119,8 @@ export function splitBudget(claim: Pick<Claim<Instance>, 'evaluationCost'>, opti
 export interface SearchEvaluator extends BatchEvaluator {
   /** undefined once stopped. */
   evaluate(params: Params): Evaluation | undefined;
-  certify(evaluation: Evaluation, tolerance: number): Certificate | undefined;
+  /** `searchSize`: the instances the search may test (a statistical violation must be significant over all of them). */
+  certify(evaluation: Evaluation, tolerance: number, searchSize: number): Certificate | undefined;
   stopped(): boolean;
 }
 
@@ -155,7 +156,7 @@ export function inProcessEvaluator(
       }
       return evaluations;
     },
-    certify: (evaluation, certifyTolerance) => (stopped() ? undefined : certify(claim, evaluation, certifyTolerance)),
+    certify: (evaluation, certifyTolerance, searchSize) => (stopped() ? undefined : certify(claim, evaluation, certifyTolerance, { searchSize })),
     stopped,
   };
 }
@@ -216,7 +217,8 @@ export function falsify(claim: Claim<Instance>, options: SearchOptions, evaluato
   for (const candidate of candidates) {
     const simplified = simplify(claim, candidate.evaluation, evaluateOne);
     simplifyEvaluations += simplified.evaluations;
-    const certificate = evaluator_.certify(simplified.evaluation, tolerance);
+    // The search's size: its stages' instances, tested or cut short by a first failure, and the simplification's.
+    const certificate = evaluator_.certify(simplified.evaluation, tolerance, total + simplifyEvaluations);
     if (!certificate) {
       // The time limit came first: the candidate is reported, not certified, and the search is incomplete.
       certificationStopped = true;

@@ -44,9 +44,9 @@ function remoteEvaluator(batchSize: number): SearchEvaluator {
     batchSize,
     evaluateBatch: (points: readonly Params[]) => (stopped ? [] : evaluations({ kind: 'batch', points })),
     evaluate: (params: Params) => (stopped ? undefined : evaluations({ kind: 'one', params })[0]),
-    certify: (evaluation: Evaluation, tolerance: number): Certificate | undefined => {
+    certify: (evaluation: Evaluation, tolerance: number, searchSize: number): Certificate | undefined => {
       if (stopped) return undefined;
-      const reply = ask({ kind: 'certify', evaluation, tolerance });
+      const reply = ask({ kind: 'certify', evaluation, tolerance, searchSize });
       if (reply.kind !== 'certificate') throw new Error(`expected a certificate, got ${reply.kind}`);
       if (!reply.certificate) stopped = true;
       return reply.certificate ?? undefined;

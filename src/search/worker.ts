@@ -38,7 +38,7 @@ process.on('message', async (task: EvaluatorTask) => {
         ? { kind: 'loaded' as const }
         : task.kind === 'evaluate'
           ? { kind: 'evaluation' as const, evaluation: evaluateClaim(claim, task.params, { tolerance: task.tolerance }) }
-          : { kind: 'certificate' as const, certificate: certify(claim, task.evaluation, task.tolerance) };
+          : { kind: 'certificate' as const, certificate: certify(claim, task.evaluation, task.tolerance, { searchSize: task.searchSize }) };
     post({ id: task.id, kind: 'done', result });
   } catch (error) {
     post({ id: task.id, kind: 'error', message: error instanceof Error ? error.message : String(error), input: error instanceof InputError });

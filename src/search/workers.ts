@@ -38,7 +38,7 @@ export const STOP_GRACE_MS = 2_000;
 export type EvaluatorTask = { readonly id: number; readonly file: string; readonly exportName: string; readonly tolerance: number } & (
   | { readonly kind: 'load' }
   | { readonly kind: 'evaluate'; readonly params: Params }
-  | { readonly kind: 'certify'; readonly evaluation: Evaluation }
+  | { readonly kind: 'certify'; readonly evaluation: Evaluation; readonly searchSize: number }
 );
 
 type TaskResult =
@@ -233,7 +233,7 @@ const keyOf = (task: { file: string; exportName: string }): string => `${task.fi
 export type SearchRequest =
   | { readonly kind: 'batch'; readonly points: readonly Params[] }
   | { readonly kind: 'one'; readonly params: Params }
-  | { readonly kind: 'certify'; readonly evaluation: Evaluation; readonly tolerance: number };
+  | { readonly kind: 'certify'; readonly evaluation: Evaluation; readonly tolerance: number; readonly searchSize: number };
 
 export type SearchReply =
   | { readonly kind: 'evaluations'; readonly evaluations: Evaluation[]; readonly stopped: boolean }
@@ -356,8 +356,9 @@ export class SearchSupervisor {
         const result = await this.pool.evaluatePoints(id, job, points);
         return result.kind === 'error' ? result : { kind: 'evaluations', evaluations: result.evaluations, stopped: stopped || result.cancelled };
       };
-      const certify = async (evaluation: Evaluation, tolerance: number): Promise<SearchReply> => {
-        const outcome = await this.pool.run(id, { kind: 'certify', file: job.file, exportName: job.exportName, tolerance, evaluation });
+      const certify = async (request: Extract<SearchRequest, { kind: 'certify' }>): Promise<SearchReply> => {
+        const { tolerance } = request;
+        const outcome = await this.pool.run(id, { ...request, file: job.file, exportName: job.exportName });
         if (outcome.kind === 'error') return outcome;
         if (outcome.kind === 'certificate') return { kind: 'certificate', certificate: outcome.certificate };
         if (outcome.kind === 'cancelled' || outcome.kind === 'interrupted' || outcome.kind === 'loaded') return { kind: 'certificate', certificate: null };
@@ -370,7 +371,7 @@ export class SearchSupervisor {
       const onRequest = (request: SearchRequest): void => {
         if (stopped && request.kind !== 'certify') return reply({ kind: 'evaluations', evaluations: [], stopped: true });
         if (stopped) return reply({ kind: 'certificate', certificate: null });
-        const answer = request.kind === 'batch' ? evaluate(request.points) : request.kind === 'one' ? evaluate([request.params]) : certify(request.evaluation, request.tolerance);
+        const answer = request.kind === 'batch' ? evaluate(request.points) : request.kind === 'one' ? evaluate([request.params]) : certify(request);
         answer.then(reply, (error: Error) => reply({ kind: 'error', message: error.message, input: false }));
       };
       const onMessage = (message: SearchThreadMessage): void => {

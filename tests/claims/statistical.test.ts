@@ -21,6 +21,7 @@ import {
   type StochasticInstance,
 } from '../../src/index.js';
 import { evaluateClaim } from '../../src/claims/evaluate.js';
+import { certify } from '../../src/search/certify.js';
 import { falsify } from '../../src/search/falsify.js';
 
 const source = { reference: 'test', result: 'test', version: 'test', provenance: 'derived' } as const;
@@ -84,6 +85,43 @@ describe('expectation over seeded SGD runs', () => {
     const result = falsify(expectationClaim(0.5, 3), { budget: 4, seed: 1 });
     expect(result.verdict).toBe('violated');
     expect(result.counterexample?.certificate.method).toBe('statistical');
+  });
+
+  it('a violation the search picked out of more instances than the correction counts is certified only if significant over all of them', () => {
+    // The same sample bounded at 1 - 0.05/1000 and at 1 - 0.05/10^9: a bound between the two
+    // confidence bounds is violated at the measure's correction, not at the search's.
+    const at = (factor: number) => evaluateClaim(expectationClaim(factor, 7), { seed: 1 });
+    const counted = at(0.95);
+    const searched = evaluateClaim(expectationClaim(0.95, 7), { seed: 1 }, { comparisons: 1e9 });
+    expect(counted.statistics?.comparisons).toBe(1000);
+    expect(searched.statistics?.comparisons).toBe(1e9);
+    expect(searched.statistics?.perInstanceLevel).toBeCloseTo(1 - 0.05 / 1e9, 15);
+    expect(searched.statistics?.estimate).toBe(counted.statistics?.estimate);
+    expect(searched.lhs).toBeLessThan(counted.lhs);
+    const between = (counted.lhs + searched.lhs) / 2 / exact;
+    const tight = expectationClaim(between, 7);
+    const found = evaluateClaim(tight, { seed: 1 });
+    expect(found.status).toBe('violated');
+    // A search of at most the measure's 1000 instances: the margin certifies it, with no new sample.
+    expect(certify(tight, found, 1e-9, { searchSize: 1000 }).status).toBe('certified');
+    const wide = certify(tight, found, 1e-9, { searchSize: 1e9 });
+    expect(wide.status).toBe('inconclusive');
+    expect(wide.reason).toMatch(/not significant over the whole search/);
+    // A bound at half the expectation stays violated over 10^9 instances.
+    expect(certify(expectationClaim(0.5, 7), evaluateClaim(expectationClaim(0.5, 7), { seed: 1 }), 1e-9, { searchSize: 1e9 }).status).toBe('certified');
+  });
+
+  it('a search of more instances than its measure counts certifies over its own size, even when it stops at a first failure', () => {
+    // comparisons: 2 stated, a budget of 12: the correction at certification is over the 12 instances
+    // the search may test (it stops at the first, every instance being the same) and the simplification's.
+    const stated = (factor: number) =>
+      claim({ ...expectationClaim(factor, 7), id: 'test.few-comparisons', lhs: expectedGapAt({ repetitions: 1500, seed: 7, comparisons: 2 }) });
+    const counted = evaluateClaim(stated(1), { seed: 1 });
+    const searched = evaluateClaim(stated(1), { seed: 1 }, { comparisons: 12 });
+    const result = falsify(stated((counted.lhs + searched.lhs) / 2 / exact), { budget: 12, seed: 1 });
+    expect(result.verdict).toBe('inconclusive');
+    expect(result.uncertified[0].certificate.reason).toMatch(/over the search's 1\d\b/);
+    expect(result.uncertified[0].certificate.comparisons).toBeGreaterThanOrEqual(12);
   });
 
   it('a lower claim reads the upper confidence bound', () => {

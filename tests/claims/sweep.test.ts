@@ -130,6 +130,13 @@ describe('measures', () => {
     // Predicted wrong: 1.05 claimed to converge (0 of 100: 5e-5^(1/100) = 0.906 > 0.9), 0.9 claimed not to.
     expect(measure.evaluate(instance(1.05, true), upper).value).toBeCloseTo(alpha ** 0.01, 12);
     expect(measure.evaluate(instance(1.05, true), upper).value).toBeGreaterThan(0.9);
+    // Certified over a search of 10^6 instances: (5e-8)^(1/100) = 0.845 is no longer above 1 - p0.
+    const overSearch = measure.evaluate(instance(1.05, true), { ...upper, comparisons: 1e6 });
+    expect(overSearch.value).toBeCloseTo((0.05 / 1e6) ** 0.01, 12);
+    expect(overSearch.value).toBeLessThan(0.9);
+    expect(overSearch.statistics).toMatchObject({ comparisons: 1e6, perInstanceLevel: 1 - 0.05 / 1e6 });
+    // A count below the measure's own changes nothing.
+    expect(measure.evaluate(instance(1.05, true), { ...upper, comparisons: 10 })).toEqual(measure.evaluate(instance(1.05, true), upper));
     const converged = runStarts(problem, 0.9, settingsAt(0.9)).outcomes.converged;
     expect(measure.evaluate(instance(0.9, false), upper).value).toBeCloseTo(binomialLowerBound({ successes: converged, trials: 100, alpha }), 12);
     expect(measure.evaluate(instance(0.9, false), upper).value).toBeGreaterThan(0.5);
@@ -185,9 +192,13 @@ describe('measures', () => {
     });
     expect(measure.evaluate(sweepInstance(1), upper).value).toBeLessThanOrEqual(0.02);
     // 10% too large: none of 108 converges at 0.95 * 1.1 = 1.045, significant at 1 - 5e-5/4.
-    const tooLarge = measure.evaluate(sweepInstance(1.1), upper);
+    const tenPercentOff = sweepInstance(1.1);
+    const tooLarge = measure.evaluate(tenPercentOff, upper);
     expect(tooLarge.value).toBeCloseTo(0.05, 12);
     expect(tooLarge.statistics).toMatchObject({ repetitions: 108, estimate: 1, perInstanceLevel: 1 - alpha / 4 });
+    // The same sweeps read over a search of 10^6 instances: (1.25e-8)^(1/108) = 0.845 < 1 - p0, no evidence.
+    expect(measure.evaluate(tenPercentOff, { ...upper, comparisons: 1e6 }).value).toBe(0);
+    expect(measure.evaluate(tenPercentOff, upper)).toEqual(tooLarge);
     // 10% too small: a start converges at 1.05 * 0.9 = 0.945.
     expect(measure.evaluate(sweepInstance(0.9), upper).value).toBeCloseTo(0.05, 12);
     // Too few starts below the threshold to refute p0 at 1 - 5e-5/4.
