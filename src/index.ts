@@ -83,7 +83,7 @@ export {
 export { falsify, type Counterexample, type IncompleteReason, type SearchEvaluator, type SearchOptions, type SearchResult, type Verdict } from './search/falsify.js';
 export type { BatchEvaluator } from './search/random.js';
 export type { StoppedEvaluations } from './search/tally.js';
-export { certify, type BallMethod, type Certificate, type CertificationMethod, type Enclosure, type Replay } from './search/certify.js';
+export { certify, type BallMethod, type Certificate, type CertificationMethod, type CertifyOptions, type Enclosure, type Replay } from './search/certify.js';
 export { replayInBalls, type BallReplay, type SeriesBounds } from './gd/runBall.js';
 
 // Problems: the interface, hand-written problems, high precision, curvature, the built-in families.

@@ -158,7 +158,7 @@ function statisticalCertificate(claim: Claim<Instance>, counterexample: Evaluati
   const why = 'statistical statement over seeded samples (sampling error is in the claim)';
   const counted = counterexample.statistics?.comparisons;
   if (searchSize === undefined || counted === undefined || searchSize <= counted) {
-    const over = counted === undefined ? '' : ` (Bonferroni over ${counted} instances${searchSize === undefined ? '' : `; the search's size is ${searchSize}`})`;
+    const over = counted === undefined ? '' : ` (Bonferroni over ${counted} instances${searchSize === undefined ? '' : ', as many as the search may test or more'})`;
     return { ...base, ...(counted !== undefined ? { comparisons: counted } : {}), status: 'certified', reason: `${why}; margin ${counterexample.margin} exceeds the tolerance${over}` };
   }
   const corrected = evaluateClaim(claim, counterexample.params, { tolerance, comparisons: searchSize });
