@@ -17,9 +17,9 @@
  * violated with probability at most alpha. The margin therefore already carries the sampling error,
  * and the measure is certified `statistical` (no replay); a violation found by a search of more
  * instances than `comparisons` (budget 10000, say) is certified only when it stays significant with
- * the correction over all the instances that search evaluated (`correctionAt`, src/search/certify.ts). The expectation's bound is Student's t
- * (asymptotic in the sample size: the t statistic is skewed for skewed X; for the non-negative,
- * right-skewed X of an upper claim its upper tail is lighter than t's, so the lower bound is
+ * the correction over the instances that search may test (`correctionAt`, src/search/certify.ts).
+ * The expectation's bound is Student's t (asymptotic in the sample size: the t statistic is skewed
+ * for skewed X; for the non-negative, right-skewed X of an upper claim its upper tail is lighter than t's, so the lower bound is
  * conservative); the quantile's bound is an order statistic with an exact binomial level
  * (distribution-free). The value's `statistics` records the level, the repetitions, the interval and
  * the correction, and the label states them.
