@@ -96,7 +96,7 @@ export function normalizedMargin<I extends Instance>(claim: Claim<I>, instance: 
  * The claim at `params`: the instance, its hypotheses, both sides and the margin. `run` replaces
  * the float64 runner (the certification passes a high-precision one); `tolerance` is the margin
  * at or below which the inequality counts as holding (default `DEFAULT_TOLERANCE`); `comparisons`
- * is the number of instances a search evaluated, given to a statistical measure when its
+ * is the search's size (the instances it may test), given to a statistical measure when its
  * violation is certified (`MeasureContext.comparisons`).
  */
 export function evaluateClaim<I extends Instance, R extends MeasureRun, B extends ParameterBox>(

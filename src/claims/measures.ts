@@ -46,8 +46,8 @@ export interface MeasureContext {
    */
   readonly rhsReads?: readonly RunSeries[];
   /**
-   * Given only when certifying a violation of a statistical measure: the number of instances the
-   * search evaluated. A statistical measure then bounds each instance at 1 - alpha / this count
+   * Given only when certifying a violation of a statistical measure: the search's size, the number
+   * of instances the search may test (`CertifyOptions.searchSize`). A statistical measure then bounds each instance at 1 - alpha / this count
    * when it exceeds its own Bonferroni count (`correctionAt`), so that the violation is significant
    * over the whole search. Absent: the measure's own count.
    */
